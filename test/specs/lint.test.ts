@@ -1,0 +1,133 @@
+/**
+ * Runs `npm run lint` (Redocly CLI itself, on every api declared in redocly.yaml) and fails on any error or
+ * warning, printing each problem with its file, JSON pointer and rule.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+interface LintProblem {
+  ruleId: string;
+  severity: "error" | "warn";
+  message: string;
+  location: { source: { ref: string }; pointer?: string }[];
+}
+interface LintReport {
+  totals: { errors: number; warnings: number; ignored: number };
+  problems: LintProblem[];
+}
+
+/** `redocly lint --format=json` prints one JSON report per api, back to back. */
+function parseReports(stdout: string): LintReport[] {
+  const joined = stdout.trim().replace(/\}\s*\{\s*"totals"/g, '},{"totals"');
+  return JSON.parse(`[${joined}]`) as LintReport[];
+}
+
+function describeProblem(problem: LintProblem): string {
+  const where = problem.location[0];
+  return `${problem.severity} ${where?.source.ref ?? "?"}${where?.pointer ?? ""} [${problem.ruleId}] ${problem.message}`;
+}
+
+describe("npm run lint (Redocly)", () => {
+  it("reports no errors and no warnings for any spec in redocly.yaml", async () => {
+    let stdout = "";
+    let stderr = "";
+    let exitCode = 0;
+    try {
+      ({ stdout, stderr } = await run("npm", ["run", "--silent", "lint", "--", "--format=json"], {
+        cwd: REPO_ROOT,
+        maxBuffer: 32 * 1024 * 1024,
+        env: { ...process.env, NO_COLOR: "1", REDOCLY_TELEMETRY: "off" },
+      }));
+    } catch (error) {
+      const failed = error as { stdout?: string; stderr?: string; code?: number };
+      stdout = failed.stdout ?? "";
+      stderr = failed.stderr ?? "";
+      exitCode = failed.code ?? 1;
+    }
+    // Problems in redocly.yaml itself are only reported on stderr ("Your config has N warnings").
+    const configProblems = stderr.split("\n").filter((line) => /Your config has \d+ (?:warning|error)/.test(line));
+    expect(configProblems, `redocly.yaml has problems:\n${stderr}`).toEqual([]);
+
+    const reports = parseReports(stdout);
+    expect(reports.length, `no lint report in the output of npm run lint:\n${stdout}\n${stderr}`).toBeGreaterThan(0);
+    const problems = reports.flatMap((report) => report.problems).map(describeProblem);
+    expect(problems, `Redocly reported:\n${problems.join("\n")}`).toEqual([]);
+    expect(reports.map((r) => r.totals)).toEqual(reports.map(() => ({ errors: 0, warnings: 0, ignored: 0 })));
+    expect(exitCode, stderr).toBe(0);
+  });
+});
+
+/** A spec breaking this project's conventions; the rule set in redocly.yaml must reject each breach. */
+const CONVENTION_BREACHES = `openapi: 3.1.0
+info: {title: t, version: "1", description: d}
+servers: [{url: "https://api.payspec.invalid"}]
+security: []
+tags: [{name: a, description: b}]
+paths:
+  /missing-extensions:
+    post:
+      operationId: missingExtensions
+      summary: s
+      description: d
+      tags: [a]
+      responses:
+        "200": {description: ok}
+  /unknown-action:
+    post:
+      operationId: unknownAction
+      summary: s
+      description: d
+      tags: [a]
+      x-source: 000_fbfa1c8c38c0c67c.txt
+      x-payment-actions: [capture, teleport]
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  id: {type: integer}
+              example: {id: 1, undeclared_field: true}
+`;
+
+describe("redocly.yaml rule set", () => {
+  it("rejects operations without x-source/x-payment-actions, unknown actions and undeclared example fields", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "payspec-lint-"));
+    try {
+      const file = join(dir, "breaches.yaml");
+      await writeFile(file, CONVENTION_BREACHES);
+      let stdout = "";
+      try {
+        ({ stdout } = await run(
+          "npx",
+          ["redocly", "lint", file, "--config", join(REPO_ROOT, "redocly.yaml"), "--format=json"],
+          { cwd: REPO_ROOT, maxBuffer: 8 * 1024 * 1024, env: { ...process.env, REDOCLY_TELEMETRY: "off" } },
+        ));
+      } catch (error) {
+        stdout = (error as { stdout?: string }).stdout ?? "";
+      }
+      const problems = parseReports(stdout).flatMap((r) => r.problems);
+      const found = problems.map((p) => `${p.ruleId} ${p.location[0]?.pointer ?? ""}`).sort();
+      expect(found).toEqual(
+        [
+          "rule/operation-x-source #/paths/~1missing-extensions/post/x-source",
+          "rule/operation-x-payment-actions #/paths/~1missing-extensions/post/x-payment-actions",
+          "rule/operation-x-payment-actions #/paths/~1unknown-action/post/x-payment-actions/teleport",
+          "no-invalid-media-type-examples #/paths/~1unknown-action/post/responses/200/content/application~1json/example/undeclared_field",
+        ].sort(),
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
