@@ -142,7 +142,10 @@ export function applyAuthPlan(request: Request, plan: AuthPlan): Request {
   if (plan.headers.length === 0 && plan.query.length === 0 && plan.cookies.length === 0) return request;
   const headers = new Headers(request.headers);
   for (const [name, value] of plan.headers) if (!headers.has(name)) headers.set(name, value);
-  if (plan.cookies.length > 0) headers.set("cookie", appendCookies(headers.get("cookie"), plan.cookies));
+  if (plan.cookies.length > 0) {
+    const encoded = plan.cookies.map(([name, value]) => [name, cookieValue(value)] as const);
+    headers.set("cookie", appendCookies(headers.get("cookie"), encoded));
+  }
   const url = new URL(request.url);
   for (const [name, value] of plan.query) if (!url.searchParams.has(name)) url.searchParams.append(name, value);
   // `new Request(url, request)` keeps method, body, signal and the rest; only URL and headers change.
@@ -151,7 +154,12 @@ export function applyAuthPlan(request: Request, plan: AuthPlan): Request {
 
 const COOKIE_OCTETS = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/;
 
-/** `a=1; b=2`, leaving cookies already present (by name) untouched; values outside RFC 6265 are %-encoded. */
+/** A cookie value as RFC 6265 allows it: as is when it can be, else %-encoded. */
+export function cookieValue(value: string): string {
+  return COOKIE_OCTETS.test(value) ? value : encodeURIComponent(value);
+}
+
+/** `a=1; b=2` from already-encoded values, leaving cookies already present (by name) untouched. */
 export function appendCookies(existing: string | null, cookies: readonly (readonly [string, string])[]): string {
   const parts = existing === null || existing.trim() === "" ? [] : [existing];
   const present = new Set(
@@ -162,7 +170,7 @@ export function appendCookies(existing: string | null, cookies: readonly (readon
   );
   for (const [name, value] of cookies) {
     if (present.has(name)) continue;
-    parts.push(`${name}=${COOKIE_OCTETS.test(value) ? value : encodeURIComponent(value)}`);
+    parts.push(`${name}=${value}`);
     present.add(name);
   }
   return parts.join("; ");

@@ -3,7 +3,7 @@
  * serialises path, query and header parameters, but not cookies). Header and cookie values use the OpenAPI
  * default styles (`simple`, `form` without explode): arrays and objects become comma-separated lists.
  */
-import { appendCookies } from "./auth.js";
+import { appendCookies, cookieValue } from "./auth.js";
 import type { ValidationIssue } from "./operation.js";
 
 export interface MergedHeaders {
@@ -44,12 +44,12 @@ export function withConstantHeaders(
   return { header: merged, conflicts };
 }
 
-/** A header or cookie parameter value as a string (`simple`/`form` style, explode false); `undefined` to omit. */
-export function serializeSimple(value: unknown): string | undefined {
+/** The items of a header or cookie value (`simple`/`form` style, explode false); `undefined` to omit. */
+function valueItems(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  if (Array.isArray(value)) return value.map(String).join(",");
-  if (typeof value === "object") return Object.entries(value).flatMap(([k, v]) => [k, String(v)]).join(",");
-  return String(value);
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value === "object") return Object.entries(value).flatMap(([k, v]) => [k, String(v)]);
+  return [String(value)];
 }
 
 /** Header parameters as strings, with cookie parameters folded into the `Cookie` header. */
@@ -59,13 +59,14 @@ export function headerParams(
 ): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(header)) {
-    const text = serializeSimple(value);
-    if (text !== undefined) result[name] = text;
+    const items = valueItems(value);
+    if (items !== undefined) result[name] = items.join(",");
   }
   const cookies: [string, string][] = [];
   for (const [name, value] of Object.entries(cookie ?? {})) {
-    const text = serializeSimple(value);
-    if (text !== undefined) cookies.push([name, text]);
+    // Each item is encoded on its own; the list separator stays a bare comma, as OpenAPI's `form` style writes it.
+    const items = valueItems(value);
+    if (items !== undefined) cookies.push([name, items.map(cookieValue).join(",")]);
   }
   if (cookies.length > 0) {
     const existingKey = Object.keys(result).find((key) => key.toLowerCase() === "cookie");

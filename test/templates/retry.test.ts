@@ -1,0 +1,268 @@
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  BadRequestError,
+  ClientCore,
+  InternalServerError,
+  RateLimitError,
+  type OperationInfo,
+} from "../../templates/runtime/index.js";
+import { closedPortUrl, sendJson, startServer, type Handler, type TestServer } from "./server.js";
+
+const op = (method: OperationInfo["method"], operationId = `${method}Thing`): OperationInfo => ({
+  operationId,
+  method,
+  path: "/things/{id}",
+  security: [],
+  constantHeaders: {},
+});
+const getThing = op("get");
+const postCapture = op("post", "transactionsCaptureCreate");
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function serve(handler: Handler): Promise<TestServer> {
+  server = await startServer(handler);
+  return server;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the promise to reject, it resolved");
+}
+
+/** Answers the first `failures` requests with `status` (and headers), then 200 `{ attempt }`. */
+function failThenSucceed(failures: number, status: number, headers: Record<string, string> = {}): Handler {
+  return (_req, res, index) => {
+    if (index < failures) sendJson(res, status, { message: `try again (${index})` }, headers);
+    else sendJson(res, 200, { attempt: index + 1 });
+  };
+}
+
+/** A real fetch that counts the attempts it makes (the network is still real). */
+function countingFetch(): { fetch: typeof fetch; calls: string[] } {
+  const calls: string[] = [];
+  return {
+    calls,
+    fetch: (input, init) => {
+      calls.push(input instanceof Request ? input.method : "?");
+      return fetch(input, init);
+    },
+  };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+describe("retries", () => {
+  it("retries a GET answered 503 and resolves with the later success (default backoff)", async () => {
+    const s = await serve(failThenSucceed(1, 503));
+    const core = new ClientCore({}, { baseUrl: s.url });
+    expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
+    expect(s.requests).toHaveLength(2);
+    // Backoff for the first retry is 0.5 s ± 25%; allow timer slack below.
+    expect(s.requests[1]!.at - s.requests[0]!.at).toBeGreaterThanOrEqual(350);
+  });
+
+  it.each([502, 504, 408])("retries a GET answered %i", async (status) => {
+    const s = await serve(failThenSucceed(1, status, { "retry-after-ms": "0" }));
+    const core = new ClientCore({}, { baseUrl: s.url });
+    expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
+  });
+
+  it.each(["put", "delete"] as const)("retries %s, which is safe to repeat", async (method) => {
+    const s = await serve(failThenSucceed(2, 503, { "retry-after-ms": "0" }));
+    const core = new ClientCore({}, { baseUrl: s.url });
+    expect(await core.call(op(method), { path: { id: 1 } })).toEqual({ attempt: 3 });
+    expect(s.requests.map((r) => r.method)).toEqual(Array(3).fill(method.toUpperCase()));
+  });
+
+  it("honours Retry-After: 1 (seconds) on 429", async () => {
+    const s = await serve(failThenSucceed(1, 429, { "retry-after": "1" }));
+    const core = new ClientCore({}, { baseUrl: s.url });
+    expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
+    expect(s.requests[1]!.at - s.requests[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it("honours Retry-After: 0 on 429", async () => {
+    const s = await serve(failThenSucceed(1, 429, { "retry-after": "0" }));
+    const core = new ClientCore({}, { baseUrl: s.url });
+    expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
+    expect(s.requests).toHaveLength(2);
+  });
+
+  it("honours Retry-After as an HTTP date", async () => {
+    const s = await serve((req, res, index) => {
+      // Whole seconds only in an HTTP date: two seconds ahead is at least one second ahead once truncated.
+      if (index === 0) sendJson(res, 503, {}, { "retry-after": new Date(Date.now() + 2000).toUTCString() });
+      else sendJson(res, 200, { attempt: index + 1 });
+    });
+    const core = new ClientCore({}, { baseUrl: s.url });
+    expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
+    expect(s.requests[1]!.at - s.requests[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it("honours retry-after-ms, and prefers it to Retry-After", async () => {
+    const s = await serve(failThenSucceed(1, 429, { "retry-after-ms": "300", "retry-after": "30" }));
+    const core = new ClientCore({}, { baseUrl: s.url });
+    expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
+    expect(s.requests[1]!.at - s.requests[0]!.at).toBeGreaterThanOrEqual(280);
+  });
+
+  it("gives up at once when the server asks for a wait beyond 60 s", async () => {
+    const s = await serve(failThenSucceed(1, 429, { "retry-after": "120" }));
+    const core = new ClientCore({}, { baseUrl: s.url });
+    const error = await rejection(core.call(getThing, { path: { id: 1 } }));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).headers.get("retry-after")).toBe("120");
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it("rejects with the last status after maxRetries (default 2) retries", async () => {
+    const s = await serve((_req, res, index) =>
+      index < 2 ? sendJson(res, 503, {}, { "retry-after-ms": "0" }) : sendJson(res, 429, { message: "slow down" }, { "retry-after-ms": "0" }),
+    );
+    const core = new ClientCore({}, { baseUrl: s.url });
+    const error = await rejection(core.call(getThing, { path: { id: 1 } }));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).status).toBe(429);
+    expect((error as RateLimitError).message).toBe("429 Too Many Requests: getThing (GET /things/{id}) (3 attempts): slow down");
+    expect(s.requests).toHaveLength(3);
+  });
+
+  it("does not retry with maxRetries: 0 on the client, and a per-call maxRetries overrides it", async () => {
+    const s = await serve((_req, res) => sendJson(res, 503, {}, { "retry-after-ms": "0" }));
+    const core = new ClientCore({}, { baseUrl: s.url, maxRetries: 0 });
+    expect(await rejection(core.call(getThing, { path: { id: 1 } }))).toBeInstanceOf(InternalServerError);
+    expect(s.requests).toHaveLength(1);
+    expect(await rejection(core.call(getThing, { path: { id: 1 } }, { maxRetries: 3 }))).toBeInstanceOf(InternalServerError);
+    expect(s.requests).toHaveLength(5);
+  });
+
+  it("does not retry 500 or 400", async () => {
+    const s = await serve((req, res) => sendJson(res, req.url.endsWith("/bad") ? 400 : 500, {}, { "retry-after-ms": "0" }));
+    const core = new ClientCore({}, { baseUrl: s.url });
+    expect(await rejection(core.call(getThing, { path: { id: "boom" } }))).toBeInstanceOf(InternalServerError);
+    expect(await rejection(core.call(getThing, { path: { id: "bad" } }))).toBeInstanceOf(BadRequestError);
+    expect(s.requests).toHaveLength(2);
+  });
+
+  it("sends a POST answered 503 exactly once, even when asked to retry", async () => {
+    const s = await serve((_req, res) => sendJson(res, 503, { message: "busy" }, { "retry-after": "0" }));
+    const core = new ClientCore({}, { baseUrl: s.url, maxRetries: 5 });
+    const error = await rejection(core.call(postCapture, { path: { id: 1 }, body: { amount: "1.00" } }, { maxRetries: 5 }));
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect((error as InternalServerError).status).toBe(503);
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it("sends a PATCH answered 429 exactly once", async () => {
+    const s = await serve((_req, res) => sendJson(res, 429, {}, { "retry-after": "0" }));
+    const core = new ClientCore({}, { baseUrl: s.url });
+    expect(await rejection(core.call(op("patch"), { path: { id: 1 }, body: {} }))).toBeInstanceOf(RateLimitError);
+    expect(s.requests).toHaveLength(1);
+  });
+});
+
+describe("connection failures", () => {
+  it("retries a GET on a refused connection, then rejects with APIConnectionError and its cause", async () => {
+    const counting = countingFetch();
+    const core = new ClientCore({}, { baseUrl: await closedPortUrl(), fetch: counting.fetch, maxRetries: 1 });
+    const error = await rejection(core.call(getThing, { path: { id: 1 } }));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
+    const e = error as APIConnectionError;
+    expect(e.operationId).toBe("getThing");
+    expect(e.message).toMatch(/^Connection error \(2 attempts\): getThing \(GET \/things\/\{id\}\): fetch failed/);
+    expect(e.message).toContain("ECONNREFUSED");
+    expect(e.cause).toBeInstanceOf(Error);
+    expect(counting.calls).toEqual(["GET", "GET"]);
+  });
+
+  it("tries a POST on a refused connection exactly once", async () => {
+    const counting = countingFetch();
+    const core = new ClientCore({}, { baseUrl: await closedPortUrl(), fetch: counting.fetch });
+    const error = await rejection(core.call(postCapture, { path: { id: 1 }, body: {} }));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(counting.calls).toEqual(["POST"]);
+  });
+
+  it("rejects with APIConnectionTimeoutError when the server never answers", async () => {
+    const s = await serve(() => undefined);
+    const core = new ClientCore({}, { baseUrl: s.url, timeoutMs: 100, maxRetries: 0 });
+    const error = await rejection(core.call(getThing, { path: { id: 1 } }));
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as APIConnectionTimeoutError).message).toBe(
+      "Request timed out after 100 ms: getThing (GET /things/{id}). Raise timeoutMs if the server is slow.",
+    );
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it("applies the timeout per attempt, retries a timed-out GET but not a timed-out POST", async () => {
+    const s = await serve(() => undefined);
+    const core = new ClientCore({}, { baseUrl: s.url, timeoutMs: 5_000 });
+    expect(await rejection(core.call(getThing, { path: { id: 1 } }, { timeoutMs: 100, maxRetries: 1 }))).toBeInstanceOf(
+      APIConnectionTimeoutError,
+    );
+    expect(s.requests).toHaveLength(2);
+    expect(await rejection(core.call(postCapture, { path: { id: 1 }, body: {} }, { timeoutMs: 100 }))).toBeInstanceOf(
+      APIConnectionTimeoutError,
+    );
+    expect(s.requests).toHaveLength(3);
+  });
+
+  it("times out while the body is still arriving", async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"partial":');
+    });
+    const core = new ClientCore({}, { baseUrl: s.url, timeoutMs: 150, maxRetries: 0 });
+    expect(await rejection(core.call(getThing, { path: { id: 1 } }))).toBeInstanceOf(APIConnectionTimeoutError);
+  });
+});
+
+describe("caller abort", () => {
+  it("rejects with APIUserAbortError when the caller aborts mid-flight, and does not retry", async () => {
+    const s = await serve(() => undefined);
+    const core = new ClientCore({}, { baseUrl: s.url, maxRetries: 2 });
+    const controller = new AbortController();
+    const pending = rejection(core.call(getThing, { path: { id: 1 } }, { signal: controller.signal }));
+    await until(() => s.requests.length === 1);
+    controller.abort();
+    const error = await pending;
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect((error as APIUserAbortError).operationId).toBe("getThing");
+    expect((error as APIUserAbortError).message).toBe("Request aborted by the caller: getThing (GET /things/{id})");
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it("rejects with APIUserAbortError when the caller aborts during the backoff wait", async () => {
+    const s = await serve((_req, res) => sendJson(res, 503, {}, { "retry-after": "30" }));
+    const core = new ClientCore({}, { baseUrl: s.url });
+    const controller = new AbortController();
+    const pending = rejection(core.call(getThing, { path: { id: 1 } }, { signal: controller.signal }));
+    await until(() => s.requests.length === 1);
+    controller.abort();
+    expect(await pending).toBeInstanceOf(APIUserAbortError);
+    expect(s.requests).toHaveLength(1);
+  });
+
+  it("sends nothing when the signal is already aborted", async () => {
+    const s = await serve((_req, res) => sendJson(res, 200, {}));
+    const core = new ClientCore({}, { baseUrl: s.url });
+    const error = await rejection(core.call(getThing, { path: { id: 1 } }, { signal: AbortSignal.abort() }));
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(s.requests).toHaveLength(0);
+  });
+});
