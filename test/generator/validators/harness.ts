@@ -1,0 +1,65 @@
+/**
+ * Test and bench harness: generates a spec's validators (with the schema.ts and runtime/ they import) into a
+ * scratch folder inside the repo (so that `ajv` and `ajv-formats` resolve from node_modules), and imports them.
+ */
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { emitValidators } from "../../../generator/emit/validators.js";
+import { emitTypes } from "../../../generator/emit/types.js";
+import { emitRuntime } from "../../../generator/emit/runtime.js";
+import { loadSpec } from "../../../generator/load.js";
+import type { ApiModel } from "../../../generator/model.js";
+import { readRuntimeFiles, TEMPLATES_RUNTIME_DIR } from "../../../generator/pipeline.js";
+
+export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+export const PROJECT_SPECS = ["nextcommerce", "bigcommerce", "medusa", "payments"] as const;
+export const TEST_SPECS_DIR = fileURLToPath(new URL("./specs/", import.meta.url));
+
+export function projectSpecFile(name: string): string {
+  return path.join(REPO_ROOT, "specs", `${name}.yaml`);
+}
+
+export interface ValidationIssueLike {
+  readonly path: string;
+  readonly message: string;
+  readonly keyword: string;
+  readonly expected?: string;
+  readonly found?: string;
+}
+export type ResultLike = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly errors: readonly ValidationIssueLike[] };
+export type ValidatorLike = (value: unknown) => ResultLike;
+
+/** What the tests use of a generated validators module (its typed API is checked by the type tests). */
+export interface GeneratedValidators {
+  readonly schemaValidators: Readonly<Record<string, ValidatorLike>>;
+  readonly operationValidators: Readonly<Record<string, { readonly request?: ValidatorLike; readonly responses: Readonly<Record<string, ValidatorLike>> }>>;
+  readonly [exported: string]: unknown;
+}
+
+export interface Generated {
+  readonly model: ApiModel;
+  readonly dir: string;
+  readonly files: Readonly<Record<string, string>>;
+  readonly module: GeneratedValidators;
+}
+
+/** Loads `specFile`, writes validators.ts & co. + schema.ts + runtime/ into test-output/validators/<label>/, imports it. */
+export async function generateValidators(specFile: string, label: string): Promise<Generated> {
+  const model = await loadSpec(specFile);
+  const dir = path.join(REPO_ROOT, "test-output", "validators", label);
+  const files = emitValidators(model);
+  const all: Record<string, string> = {
+    ...files,
+    "schema.ts": await emitTypes(model),
+    ...emitRuntime(await readRuntimeFiles(TEMPLATES_RUNTIME_DIR)),
+  };
+  await rm(dir, { recursive: true, force: true });
+  for (const [relative, text] of Object.entries(all)) {
+    const target = path.join(dir, relative);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, text);
+  }
+  const module = (await import(pathToFileURL(path.join(dir, "validators.ts")).href)) as GeneratedValidators;
+  return { model, dir, files, module };
+}
