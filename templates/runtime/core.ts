@@ -185,7 +185,9 @@ export class ClientCore {
       };
       return { kind: "response", response, data, error };
     } catch (error) {
-      if (options.signal?.aborted) throw this.#userAbort(operation.operationId, describeOperation(operation.operationId, operation.method, operation.path));
+      if (options.signal?.aborted) {
+        throw this.#userAbort(operation.operationId, describeOperation(operation.operationId, operation.method, operation.path));
+      }
       return signal.timedOut() ? { kind: "timeout" } : { kind: "connection", cause: error };
     } finally {
       signal.dispose();
@@ -243,7 +245,7 @@ export class ClientCore {
     return new ErrorClass(this.#scrubber.text(message), {
       status: response.status,
       body,
-      headers: redactHeaders(response.headers, this.#sensitiveHeaders),
+      headers: redactHeaders(response.headers, this.#sensitiveHeaders, this.#scrubber),
       operationId,
     });
   }

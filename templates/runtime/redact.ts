@@ -14,13 +14,15 @@ export function isSensitiveHeader(name: string, extraNames: ReadonlySet<string> 
   return SENSITIVE_HEADER_NAMES.has(lower) || SENSITIVE_HEADER_PATTERN.test(lower) || extraNames.has(lower);
 }
 
-/** A copy of `headers` with every sensitive value replaced by `[redacted]`; `extraNames` must be lower case. */
-export function redactHeaders(headers: Headers, extraNames: ReadonlySet<string> = new Set()): Headers {
+/**
+ * A copy of `headers` with every sensitive value replaced by `[redacted]` (`extraNames` must be lower case), and
+ * known secrets scrubbed from the others (a server may echo a token under an innocuous name).
+ */
+export function redactHeaders(headers: Headers, extraNames: ReadonlySet<string> = new Set(), scrub?: SecretScrubber): Headers {
   const copy = new Headers();
   headers.forEach((value, name) => {
-    copy.append(name, isSensitiveHeader(name, extraNames) ? REDACTED : value);
+    copy.append(name, isSensitiveHeader(name, extraNames) ? REDACTED : (scrub?.text(value) ?? value));
   });
-  // Headers#forEach folds set-cookie lines together, and we redacted it anyway.
   return copy;
 }
 

@@ -1,0 +1,220 @@
+import { inspect } from "node:util";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  ClientCore,
+  RequestValidationError,
+  ResponseValidationError,
+  type CoreOptions,
+  type OperationInfo,
+  type SecuritySchemeInfo,
+  type Validator,
+} from "../../templates/runtime/index.js";
+import { isSensitiveHeader, redactHeaders } from "../../templates/runtime/redact.js";
+import { closedPortUrl, sendJson, startServer, type TestServer } from "./server.js";
+
+const BEARER = "sk_live_BEARER_4f9a2c";
+const HEADER_KEY = "hk_HEADER_71b3e0";
+const QUERY_KEY = "qk/QUERY+key=8d";
+const PASSWORD = "pw_BASIC_c0ffee";
+const BASIC = Buffer.from(`shop:${PASSWORD}`).toString("base64");
+/** Every form in which a credential could leak: as given, %-encoded as in a URL, base64 as in a basic header. */
+const FORBIDDEN = [BEARER, HEADER_KEY, QUERY_KEY, encodeURIComponent(QUERY_KEY), PASSWORD, BASIC];
+
+const schemes: Record<string, SecuritySchemeInfo> = {
+  bearerAuth: { type: "http", scheme: "bearer" },
+  basicAuth: { type: "http", scheme: "basic" },
+  storeKey: { type: "apiKey", in: "header", name: "X-Store-Key" },
+  queryKey: { type: "apiKey", in: "query", name: "key" },
+};
+const credentials: CoreOptions["credentials"] = {
+  bearerAuth: BEARER,
+  basicAuth: { username: "shop", password: PASSWORD },
+  storeKey: HEADER_KEY,
+  queryKey: QUERY_KEY,
+};
+
+const getOrder: OperationInfo = {
+  operationId: "getOrder",
+  method: "get",
+  path: "/orders/{id}",
+  security: [{ bearerAuth: [], storeKey: [], queryKey: [] }],
+  constantHeaders: {},
+};
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Error) return error;
+    throw new Error(`rejected with a non-Error: ${typeof error}`);
+  }
+  throw new Error("expected the promise to reject, it resolved");
+}
+
+/** Every way a user or a logger could render an error, its headers and its whole cause chain. */
+function renderings(error: Error): string[] {
+  const views = [error.message, String(error), error.stack ?? "", inspect(error, { depth: 10, showHidden: true }), JSON.stringify(error)];
+  if (error instanceof APIError) views.push(JSON.stringify([...error.headers]), inspect(error.headers), JSON.stringify(error.body));
+  if (error instanceof ResponseValidationError) views.push(JSON.stringify(error.body));
+  for (let cause: unknown = error.cause, depth = 0; cause !== undefined && depth < 10; depth++) {
+    views.push(inspect(cause, { depth: 10, showHidden: true }), String(cause));
+    cause = cause instanceof Error ? cause.cause : undefined;
+  }
+  return views;
+}
+
+function expectNoCredential(error: Error): void {
+  for (const view of renderings(error)) {
+    for (const secret of FORBIDDEN) expect(view).not.toContain(secret);
+  }
+}
+
+describe("no credential in any error", () => {
+  it("APIError: redacts sensitive response headers, scrubs echoed secrets from headers and body", async () => {
+    server = await startServer((req, res) => {
+      // A careless server echoes what it received, in headers and body.
+      const echoed = `${req.headers.authorization ?? ""} ${String(req.headers["x-store-key"])}`;
+      res.setHeader("set-cookie", [`sid=${BEARER}; HttpOnly`]);
+      sendJson(
+        res,
+        401,
+        { message: `invalid token ${echoed}`, request: { url: req.url, headers: req.headers }, [BEARER]: true },
+        { "x-auth-token": BEARER, "x-store-key": HEADER_KEY, "x-debug-echo": echoed, "x-request-id": "req_1" },
+      );
+    });
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials });
+    const error = await rejection(core.call(getOrder, { path: { id: 1 } }));
+    expect(error).toBeInstanceOf(APIError);
+    const e = error as APIError;
+    // The server did receive the credentials, so the echo really contained them.
+    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${BEARER}`);
+    expect(e.headers.get("x-auth-token")).toBe("[redacted]");
+    expect(e.headers.get("x-store-key")).toBe("[redacted]");
+    expect(e.headers.get("set-cookie")).toBe("[redacted]");
+    expect(e.headers.get("x-debug-echo")).toBe(`Bearer [redacted] [redacted]`);
+    expect(e.headers.get("x-request-id")).toBe("req_1");
+    expect(e.message).toBe("401 Unauthorized: getOrder (GET /orders/{id}): invalid token Bearer [redacted] [redacted]");
+    expectNoCredential(e);
+  });
+
+  it("APIConnectionError: rebuilds the cause chain without the request a fetch implementation attached", async () => {
+    const leakyFetch: typeof fetch = async (input, init) => {
+      try {
+        return await fetch(input, init);
+      } catch (error) {
+        // What some fetch implementations do: keep the request, and mention its headers in the message.
+        const request = input as Request;
+        const wrapped = new TypeError(`fetch failed for ${request.url} with ${request.headers.get("authorization")}`, {
+          cause: error,
+        });
+        Object.assign(wrapped, { request, headers: Object.fromEntries(request.headers), code: "ECONNREFUSED" });
+        throw wrapped;
+      }
+    };
+    const core = new ClientCore(schemes, { baseUrl: await closedPortUrl(), credentials, fetch: leakyFetch, maxRetries: 0 });
+    const error = await rejection(core.call(getOrder, { path: { id: 1 } }));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error.message).toContain("fetch failed for");
+    expect(error.message).toContain("[redacted]");
+    expect((error.cause as { code?: unknown }).code).toBe("ECONNREFUSED");
+    expect(error.cause).not.toHaveProperty("request");
+    expectNoCredential(error);
+  });
+
+  it("APIConnectionTimeoutError and APIUserAbortError", async () => {
+    server = await startServer(() => undefined);
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials, timeoutMs: 100, maxRetries: 0 });
+    const timeout = await rejection(core.call(getOrder, { path: { id: 1 } }));
+    expect(timeout).toBeInstanceOf(APIConnectionTimeoutError);
+    expectNoCredential(timeout);
+
+    const controller = new AbortController();
+    const pending = rejection(core.call(getOrder, { path: { id: 2 } }, { signal: controller.signal, timeoutMs: 10_000 }));
+    while (server.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort(new Error(`aborted while holding ${BEARER}`));
+    const abort = await pending;
+    expect(abort).toBeInstanceOf(APIUserAbortError);
+    expectNoCredential(abort);
+  });
+
+  it("RequestValidationError whose issue quotes a credential the caller put in the body", async () => {
+    const echoing: Validator = (value) => ({
+      ok: false,
+      errors: [{ path: "body.note", keyword: "maxLength", message: `must be shorter, found ${JSON.stringify(value)}`, found: JSON.stringify(value) }],
+    });
+    const core = new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials });
+    const error = await rejection(core.call({ ...getOrder, requestValidator: echoing }, { body: { note: `my key is ${HEADER_KEY}` } }));
+    expect(error).toBeInstanceOf(RequestValidationError);
+    expect(error.message).toContain("my key is [redacted]");
+    expectNoCredential(error);
+  });
+
+  it("ResponseValidationError whose body carries a credential", async () => {
+    server = await startServer((_req, res) => sendJson(res, 200, { token: BEARER, amount: 1 }));
+    const rejectAll: Validator = (value) => ({
+      ok: false,
+      errors: [{ path: "token", keyword: "pattern", message: `must not be ${JSON.stringify((value as { token: string }).token)}` }],
+    });
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials, validate: { response: true } });
+    const error = await rejection(core.call({ ...getOrder, responseValidators: { "200": rejectAll } }, { path: { id: 1 } }));
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).body).toEqual({ token: "[redacted]", amount: 1 });
+    expectNoCredential(error);
+  });
+
+  it("neither the client nor its raw client shows credentials when inspected", () => {
+    const core = new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials });
+    for (const view of [inspect(core, { depth: 10, showHidden: true }), JSON.stringify(core), String(core)]) {
+      for (const secret of FORBIDDEN) expect(view).not.toContain(secret);
+    }
+  });
+
+  it("configuration errors do not echo the credential", () => {
+    let message = "";
+    try {
+      new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials: { basicAuth: BEARER } });
+    } catch (error) {
+      message = inspect(error);
+    }
+    expect(message).toContain('Credential "basicAuth"');
+    expect(message).not.toContain(BEARER);
+  });
+});
+
+describe("redactHeaders", () => {
+  it("redacts credentials by name: fixed names, *api-key*, *token*, and the spec's own apiKey header names", () => {
+    const headers = new Headers({
+      Authorization: "a",
+      "Proxy-Authorization": "b",
+      "X-Auth-Token": "c",
+      Cookie: "d",
+      "X-API-Key": "e",
+      "x-refresh-token": "f",
+      "X-Store-Key": "g",
+      "Content-Type": "application/json",
+    });
+    const redacted = redactHeaders(headers, new Set(["x-store-key"]));
+    expect(Object.fromEntries(redacted)).toEqual({
+      authorization: "[redacted]",
+      "proxy-authorization": "[redacted]",
+      "x-auth-token": "[redacted]",
+      cookie: "[redacted]",
+      "x-api-key": "[redacted]",
+      "x-refresh-token": "[redacted]",
+      "x-store-key": "[redacted]",
+      "content-type": "application/json",
+    });
+    expect(isSensitiveHeader("Set-Cookie")).toBe(true);
+    expect(isSensitiveHeader("X-Request-Id")).toBe(false);
+  });
+});
