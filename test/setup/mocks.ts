@@ -1,0 +1,56 @@
+/**
+ * Vitest global setup: one static Prism per payspec spec, started through `startMock` (the helper users get as
+ * `payspec/mock`) and stopped in teardown, which vitest runs also when tests fail. If vitest itself is interrupted,
+ * mock/index.ts kills the mocks on exit/SIGINT/SIGTERM, and a Prism whose parent died (even by SIGKILL) ends itself
+ * (mock/prism-process.mjs), so no Prism outlives the run.
+ *
+ * Tests read the URLs with `inject("payspecMocks")`. A spec whose mock could not start gets `{ error }` instead of
+ * aborting the whole run: its contract tests fail with that message, everyone else's tests still run.
+ * Dynamic mocks are started by the contract test files themselves (test/contract/support/mocks.ts).
+ */
+import type { TestProject } from "vitest/node";
+import { specNames, startMock, type RunningMock, type SpecName } from "../../mock/index.js";
+
+export type MockEntry = { readonly url: string } | { readonly error: string };
+export type PayspecMocks = Readonly<Record<SpecName, MockEntry>>;
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    payspecMocks: PayspecMocks;
+  }
+}
+
+/** Whether this run includes contract tests: `vitest run test/generator` need not pay for four Prism boots. */
+async function runIncludesContractTests(project: TestProject): Promise<boolean> {
+  // `filenamePattern` holds the CLI file filters (`vitest run test/mock`); it is not typed as public API, so a
+  // missing field means "cannot tell" and the mocks start.
+  const filters = (project.vitest as unknown as { filenamePattern?: unknown }).filenamePattern;
+  if (!Array.isArray(filters) || filters.length === 0) return true;
+  const { testFiles } = await project.globTestFiles(filters.map(String));
+  return testFiles.some((file) => /[/\\]test[/\\]contract[/\\]/.test(file));
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const running: RunningMock[] = [];
+  const entries = {} as Record<SpecName, MockEntry>;
+  const wanted = await runIncludesContractTests(project);
+  await Promise.all(
+    specNames.map(async (spec) => {
+      if (!wanted) {
+        entries[spec] = { error: "not started: this run includes no test/contract files" };
+        return;
+      }
+      try {
+        const mock = await startMock({ spec });
+        running.push(mock);
+        entries[spec] = { url: mock.url };
+      } catch (error) {
+        entries[spec] = { error: error instanceof Error ? error.message : String(error) };
+      }
+    }),
+  );
+  project.provide("payspecMocks", entries);
+  return async () => {
+    await Promise.all(running.map((mock) => mock.stop()));
+  };
+}
