@@ -1,0 +1,283 @@
+/**
+ * `ClientCore`: the transport every generated client delegates to. One call = validate the request, pick the
+ * credentials, send through openapi-fetch (which owns URL and parameter serialisation) with a per-attempt timeout
+ * tied to the caller's signal, retry what is safe to retry, then parse and type the answer.
+ */
+import createClient, { type Client, type ClientOptions } from "openapi-fetch";
+import { applyAuthPlan, checkCredentials, EMPTY_AUTH_PLAN, planFor, secretsOf, selectRequirement, type AuthPlan } from "./auth.js";
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  apiErrorClassFor,
+  APIUserAbortError,
+  describeOperation,
+  formatIssues,
+  PayspecError,
+  RequestValidationError,
+  ResponseValidationError,
+  type APIError,
+} from "./errors.js";
+import type {
+  CallInput,
+  Credential,
+  CoreOptions,
+  OperationInfo,
+  RequestOptions,
+  SecuritySchemeInfo,
+  ValidationIssue,
+} from "./operation.js";
+import { headerParams, withConstantHeaders } from "./params.js";
+import { redactHeaders, sanitizeCause, SecretScrubber } from "./redact.js";
+import { errorDetail, normaliseErrorBody, parseSuccessBody, statusLine, validatorForStatus } from "./response.js";
+import { isRepeatableMethod, isRetryableStatus, retryDelayMs } from "./retry.js";
+import { attemptSignal, sleep } from "./signals.js";
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_RETRIES = 2;
+
+/** One attempt's outcome, before we decide whether to retry it. */
+type Attempt =
+  | { readonly kind: "response"; readonly response: Response; readonly data: unknown; readonly error: unknown }
+  | { readonly kind: "timeout" }
+  | { readonly kind: "connection"; readonly cause: unknown };
+
+function checkTimeout(value: number, where: string): number {
+  if (!(Number.isFinite(value) && value > 0)) {
+    throw new PayspecError(`${where} must be a positive number of milliseconds, got ${String(value)}.`);
+  }
+  return value;
+}
+
+function checkRetries(value: number, where: string): number {
+  if (!(Number.isInteger(value) && value >= 0)) {
+    throw new PayspecError(`${where} must be a whole number >= 0, got ${String(value)}.`);
+  }
+  return value;
+}
+
+export class ClientCore {
+  /**
+   * openapi-fetch client on the same base URL, fetch and default headers, for `{ data, error, response }` users.
+   * Its middleware applies every supplied credential (it cannot know an operation's security requirements).
+   */
+  readonly raw: Client<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the contract's one `any`
+
+  // Private fields: `util.inspect(client)` and `JSON.stringify(client)` show none of them.
+  readonly #schemes: Readonly<Record<string, SecuritySchemeInfo>>;
+  readonly #credentials: ReadonlyMap<string, Credential>;
+  readonly #scrubber: SecretScrubber;
+  readonly #sensitiveHeaders: ReadonlySet<string>;
+  readonly #timeoutMs: number;
+  readonly #maxRetries: number;
+  readonly #validateRequest: boolean;
+  readonly #validateResponse: boolean;
+  /**
+   * The credentials chosen for a `call()`, keyed by the `params` object it hands to openapi-fetch, which passes
+   * that same object to middleware. Requests without an entry (made through `raw`) get every credential.
+   */
+  readonly #plans = new WeakMap<object, AuthPlan>();
+
+  constructor(securitySchemes: Readonly<Record<string, SecuritySchemeInfo>>, options: CoreOptions) {
+    let base: URL;
+    try {
+      base = new URL(options.baseUrl);
+    } catch {
+      throw new PayspecError(
+        `baseUrl must be an absolute http(s) URL such as "https://api.example.com/v1"; got a value that does not parse.`,
+      );
+    }
+    if (base.username !== "" || base.password !== "") {
+      throw new PayspecError("baseUrl must not contain a user name or password: pass them in `credentials`.");
+    }
+    this.#schemes = securitySchemes;
+    this.#credentials = checkCredentials(securitySchemes, options.credentials);
+    this.#scrubber = new SecretScrubber(secretsOf(this.#credentials));
+    this.#sensitiveHeaders = new Set(
+      Object.values(securitySchemes).flatMap((s) => (s.type === "apiKey" ? [s.name.toLowerCase()] : [])),
+    );
+    this.#timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs");
+    this.#maxRetries = checkRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries");
+    this.#validateRequest = options.validate?.request ?? true;
+    this.#validateResponse = options.validate?.response ?? false;
+
+    const clientOptions: ClientOptions = { baseUrl: options.baseUrl };
+    const customFetch = options.fetch;
+    if (customFetch !== undefined) clientOptions.fetch = (request: Request) => customFetch(request);
+    if (options.headers !== undefined) clientOptions.headers = { ...options.headers };
+    this.raw = createClient(clientOptions);
+    const everyCredential = planFor(Object.keys(securitySchemes), securitySchemes, this.#credentials);
+    this.raw.use({
+      onRequest: ({ request, params }) => applyAuthPlan(request, this.#plans.get(params) ?? everyCredential),
+    });
+  }
+
+  /**
+   * Validate, authenticate, send with timeout/abort/retries, parse; resolve with the success body or reject with a
+   * typed error (errors.ts). Retries only methods safe to repeat (GET, HEAD, OPTIONS, PUT, DELETE, TRACE).
+   */
+  async call<T>(operation: OperationInfo, input: CallInput, options: RequestOptions = {}): Promise<T> {
+    const { operationId, method, path } = operation;
+    const described = describeOperation(operationId, method, path);
+
+    const merged = withConstantHeaders(input.header, operation.constantHeaders);
+    if (merged.conflicts.length > 0) throw this.#requestInvalid(operation, described, merged.conflicts);
+    const fullInput: CallInput = { ...input, header: merged.header };
+    if (this.#validateRequest && operation.requestValidator !== undefined) {
+      const result = operation.requestValidator(fullInput);
+      if (!result.ok) throw this.#requestInvalid(operation, described, result.errors);
+    }
+
+    const requirement = selectRequirement(operation.security, this.#schemes, this.#credentials);
+    const plan =
+      requirement === undefined ? EMPTY_AUTH_PLAN : planFor(Object.keys(requirement), this.#schemes, this.#credentials);
+    const timeoutMs = checkTimeout(options.timeoutMs ?? this.#timeoutMs, "timeoutMs");
+    const maxRetries = isRepeatableMethod(method)
+      ? checkRetries(options.maxRetries ?? this.#maxRetries, "maxRetries")
+      : 0;
+    const header = headerParams(merged.header, input.cookie);
+
+    for (let retry = 0; ; retry++) {
+      if (options.signal?.aborted) throw this.#userAbort(operationId, described);
+      const attempt = await this.#attempt(operation, input, header, plan, timeoutMs, options);
+      const attempts = retry + 1;
+
+      if (attempt.kind === "response" && attempt.response.ok) {
+        return this.#success<T>(operation, described, attempt.response, attempt.data);
+      }
+      const retryable = attempt.kind !== "response" || isRetryableStatus(attempt.response.status);
+      const delay =
+        retryable && retry < maxRetries
+          ? retryDelayMs(retry, attempt.kind === "response" ? attempt.response.headers : undefined)
+          : undefined;
+      if (delay === undefined) throw this.#failure(operationId, described, attempt, attempts, timeoutMs);
+      try {
+        await sleep(delay, options.signal);
+      } catch {
+        throw this.#userAbort(operationId, described);
+      }
+    }
+  }
+
+  async #attempt(
+    operation: OperationInfo,
+    input: CallInput,
+    header: Readonly<Record<string, string>>,
+    plan: AuthPlan,
+    timeoutMs: number,
+    options: RequestOptions,
+  ): Promise<Attempt> {
+    // A fresh params object per attempt: it is the key under which the middleware finds this call's credentials.
+    const params: { path?: Record<string, unknown>; query?: Record<string, unknown>; header: Record<string, string> } = {
+      header: { ...header },
+    };
+    if (input.path !== undefined) params.path = { ...input.path };
+    if (input.query !== undefined) params.query = { ...input.query };
+    this.#plans.set(params, plan);
+    const signal = attemptSignal(options.signal, timeoutMs);
+    try {
+      const init: Record<string, unknown> = { params, signal: signal.signal, parseAs: "text" };
+      if (input.body !== undefined) init["body"] = input.body;
+      if (options.headers !== undefined) init["headers"] = { ...options.headers };
+      const { data, error, response } = (await this.raw.request(operation.method, operation.path, init)) as {
+        data?: unknown;
+        error?: unknown;
+        response: Response;
+      };
+      return { kind: "response", response, data, error };
+    } catch (error) {
+      if (options.signal?.aborted) {
+        throw this.#userAbort(operation.operationId, describeOperation(operation.operationId, operation.method, operation.path));
+      }
+      return signal.timedOut() ? { kind: "timeout" } : { kind: "connection", cause: error };
+    } finally {
+      signal.dispose();
+    }
+  }
+
+  #success<T>(operation: OperationInfo, described: string, response: Response, data: unknown): T {
+    const parsed = parseSuccessBody(typeof data === "string" ? data : undefined, response.headers.get("content-type"));
+    if (!parsed.ok) {
+      const issue: ValidationIssue = {
+        path: "",
+        keyword: "json",
+        message: `must be valid JSON as its content-type ${JSON.stringify(response.headers.get("content-type"))} says, found ${JSON.stringify(parsed.text.slice(0, 60))}`,
+        expected: "JSON",
+        found: JSON.stringify(parsed.text.slice(0, 60)),
+      };
+      throw this.#responseInvalid(operation, described, response.status, parsed.text, [issue]);
+    }
+    if (this.#validateResponse) {
+      const validator = validatorForStatus(operation.responseValidators, response.status);
+      if (validator !== undefined) {
+        const result = validator(parsed.body);
+        if (!result.ok) throw this.#responseInvalid(operation, described, response.status, parsed.body, result.errors);
+        return result.value as T;
+      }
+    }
+    return parsed.body as T;
+  }
+
+  #failure(operationId: string, described: string, attempt: Attempt, attempts: number, timeoutMs: number): Error {
+    const tries = attempts === 1 ? "" : ` (${attempts} attempts)`;
+    switch (attempt.kind) {
+      case "timeout":
+        return new APIConnectionTimeoutError(
+          `Request timed out after ${timeoutMs} ms${tries}: ${described}. Raise timeoutMs if the server is slow.`,
+          { operationId },
+        );
+      case "connection": {
+        const cause = sanitizeCause(attempt.cause, this.#scrubber);
+        const reason = [cause.message, cause.cause instanceof Error ? cause.cause.message : undefined]
+          .filter((part) => part !== undefined && part !== "")
+          .join(": ");
+        return new APIConnectionError(`Connection error${tries}: ${described}: ${reason}`, { operationId, cause });
+      }
+      case "response":
+        return this.#apiError(operationId, described, attempt.response, attempt.error, tries);
+    }
+  }
+
+  #apiError(operationId: string, described: string, response: Response, rawBody: unknown, tries: string): APIError {
+    const body = this.#scrubber.value(normaliseErrorBody(rawBody));
+    const detail = errorDetail(body);
+    const message = `${statusLine(response.status, response.statusText)}: ${described}${tries}${detail === undefined ? "" : `: ${detail}`}`;
+    const ErrorClass = apiErrorClassFor(response.status);
+    return new ErrorClass(this.#scrubber.text(message), {
+      status: response.status,
+      body,
+      headers: redactHeaders(response.headers, this.#sensitiveHeaders, this.#scrubber),
+      operationId,
+    });
+  }
+
+  #requestInvalid(operation: OperationInfo, described: string, issues: readonly ValidationIssue[]): RequestValidationError {
+    const errors = this.#scrubIssues(issues);
+    return new RequestValidationError(`${described}: invalid request, nothing was sent: ${formatIssues(errors)}`, {
+      operationId: operation.operationId,
+      errors,
+    });
+  }
+
+  #responseInvalid(
+    operation: OperationInfo,
+    described: string,
+    status: number,
+    body: unknown,
+    issues: readonly ValidationIssue[],
+  ): ResponseValidationError {
+    const errors = this.#scrubIssues(issues);
+    return new ResponseValidationError(
+      `${described}: the ${status} response does not match the spec: ${formatIssues(errors)}`,
+      { operationId: operation.operationId, status, body: this.#scrubber.value(body), errors },
+    );
+  }
+
+  #scrubIssues(issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
+    if (this.#scrubber.isEmpty) return issues;
+    return issues.map((issue) => this.#scrubber.value(issue) as ValidationIssue);
+  }
+
+  #userAbort(operationId: string, described: string): APIUserAbortError {
+    return new APIUserAbortError(`Request aborted by the caller: ${described}`, { operationId });
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * When and how long to wait before trying again. Only methods safe to repeat are ever retried: a POST or PATCH
+ * (a capture, void, refund, collect-payment) is never sent twice by the client, whatever the failure.
+ */
+import type { HttpMethod } from "./operation.js";
+
+const REPEATABLE_METHODS: ReadonlySet<HttpMethod> = new Set(["get", "head", "options", "put", "delete", "trace"]);
+
+/** 408 Request Timeout, 429 Too Many Requests, 502/503/504: the request was not acted on, or can be repeated. */
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
+
+export const INITIAL_RETRY_DELAY_MS = 500;
+export const MAX_RETRY_DELAY_MS = 8_000;
+/** A server asking for a longer wait than this is not retried: the error goes back to the caller at once. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+export function isRepeatableMethod(method: HttpMethod): boolean {
+  return REPEATABLE_METHODS.has(method);
+}
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUSES.has(status);
+}
+
+/**
+ * The wait the server asked for, in ms: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date.
+ * `undefined` when absent or unreadable. A date in the past gives 0.
+ */
+export function serverRequestedDelayMs(headers: Headers, now: number = Date.now()): number | undefined {
+  const ms = headers.get("retry-after-ms");
+  if (ms !== null && /^\s*\d+(\.\d+)?\s*$/.test(ms)) return Number(ms);
+  const value = headers.get("retry-after");
+  if (value === null) return undefined;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential backoff: 0.5 s doubling per retry up to 8 s, with ±25% jitter. `retry` counts from 0. */
+export function backoffDelayMs(retry: number, random: () => number = Math.random): number {
+  const base = Math.min(INITIAL_RETRY_DELAY_MS * 2 ** retry, MAX_RETRY_DELAY_MS);
+  return base * (1 + (random() - 0.5) / 2);
+}
+
+/**
+ * How long to wait before retry number `retry` (0-based) after a response with these headers (none for a
+ * connection failure or timeout); `undefined` means do not retry because the server asked for too long a wait.
+ */
+export function retryDelayMs(retry: number, headers?: Headers): number | undefined {
+  const requested = headers === undefined ? undefined : serverRequestedDelayMs(headers);
+  if (requested === undefined) return backoffDelayMs(retry);
+  return requested <= MAX_RETRY_AFTER_MS ? requested : undefined;
+}

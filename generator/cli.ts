@@ -1,0 +1,149 @@
+/**
+ * `npm run generate [-- <spec>... [--out <dir>] [--name <name>] [--client-name <Class>] [--check]]`
+ *
+ * With no spec: every `specs/*.yaml|yml|json` into `generated/<name>/` (folders of removed specs are removed).
+ * `--check` writes nothing and exits 1 naming every stale file. A bad spec exits 1 and writes nothing at all.
+ */
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { SpecError } from "./errors.js";
+import { generate, type OutputFiles, type ValidatorsEmitter } from "./pipeline.js";
+import { GENERATED_DIR, PROJECT_CLIENT_NAMES, SPECS_DIR } from "./project.js";
+import { compareOutputFolder, displayPath, writeOutputFolder, type StaleFile } from "./write.js";
+import { rm } from "node:fs/promises";
+
+// The validators emitter (generator/emit/validators.ts) is wired here when it lands:
+//   import { emitValidators } from "./emit/validators.js";
+const emitValidators: ValidatorsEmitter | undefined = undefined;
+
+const USAGE = `Usage: npm run generate [-- <spec.yaml>... [--out <dir>] [--name <name>] [--client-name <ClassName>] [--check]]
+
+  (no spec)            regenerate every spec in ${SPECS_DIR}/ into ${GENERATED_DIR}/<name>/
+  <spec.yaml>          generate this spec into ${GENERATED_DIR}/<file name>/ (or --out)
+  --out <dir>          output folder (one spec only)
+  --name <name>        module name used in docs (default: the spec file name)
+  --client-name <C>    client class name (default: from info.title)
+  --check              write nothing; exit 1 naming the files that differ from what would be generated`;
+
+interface Target {
+  readonly spec: string;
+  readonly outDir: string;
+  readonly name: string;
+  readonly clientName?: string;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: "string" },
+        name: { type: "string" },
+        "client-name": { type: "string" },
+        check: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const projectMode = args.positionals.length === 0;
+  if ((args.values.out !== undefined || args.values.name !== undefined || args.values["client-name"] !== undefined) && args.positionals.length !== 1) {
+    console.error(`--out, --name and --client-name apply to exactly one spec.\n\n${USAGE}`);
+    return 2;
+  }
+  const specs = projectMode ? await projectSpecs() : args.positionals;
+  if (specs.length === 0) {
+    console.error(`No spec found in ${SPECS_DIR}/ (looked for *.yaml, *.yml, *.json).`);
+    return 1;
+  }
+  const targets: Target[] = specs.map((spec) => {
+    const fileName = path.basename(spec).replace(/\.(ya?ml|json)$/i, "");
+    const name = args.values.name ?? (args.values.out !== undefined ? path.basename(path.resolve(args.values.out)) : fileName);
+    const clientName = args.values["client-name"] ?? PROJECT_CLIENT_NAMES[name];
+    return { spec, outDir: args.values.out ?? path.join(GENERATED_DIR, fileName), name, ...(clientName !== undefined ? { clientName } : {}) };
+  });
+
+  // Everything is generated in memory first: one bad spec means nothing is written.
+  const outputs: Array<{ target: Target; files: OutputFiles }> = [];
+  let failed = false;
+  for (const target of targets) {
+    try {
+      const { files } = await generate(target.spec, {
+        name: target.name,
+        ...(target.clientName !== undefined ? { clientName: target.clientName } : {}),
+        ...(emitValidators ? { emitValidators } : {}),
+      });
+      outputs.push({ target, files });
+    } catch (error) {
+      failed = true;
+      if (error instanceof SpecError) console.error(`error: ${error.message}`);
+      else console.error(`error: ${target.spec}: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+  if (failed) {
+    console.error(args.values.check ? "Check aborted: fix the spec errors above." : "Nothing was written: fix the spec errors above.");
+    return 1;
+  }
+
+  const orphans = projectMode ? await orphanFolders(outputs.map(({ target }) => path.resolve(target.outDir))) : [];
+  if (args.values.check) {
+    const stale: StaleFile[] = [];
+    for (const { target, files } of outputs) stale.push(...(await compareOutputFolder(target.outDir, files)));
+    stale.push(...orphans.map((folder) => ({ file: `${displayPath(folder)}/`, reason: "unexpected" as const })));
+    if (stale.length > 0) {
+      console.error(`Generated files are stale (run \`npm run generate\`):\n${stale.map((s) => `  ${s.file} (${s.reason})`).join("\n")}`);
+      return 1;
+    }
+    console.log(`Up to date: ${outputs.map(({ target }) => displayPath(target.outDir)).join(", ")}`);
+    return 0;
+  }
+  for (const { target, files } of outputs) {
+    await writeOutputFolder(target.outDir, files);
+    console.log(`Generated ${displayPath(target.outDir)}/ (${Object.keys(files).length} files) from ${displayPath(target.spec)}`);
+  }
+  for (const folder of orphans) {
+    await rm(folder, { recursive: true, force: true });
+    console.log(`Removed ${displayPath(folder)}/: its spec is gone`);
+  }
+  return 0;
+}
+
+async function projectSpecs(): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(SPECS_DIR, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.isFile() && /\.(ya?ml|json)$/i.test(entry.name))
+    .map((entry) => path.join(SPECS_DIR, entry.name))
+    .sort();
+}
+
+async function orphanFolders(expected: readonly string[]): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(GENERATED_DIR, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
+    .map((entry) => path.resolve(GENERATED_DIR, entry.name))
+    .filter((folder) => !expected.includes(folder))
+    .sort();
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,295 @@
+/**
+ * `emitClient`: `client.ts`, one class per spec with one method per operation, built with ts-morph structures
+ * (printed once, no per-node manipulation, so 500 operations stay fast). Every method hands the runtime's
+ * `ClientCore.call` a static `OperationInfo`; all behaviour (auth, retries, validation, errors) is the runtime's.
+ */
+import { IndentationText, Project, QuoteKind, StructureKind, type ClassDeclarationStructure, type InterfaceDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type StatementStructures, type TypeAliasDeclarationStructure } from "ts-morph";
+import type { ApiModel, Operation, SecurityScheme } from "../model.js";
+import { propertyKey } from "../names.js";
+import { operationTypes, type OperationTypes } from "./operation-types.js";
+import { docComment, generatedHeader } from "./text.js";
+
+export interface EmitClientOptions {
+  /** `validators.ts` is emitted next to the client: pass its validators in each `OperationInfo`. */
+  readonly validators?: boolean;
+}
+
+export function emitClient(model: ApiModel, options: EmitClientOptions = {}): string {
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
+  });
+  const file = project.createSourceFile("client.ts", "", { overwrite: true });
+  const typed = model.operations.map((operation) => ({ operation, types: operationTypes(operation) }));
+  const statements: (string | StatementStructures)[] = [];
+
+  statements.push(
+    [
+      `import type { Client } from "openapi-fetch";`,
+      `import { ClientCore, resolveServerUrl, type CoreOptions, type OperationInfo, type RequestOptions, type SecuritySchemeInfo } from "./runtime/index.js";`,
+      `import type { paths } from "./schema.js";`,
+      ...(options.validators ? [`import { operationValidators } from "./validators.js";`] : []),
+    ].join("\n"),
+  );
+
+  if (typed.some(({ types }) => types.parts.some((part) => part.type.startsWith("OptionalKeys<")))) {
+    statements.push(`/** \`T\` with the keys \`K\` made optional: parameters the client fills in itself. */\ntype OptionalKeys<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;`);
+  }
+  if (options.validators) statements.push(validatorsOfFunction());
+
+  statements.push(optionsInterface(model));
+  statements.push(`const securitySchemes: Readonly<Record<string, SecuritySchemeInfo>> = ${securitySchemesLiteral(model)};`);
+  const server = model.servers[0];
+  if (server) statements.push(`const defaultServer = ${serverLiteral(server.url, server.variables)};`);
+  statements.push(
+    `/** What the runtime needs to know about each operation. */\nconst operations = {\n${typed.map(({ operation }) => `  ${propertyKey(operation.methodName)}: ${operationInfoLiteral(operation, options)},`).join("\n")}\n} satisfies Record<string, OperationInfo>;`,
+  );
+
+  for (const { operation, types } of typed) {
+    statements.push(inputType(model.clientName, operation, types), responseType(operation, types));
+  }
+  statements.push(clientClass(model, typed));
+
+  // String statements are printed as written; a trailing newline keeps a blank line between them.
+  // Consecutive string statements are joined by hand: ts-morph prints them without blank lines between.
+  const merged: (string | StatementStructures)[] = [];
+  for (const statement of statements) {
+    const last = merged[merged.length - 1];
+    if (typeof statement === "string" && typeof last === "string") merged[merged.length - 1] = `${last}\n\n${statement}`;
+    else merged.push(statement);
+  }
+  file.addStatements(merged);
+  return `${generatedHeader(model, "Typed client")}\n${file.getFullText()}`;
+}
+
+function optionsInterface(model: ApiModel): string {
+  const server = model.servers[0];
+  const lines = [`/** Options of {@link ${model.clientName}}. */`, `export interface ${model.clientName}Options extends Omit<CoreOptions, "baseUrl" | "credentials"> {`];
+  lines.push(
+    server
+      ? `  /** Overrides the server URL entirely (default \`${docComment(server.url)}\`). */\n  readonly baseUrl?: string;`
+      : "  /** URL of the API: the spec declares no server. */\n  readonly baseUrl: string;",
+  );
+  const variables = server ? Object.entries(server.variables) : [];
+  if (server && variables.length > 0) {
+    lines.push(`  /** Fills the variables of the server URL \`${docComment(server.url)}\`. */`, "  readonly serverVariables?: {");
+    for (const [name, variable] of variables) {
+      const type = variable.enum && variable.enum.length > 0 ? variable.enum.map((value) => JSON.stringify(value)).join(" | ") : "string";
+      lines.push(`    /** ${oneLine(variable.description ?? name)} Default \`${docComment(variable.default)}\`. */`, `    readonly ${propertyKey(name)}?: ${type};`);
+    }
+    lines.push("  };");
+  }
+  const credentials = Object.entries(model.securitySchemes).filter(([, scheme]) => scheme.type !== "mutualTLS");
+  if (credentials.length > 0) {
+    lines.push("  /** One entry per security scheme of the spec; each operation sends the ones its security requires. */", "  readonly credentials?: {");
+    for (const [name, scheme] of credentials) lines.push(`    /** ${oneLine(credentialDoc(scheme))} */`, `    readonly ${propertyKey(name)}?: ${credentialType(scheme)};`);
+    lines.push("  };");
+  }
+  lines.push("}");
+  return lines.join("\n");
+}
+
+/** One line of doc text: the first paragraph, whitespace collapsed. */
+function oneLine(text: string): string {
+  return docComment(firstParagraph(text).replace(/\s+/g, " ").trim());
+}
+
+function credentialType(scheme: SecurityScheme): string {
+  return scheme.type === "http" && scheme.scheme.toLowerCase() === "basic" ? "{ readonly username: string; readonly password: string }" : "string";
+}
+
+function credentialDoc(scheme: SecurityScheme): string {
+  const what =
+    scheme.type === "http"
+      ? scheme.scheme.toLowerCase() === "basic"
+        ? "HTTP basic credentials"
+        : `${scheme.scheme} token (sent as \`Authorization: ${capitalize(scheme.scheme)} <token>\`)`
+      : scheme.type === "apiKey"
+        ? `API key, sent in the ${scheme.in} \`${scheme.name}\``
+        : `${scheme.type} access token (sent as a bearer token)`;
+  return scheme.description ? `${what}. ${scheme.description}` : `${what}.`;
+}
+
+function securitySchemesLiteral(model: ApiModel): string {
+  const entries = Object.entries(model.securitySchemes).map(([name, scheme]) => {
+    const info =
+      scheme.type === "http"
+        ? { type: "http", scheme: scheme.scheme }
+        : scheme.type === "apiKey"
+          ? { type: "apiKey", in: scheme.in, name: scheme.name }
+          : { type: scheme.type };
+    return `  ${propertyKey(name)}: ${literal(info)},`;
+  });
+  return entries.length === 0 ? "{}" : `{\n${entries.join("\n")}\n}`;
+}
+
+function serverLiteral(url: string, variables: Readonly<Record<string, { readonly default: string; readonly enum?: readonly string[] }>>): string {
+  const stripped = Object.fromEntries(
+    Object.entries(variables).map(([name, variable]) => [name, { default: variable.default, ...(variable.enum ? { enum: variable.enum } : {}) }]),
+  );
+  return literal({ url, variables: stripped });
+}
+
+function operationInfoLiteral(operation: Operation, options: EmitClientOptions): string {
+  const constantHeaders = Object.fromEntries(
+    operation.parameters
+      .filter((parameter) => parameter.in === "header" && parameter.constantValue !== undefined)
+      .map((parameter) => [parameter.name, parameter.constantValue]),
+  );
+  const fields = [
+    `operationId: ${JSON.stringify(operation.operationId)}`,
+    `method: ${JSON.stringify(operation.method)}`,
+    `path: ${JSON.stringify(operation.path)}`,
+    `security: ${literal(operation.security)}`,
+    `constantHeaders: ${literal(constantHeaders)}`,
+  ];
+  if (options.validators) fields.push(`...validatorsOf(${JSON.stringify(operation.operationId)})`);
+  return `{ ${fields.join(", ")} }`;
+}
+
+function validatorsOfFunction(): string {
+  return [
+    "/** The request and response validators of an operation, as `OperationInfo` fields (absent when there are none). */",
+    'function validatorsOf(operationId: string): Pick<OperationInfo, "requestValidator" | "responseValidators"> {',
+    "  const validators = operationValidators[operationId];",
+    "  if (validators === undefined) return {};",
+    "  return validators.request !== undefined",
+    "    ? { requestValidator: validators.request, responseValidators: validators.responses }",
+    "    : { responseValidators: validators.responses };",
+    "}",
+  ].join("\n");
+}
+
+function inputType(clientName: string, operation: Operation, types: OperationTypes): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
+  const docs = [`Input of {@link ${clientName}.${operation.methodName}} (\`${operation.method.toUpperCase()} ${operation.path}\`).`];
+  if (types.parts.length === 0) {
+    return { kind: StructureKind.TypeAlias, name: types.inputName, isExported: true, type: "Record<string, never>", docs };
+  }
+  const constants = operation.parameters.filter((parameter) => parameter.in === "header" && parameter.constantValue !== undefined);
+  const constantDoc = `Headers with a single allowed value (${constants.map((p) => `\`${p.name}: ${p.constantValue ?? ""}\``).join(", ")}) are sent by the client.`;
+  return {
+    kind: StructureKind.Interface,
+    name: types.inputName,
+    isExported: true,
+    docs,
+    properties: types.parts.map((part) => ({
+      name: part.location,
+      isReadonly: true,
+      hasQuestionToken: !part.required,
+      type: part.type,
+      ...(part.location === "header" && constants.length > 0 ? { docs: [escapeDoc(constantDoc)] } : {}),
+    })),
+  };
+}
+
+function responseType(operation: Operation, types: OperationTypes): TypeAliasDeclarationStructure {
+  const what = types.success
+    ? types.success.contentType
+      ? `The \`${types.success.contentType}\` body of the ${types.success.status} response`
+      : `Nothing: the ${types.success.status} response has no body`
+    : "Nothing: the operation declares no success response";
+  return {
+    kind: StructureKind.TypeAlias,
+    name: types.responseName,
+    isExported: true,
+    type: types.responseType,
+    docs: [`${what} of \`${operation.method.toUpperCase()} ${operation.path}\`.`],
+  };
+}
+
+function clientClass(model: ApiModel, typed: readonly { operation: Operation; types: OperationTypes }[]): ClassDeclarationStructure {
+  const server = model.servers[0];
+  const optionsType = `${model.clientName}Options`;
+  const hasVariables = server !== undefined && Object.keys(server.variables).length > 0;
+  const hasCredentials = Object.values(model.securitySchemes).some((scheme) => scheme.type !== "mutualTLS");
+  const destructured = ["baseUrl", ...(hasVariables ? ["serverVariables"] : []), ...(hasCredentials ? ["credentials"] : []), "...coreOptions"];
+  const baseUrl = server
+    ? hasVariables
+      ? "baseUrl ?? resolveServerUrl(defaultServer.url, defaultServer.variables, serverVariables)"
+      : "baseUrl ?? resolveServerUrl(defaultServer.url, defaultServer.variables)"
+    : "baseUrl";
+
+  const methods: OptionalKind<MethodDeclarationStructure>[] = typed.map(({ operation, types }) => ({
+    name: operation.methodName,
+    docs: [methodDoc(operation)],
+    parameters: [
+      types.inputRequired
+        ? { name: "input", type: types.inputName }
+        : { name: "input", type: types.inputName, initializer: "{}" },
+      { name: "options", type: "RequestOptions", hasQuestionToken: true },
+    ],
+    returnType: `Promise<${types.responseName}>`,
+    statements: [`return this.#core.call<${types.responseName}>(operations.${operation.methodName}, input, options);`],
+  }));
+
+  return {
+    kind: StructureKind.Class,
+    name: model.clientName,
+    isExported: true,
+    docs: [classDoc(model)],
+    properties: [
+      { name: "#core", isReadonly: true, type: "ClientCore" },
+      { name: "raw", isReadonly: true, type: "Client<paths>", docs: ["The underlying openapi-fetch client, for `{ data, error, response }` style calls. Credentials and default headers apply to it too."] },
+    ],
+    ctors: [
+      {
+        parameters: [server ? { name: "options", type: optionsType, initializer: "{}" } : { name: "options", type: optionsType }],
+        statements: [
+          `const { ${destructured.join(", ")} } = options;`,
+          `this.#core = new ClientCore(securitySchemes, {`,
+          `  ...coreOptions,`,
+          `  baseUrl: ${baseUrl},`,
+          ...(hasCredentials ? [`  ...(credentials !== undefined ? { credentials } : {}),`] : []),
+          `});`,
+          `this.raw = this.#core.raw as Client<paths>;`,
+        ],
+      },
+    ],
+    methods,
+  };
+}
+
+function classDoc(model: ApiModel): string {
+  const lines = [`Client of ${model.title} (version ${model.version}).`];
+  if (model.description) lines.push("", firstParagraph(model.description));
+  const server = model.servers[0];
+  if (server) lines.push("", `Default server: \`${server.url}\`.`);
+  return escapeDoc(lines.join("\n"));
+}
+
+function methodDoc(operation: Operation): string {
+  const lines: string[] = [];
+  if (operation.summary) lines.push(operation.summary);
+  if (operation.description && operation.description !== operation.summary) lines.push(...(lines.length > 0 ? [""] : []), operation.description.trim());
+  if (lines.length > 0) lines.push("");
+  lines.push(`\`${operation.method.toUpperCase()} ${operation.path}\``);
+  lines.push("", `@see operationId \`${operation.operationId}\`${operation.operationIdDerived ? " (derived: the spec gives none)" : ""}`);
+  lines.push("@throws {RequestValidationError} when the input does not match the spec (nothing is sent).");
+  lines.push("@throws {APIError} when the server answers with a non-2xx status (`NotFoundError`, `RateLimitError`, ... by status).");
+  lines.push("@throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).");
+  lines.push("@throws {APIUserAbortError} when `options.signal` aborts the call.");
+  if (operation.deprecated) lines.push("@deprecated The spec marks this operation deprecated.");
+  return escapeDoc(lines.join("\n"));
+}
+
+function firstParagraph(text: string): string {
+  return text.trim().split(/\n\s*\n/)[0] ?? "";
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
+}
+
+/** A JSON-compatible value as a TypeScript literal: `{ a: "x", "b-c": [1] }`. */
+function literal(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
+    return entries.length === 0 ? "{}" : `{ ${entries.map(([key, item]) => `${propertyKey(key)}: ${literal(item)}`).join(", ")} }`;
+  }
+  return JSON.stringify(value);
+}
+
+function escapeDoc(text: string): string {
+  return docComment(text);
+}

@@ -1,0 +1,235 @@
+/**
+ * `loadSpec`: reads a spec once (YAML or JSON, split across files or not), checks it with Redocly's rules,
+ * bundles it into one document with local `$ref`s only, and builds the plain `ApiModel` every emitter works from.
+ *
+ * Redocly's openapi-core does the heavy lifting (ref resolution across files, structural validation with line
+ * numbers, bundling); this module adds the checks it does not make (version, circular aliases) and the model.
+ */
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { bundle, createConfig, getLineColLocation, lint, Source, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import { parseDocument, LineCounter } from "yaml";
+import { SpecError, specError, type SpecProblem } from "./errors.js";
+import { buildModel } from "./model-builder.js";
+import type { ApiModel } from "./model.js";
+
+export interface LoadOptions {
+  /** Folder and module name; defaults to the spec file name without extension. */
+  readonly name?: string;
+  /** Class name of the client; defaults to one derived from `info.title`. */
+  readonly clientName?: string;
+}
+
+/**
+ * Redocly rules whose failure means no correct client can be generated. Style rules (descriptions, tags, examples)
+ * are `npm run lint`'s business, not the generator's.
+ */
+const GENERATOR_RULES = {
+  struct: "error",
+  "no-unresolved-refs": "error",
+  "operation-operationId-unique": "error",
+  "operation-parameters-unique": "error",
+  "path-parameters-defined": "error",
+  "path-declaration-must-exist": "error",
+  "path-not-include-query": "error",
+  "no-identical-paths": "error",
+  "no-undefined-server-variable": "error",
+  "no-server-variables-empty-enum": "error",
+  "security-defined": "error",
+  "no-path-trailing-slash": "off",
+} as const;
+
+let configPromise: Promise<Config> | undefined;
+function generatorConfig(): Promise<Config> {
+  configPromise ??= createConfig({ rules: GENERATOR_RULES });
+  return configPromise;
+}
+
+export async function loadSpec(file: string, options: LoadOptions = {}): Promise<ApiModel> {
+  const absolute = path.resolve(file);
+  const text = await readSpecText(file, absolute);
+  const root = parseRoot(file, text);
+  checkVersion(file, text, root);
+  checkCircularAliases(file, text, root);
+
+  const config = await generatorConfig();
+  let problems: NormalizedProblem[];
+  try {
+    problems = await lint({ ref: absolute, config });
+  } catch (error) {
+    throw specError({ file, message: `cannot resolve the spec: ${(error as Error).message}`, hint: "check the $refs of this file and the files it points to" });
+  }
+  const errors = problems.filter((problem) => problem.severity === "error" && !problem.ignored);
+  if (errors.length > 0) throw new SpecError(errors.map((problem) => toSpecProblem(file, absolute, problem)));
+
+  let bundled;
+  try {
+    bundled = await bundle({ ref: absolute, config, dereference: false });
+  } catch (error) {
+    throw specError({ file, message: `cannot bundle the spec: ${(error as Error).message}` });
+  }
+  const bundleErrors = bundled.problems.filter((problem) => problem.severity === "error" && !problem.ignored);
+  if (bundleErrors.length > 0) throw new SpecError(bundleErrors.map((problem) => toSpecProblem(file, absolute, problem)));
+
+  const document = sortKeysDeep(bundled.bundle.parsed) as Record<string, unknown>;
+  const name = options.name ?? path.basename(file).replace(/\.(ya?ml|json)$/i, "");
+  return buildModel(document, { name, file, ...(options.clientName !== undefined ? { clientName: options.clientName } : {}) });
+}
+
+async function readSpecText(file: string, absolute: string): Promise<string> {
+  let info;
+  try {
+    info = await stat(absolute);
+  } catch {
+    throw specError({ file, message: "file not found", hint: "pass the path of an OpenAPI 3.0/3.1 YAML or JSON file" });
+  }
+  if (!info.isFile()) throw specError({ file, message: "not a file", hint: "pass the path of an OpenAPI 3.0/3.1 YAML or JSON file" });
+  const text = await readFile(absolute, "utf8");
+  if (text.trim() === "") throw specError({ file, line: 1, message: "the file is empty", hint: "an OpenAPI document starts with `openapi: 3.1.0`" });
+  return text;
+}
+
+function parseRoot(file: string, text: string): Record<string, unknown> {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const [firstError] = document.errors;
+  if (firstError) {
+    const position = firstError.linePos?.[0];
+    throw specError({
+      file,
+      ...(position ? { line: position.line, column: position.col } : {}),
+      message: `invalid YAML: ${firstError.message.split("\n")[0]}`,
+    });
+  }
+  const root: unknown = document.toJS({ maxAliasCount: -1 });
+  if (root === null || typeof root !== "object" || Array.isArray(root)) {
+    throw specError({
+      file,
+      line: 1,
+      pointer: "",
+      message: `the document root must be an object (a mapping with \`openapi\`, \`info\`, \`paths\`), found ${describe(root)}`,
+    });
+  }
+  return root as Record<string, unknown>;
+}
+
+function checkVersion(file: string, text: string, root: Record<string, unknown>): void {
+  const at = (pointer: string) => ({ file, pointer, ...lineOf(file, text, pointer) });
+  if ("swagger" in root) {
+    throw specError({
+      ...at("/swagger"),
+      message: `Swagger ${String(root["swagger"])} is not supported: the generator reads OpenAPI 3.0 and 3.1`,
+      hint: "convert it first, e.g. with swagger2openapi or https://converter.swagger.io",
+    });
+  }
+  const version = root["openapi"];
+  if (version === undefined) {
+    throw specError({ file, line: 1, pointer: "", message: "missing the `openapi` field", hint: "add `openapi: 3.1.0` (or 3.0.x) at the top" });
+  }
+  if (typeof version !== "string" || !/^3\.[01]\.\d+$/.test(version)) {
+    throw specError({
+      ...at("/openapi"),
+      message: `unsupported OpenAPI version ${JSON.stringify(version)}`,
+      hint: "the generator reads 3.0.x and 3.1.x; write the version as a string, e.g. `openapi: 3.1.0`",
+    });
+  }
+}
+
+/**
+ * A `$ref` whose target is itself only a `$ref`, round and round, has no type: Redocly's resolver throws a bare
+ * "Self-referencing circular pointer" on it, so we find it first and say where it is.
+ */
+function checkCircularAliases(file: string, text: string, root: Record<string, unknown>): void {
+  const refSites: Array<{ pointer: string; ref: string }> = [];
+  const walk = (node: unknown, pointer: string): void => {
+    if (Array.isArray(node)) node.forEach((item, index) => walk(item, `${pointer}/${index}`));
+    else if (node !== null && typeof node === "object") {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "$ref" && typeof value === "string" && value.startsWith("#")) refSites.push({ pointer, ref: value });
+        else walk(value, `${pointer}/${escapePointer(key)}`);
+      }
+    }
+  };
+  walk(root, "");
+  for (const site of refSites) {
+    const seen = [site.pointer];
+    let ref: string | undefined = site.ref;
+    while (ref !== undefined) {
+      const target = decodeURIComponent(ref.slice(1));
+      if (seen.includes(target)) {
+        throw specError({
+          file,
+          pointer: site.pointer,
+          ...lineOf(file, text, site.pointer),
+          message: `circular $ref alias: ${[...seen, target].map((p) => `#${p}`).join(" -> ")} never reaches a schema`,
+          hint: "one of these must define a schema instead of only pointing at another",
+        });
+      }
+      seen.push(target);
+      const node = resolvePointer(root, target);
+      ref = node !== null && typeof node === "object" && typeof (node as { $ref?: unknown }).$ref === "string"
+        ? ((node as { $ref: string }).$ref.startsWith("#") ? (node as { $ref: string }).$ref : undefined)
+        : undefined;
+    }
+  }
+}
+
+function toSpecProblem(file: string, absolute: string, problem: NormalizedProblem): SpecProblem {
+  const location = problem.location[0];
+  const suggestion = problem.suggest.length > 0 ? `did you mean ${problem.suggest.map((s) => `\`${s}\``).join(", ")}?` : undefined;
+  if (!location) return { file, message: `${problem.message} [${problem.ruleId}]`, ...(suggestion ? { hint: suggestion } : {}) };
+  const where = getLineColLocation(location);
+  const source = location.source.absoluteRef;
+  const problemFile = source === absolute ? file : path.relative(process.cwd(), source) || source;
+  const pointer = location.pointer?.replace(/^#/, "");
+  return {
+    file: problemFile,
+    line: where.start.line,
+    column: where.start.col,
+    ...(pointer !== undefined ? { pointer } : {}),
+    message: `${problem.message} [${problem.ruleId}]`,
+    ...(suggestion ? { hint: suggestion } : {}),
+  };
+}
+
+function lineOf(file: string, text: string, pointer: string): { line?: number; column?: number } {
+  try {
+    const where = getLineColLocation({ source: new Source(file, text), pointer: `#${pointer}`, reportOnKey: true });
+    return { line: where.start.line, column: where.start.col };
+  } catch {
+    return {};
+  }
+}
+
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function resolvePointer(root: unknown, pointer: string): unknown {
+  if (pointer === "") return root;
+  let node = root;
+  for (const raw of pointer.split("/").slice(1)) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return node;
+}
+
+/** Object keys sorted at every depth (arrays keep their order): the same spec gives the same output whatever the key order in the YAML. */
+export function sortKeysDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeysDeep);
+  if (value === null || typeof value !== "object") return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    sorted[key] = sortKeysDeep((value as Record<string, unknown>)[key]);
+  }
+  return sorted;
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  return `a ${typeof value} (${JSON.stringify(value).slice(0, 40)})`;
+}
+

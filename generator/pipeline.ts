@@ -1,0 +1,88 @@
+/**
+ * The generation pipeline: load a spec once into the model, run every emitter on it, and collect one
+ * `{ relativePath: text }` map for the output folder. Emitters are pure functions of the model (plus the runtime
+ * template files, read once here); writing or checking the folder is `write.ts`'s job.
+ */
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { emitClient } from "./emit/client.js";
+import { emitIndex } from "./emit/index-file.js";
+import { emitReadme } from "./emit/readme.js";
+import { emitRuntime } from "./emit/runtime.js";
+import { emitTypes } from "./emit/types.js";
+import { loadSpec, type LoadOptions } from "./load.js";
+import type { ApiModel } from "./model.js";
+import { compareStrings } from "./names.js";
+
+/** Files of an output folder by path relative to it (`client.ts`, `runtime/index.ts`). */
+export type OutputFiles = Record<string, string>;
+
+export interface EmitContext {
+  /** templates/runtime/*, by path relative to that folder. */
+  readonly runtimeFiles: Readonly<Record<string, string>>;
+  /** True when a validators emitter runs: the client and index then import `./validators.js`. */
+  readonly validators: boolean;
+}
+
+export type Emitter = (model: ApiModel, context: EmitContext) => OutputFiles | Promise<OutputFiles>;
+
+/** `emitValidators(model)` from generator/emit/validators.ts, when wired in: the text of `validators.ts`. */
+export type ValidatorsEmitter = (model: ApiModel) => string | Promise<string>;
+
+export interface GenerateOptions extends LoadOptions {
+  /** Defaults to templates/runtime next to this generator. */
+  readonly runtimeDir?: string;
+  readonly emitValidators?: ValidatorsEmitter;
+}
+
+export const TEMPLATES_RUNTIME_DIR = fileURLToPath(new URL("../templates/runtime/", import.meta.url));
+
+export function emittersFor(emitValidators?: ValidatorsEmitter): Emitter[] {
+  return [
+    async (model) => ({ "schema.ts": await emitTypes(model) }),
+    (model, context) => ({ "client.ts": emitClient(model, { validators: context.validators }) }),
+    (model, context) => ({ "index.ts": emitIndex(model, { validators: context.validators }) }),
+    (model) => ({ "README.md": emitReadme(model) }),
+    (_model, context) => emitRuntime(context.runtimeFiles),
+    ...(emitValidators ? [async (model: ApiModel) => ({ "validators.ts": await emitValidators(model) })] : []),
+  ];
+}
+
+export async function generateFromModel(model: ApiModel, options: GenerateOptions & { runtimeFiles?: Readonly<Record<string, string>> } = {}): Promise<OutputFiles> {
+  const context: EmitContext = {
+    runtimeFiles: options.runtimeFiles ?? (await readRuntimeFiles(options.runtimeDir ?? TEMPLATES_RUNTIME_DIR)),
+    validators: options.emitValidators !== undefined,
+  };
+  const files: OutputFiles = {};
+  for (const emitter of emittersFor(options.emitValidators)) {
+    for (const [relativePath, text] of Object.entries(await emitter(model, context))) {
+      if (relativePath in files) throw new Error(`two emitters produce ${relativePath}`);
+      files[relativePath] = text.endsWith("\n") ? text : `${text}\n`;
+    }
+  }
+  return Object.fromEntries(Object.keys(files).sort(compareStrings).map((key) => [key, files[key] as string]));
+}
+
+/** Load, bundle and validate `specFile`, then emit every file of its output folder. Throws `SpecError` on a bad spec. */
+export async function generate(specFile: string, options: GenerateOptions = {}): Promise<{ model: ApiModel; files: OutputFiles }> {
+  const model = await loadSpec(specFile, options);
+  return { model, files: await generateFromModel(model, options) };
+}
+
+/** The runtime's `.ts` files (tests excluded), recursively, by relative path with `/` separators. */
+export async function readRuntimeFiles(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return files;
+  }
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith(".ts") || /\.test(-d)?\.ts$/.test(entry.name)) continue;
+    const absolute = path.join(entry.parentPath, entry.name);
+    files[path.relative(dir, absolute).split(path.sep).join("/")] = await readFile(absolute, "utf8");
+  }
+  return files;
+}
