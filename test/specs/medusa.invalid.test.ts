@@ -131,7 +131,7 @@ describe("medusa: invalid response bodies are rejected, naming the field, at any
       "pay_col_01",
       "/payment_collection/payments/0/payment_collection must be object",
     ],
-  ] as const)("%s", async (_, pointer, value, message) => {
+  ] as [string, string, Json, string][])("%s", async (_, pointer, value, message) => {
     expect((await check("response.200", withValue(response, pointer, value))).errors).toEqual([message]);
   });
 
