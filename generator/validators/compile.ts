@@ -6,9 +6,9 @@ import { Ajv2020, _ } from "ajv/dist/2020.js";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import addFormatsModule from "ajv-formats";
 
-// Both packages are CommonJS with `exports.default`; under Node's ESM loader the default import is `module.exports`.
-const standaloneCode = (standaloneCodeModule as unknown as { default: typeof standaloneCodeModule }).default ?? standaloneCodeModule;
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+// Both packages are CommonJS: the default import is `module.exports`, whose `default` is the function itself.
+const standaloneCode = standaloneCodeModule.default;
+const addFormats = addFormatsModule.default;
 
 /** OpenAPI keywords that are annotations for validation (discriminator: oneOf/anyOf still decide). */
 export const OPENAPI_ANNOTATION_KEYWORDS = ["example", "discriminator", "xml", "externalDocs"] as const;
