@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { checkBody, listOperations, type BodyTarget } from "./spec-schemas.js";
+import { checkBody, listOperations, resolveRef, type BodyTarget } from "./spec-schemas.js";
 
 const SPECS = ["nextcommerce", "bigcommerce", "medusa", "payments"] as const;
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
@@ -42,12 +42,12 @@ function mediaExamples(media: Record<string, unknown>): Json[] {
 async function specExamples(spec: string, operationId: string, target: BodyTarget): Promise<Json[]> {
   const operation = (await listOperations(spec)).get(operationId)?.operation;
   if (!operation) return [];
-  const holder =
+  const holder = (await resolveRef(
+    spec,
     target === "request"
-      ? (operation["requestBody"] as Record<string, unknown> | undefined)
-      : ((operation["responses"] as Record<string, Record<string, unknown>> | undefined)?.[
-          target.slice("response.".length)
-        ]);
+      ? operation["requestBody"]
+      : (operation["responses"] as Record<string, unknown> | undefined)?.[target.slice("response.".length)],
+  )) as Record<string, unknown> | undefined;
   return jsonMediaTypes(holder?.["content"]).flatMap(([, media]) => mediaExamples(media));
 }
 
@@ -85,9 +85,10 @@ describe.each(SPECS)("%s: every success response has a valid example", (spec) =>
     expect(operations.size, `specs/${spec}.yaml has no operations`).toBeGreaterThan(0);
     const failures: string[] = [];
     for (const [operationId, { operation }] of operations) {
-      const responses = (operation["responses"] ?? {}) as Record<string, Record<string, unknown>>;
-      for (const [status, response] of Object.entries(responses)) {
+      const responses = (operation["responses"] ?? {}) as Record<string, unknown>;
+      for (const [status, responseOrRef] of Object.entries(responses)) {
         if (!/^2\d\d$/.test(status) || BODILESS.has(status)) continue;
+        const response = (await resolveRef(spec, responseOrRef)) as Record<string, unknown>;
         const media = jsonMediaTypes(response["content"]);
         if (media.length === 0) failures.push(`${operationId} ${status}: no JSON body`);
         for (const [type, mediaType] of media) {

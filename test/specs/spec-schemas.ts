@@ -43,9 +43,9 @@ interface LoadedSpec {
 
 const specCache = new Map<string, Promise<LoadedSpec>>();
 
-/** Path of `specs/<spec>.yaml` in this repository. */
+/** Path of `specs/<spec>.yaml` in this repository; a path ending in .yaml/.yml/.json is used as given. */
 export function specPath(spec: string): string {
-  return `${REPO_ROOT}specs/${spec}.yaml`;
+  return /\.(?:ya?ml|json)$/.test(spec) ? spec : `${REPO_ROOT}specs/${spec}.yaml`;
 }
 
 /** Bundles `specs/<spec>.yaml` (all `$ref`s to other files inlined into components) and returns the document. */
@@ -67,6 +67,11 @@ export async function listOperations(
     }
   }
   return operations;
+}
+
+/** Follows local `$ref`s (`#/components/...`) in a bundled spec until a non-reference node is reached. */
+export async function resolveRef(spec: string, node: unknown): Promise<unknown> {
+  return deref((await loadSpec(spec)).document, node as Json | undefined);
 }
 
 function loadSpec(spec: string): Promise<LoadedSpec> {
