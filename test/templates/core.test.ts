@@ -177,6 +177,26 @@ describe("ClientCore.call: success", () => {
     expect(headers?.cookie).toBe("locale=en; ids=1,2");
   });
 
+  it("resolves undefined for HEAD", async () => {
+    const s = await serve((_req, res) => res.writeHead(200, { "content-type": "application/json", "content-length": "12" }).end());
+    const core = new ClientCore(schemes, { baseUrl: s.url });
+    expect(await core.call({ ...getRefund, method: "head" }, { path: { refund_id: "1" } })).toBeUndefined();
+    expect(s.requests[0]?.method).toBe("HEAD");
+  });
+
+  it("runs middleware added to the raw client on call() too", async () => {
+    const s = await serve((_req, res) => sendJson(res, 200, {}));
+    const core = new ClientCore(schemes, { baseUrl: s.url });
+    core.raw.use({
+      onRequest: ({ request, schemaPath }) => {
+        request.headers.set("x-trace", schemaPath);
+        return request;
+      },
+    });
+    await core.call(getRefund, { path: { refund_id: "1" } });
+    expect(s.requests[0]?.headers["x-trace"]).toBe("/orders/payment_actions/refunds/{refund_id}");
+  });
+
   it("sends through the custom fetch when one is given", async () => {
     const s = await serve((_req, res) => sendJson(res, 200, { ok: true }));
     const seen: string[] = [];

@@ -176,18 +176,18 @@ describe("retries", () => {
 });
 
 describe("connection failures", () => {
-  it("retries a GET on a refused connection, then rejects with APIConnectionError and its cause", async () => {
+  it("retries a GET on a refused connection (default 2 retries), then rejects with APIConnectionError and its cause", async () => {
     const counting = countingFetch();
-    const core = new ClientCore({}, { baseUrl: await closedPortUrl(), fetch: counting.fetch, maxRetries: 1 });
+    const core = new ClientCore({}, { baseUrl: await closedPortUrl(), fetch: counting.fetch });
     const error = await rejection(core.call(getThing, { path: { id: 1 } }));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
     const e = error as APIConnectionError;
     expect(e.operationId).toBe("getThing");
-    expect(e.message).toMatch(/^Connection error \(2 attempts\): getThing \(GET \/things\/\{id\}\): fetch failed/);
+    expect(e.message).toMatch(/^Connection error \(3 attempts\): getThing \(GET \/things\/\{id\}\): fetch failed/);
     expect(e.message).toContain("ECONNREFUSED");
     expect(e.cause).toBeInstanceOf(Error);
-    expect(counting.calls).toEqual(["GET", "GET"]);
+    expect(counting.calls).toEqual(["GET", "GET", "GET"]);
   });
 
   it("tries a POST on a refused connection exactly once", async () => {
