@@ -1,0 +1,6 @@
+// Contract tests of the bigcommerce spec: its generated client against Prism (see support/suite.ts for what is asserted).
+import { loadContractSpec } from "./support/document.js";
+import { defineContractSuite, prepareContract } from "./support/suite.js";
+
+const spec = await loadContractSpec("bigcommerce");
+defineContractSuite(spec, await prepareContract(spec));
