@@ -100,7 +100,7 @@ export function emitValidators(model: ApiModel): ValidatorFiles {
   try {
     compiled = compileStandalone(ajv, exportsMap);
   } catch (error) {
-    throw new Error(`validators for ${model.name}: Ajv cannot compile the spec's schemas: ${(error as Error).message}`);
+    throw compileError(model, set, error as Error);
   }
 
   const header = [
@@ -114,6 +114,40 @@ export function emitValidators(model: ApiModel): ValidatorFiles {
     [VALIDATOR_FILES.compiledTypes]: emitCompiledTypes(header, Object.keys(exportsMap)),
     [VALIDATOR_FILES.issues]: `// Copied by payspec from generator/validators/issues.ts. Do not edit here.\n${ISSUES_SOURCE}`,
   };
+}
+
+/** Names the schema Ajv refuses (a typo'd keyword, an unknown format...), found by compiling each one alone. */
+function compileError(model: ApiModel, set: ReturnType<typeof buildSchemaSet>, error: Error): Error {
+  const where: string[] = [];
+  const probe = createAjv({ extensionKeywords: set.extensionKeywords, annotationFormats: set.unknownFormats });
+  probe.addSchema(set.root);
+  for (const [name, key] of set.named) {
+    try {
+      probe.getSchema(`${SCHEMA_SET_ID}${defRef(key)}`);
+    } catch {
+      where.push(`#/components/schemas/${name}`);
+      break;
+    }
+  }
+  if (where.length === 0) {
+    for (const operation of set.operations) {
+      for (const key of [operation.request, ...operation.responses.map(([, k]) => k)]) {
+        if (key === undefined) continue;
+        try {
+          probe.getSchema(`${SCHEMA_SET_ID}${defRef(key)}`);
+        } catch {
+          where.push(`operation ${operation.operationId}`);
+          break;
+        }
+      }
+      if (where.length > 0) break;
+    }
+  }
+  return new Error(
+    `validators for ${model.name}: Ajv cannot compile ${where[0] ?? "the spec's schemas"}: ${error.message}. ` +
+      "Fix the schema in the spec (custom keywords must start with x-).",
+    { cause: error },
+  );
 }
 
 function emitCompiledTypes(header: string, names: readonly string[]): string {

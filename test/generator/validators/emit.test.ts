@@ -1,0 +1,243 @@
+/**
+ * emitValidators on small specs written for the cases: OpenAPI's readOnly/writeOnly views, the request validator's
+ * CallInput paths, credentials kept out of validation, every error reported, recursion, OpenAPI 3.0 conversion,
+ * determinism, what the generated module imports, and the errors generation gives for a schema Ajv refuses.
+ */
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emitValidators, VALIDATOR_FILES } from "../../../generator/emit/validators.js";
+import { loadSpec } from "../../../generator/load.js";
+import type { ApiModel } from "../../../generator/model.js";
+import { generateValidators, REPO_ROOT, TEST_SPECS_DIR, type Generated, type ResultLike } from "./harness.js";
+
+const SHOP = path.join(TEST_SPECS_DIR, "shop.yaml");
+const LEGACY = path.join(TEST_SPECS_DIR, "legacy30.yaml");
+
+function issues(result: ResultLike): Array<{ path: string; keyword: string }> {
+  return result.ok ? [] : result.errors.map((issue) => ({ path: issue.path, keyword: issue.keyword }));
+}
+
+const validOrder = {
+  id: 1,
+  number: "1001",
+  status: "paid",
+  email: null,
+  created_at: "2024-04-01T10:00:00Z",
+  total: "12.50",
+  lines: [{ id: 7, sku: "SKU-1", quantity: 2, price: "6.25" }],
+  payments: [{ id: "0b6f3a9e-4c1d-4e7a-9f1e-2d3c4b5a6f70", amount: "12.50", method: { type: "card", last4: "4242" } }],
+};
+
+describe("emitValidators: shop spec (OpenAPI 3.1)", () => {
+  let shop: Generated;
+  beforeAll(async () => {
+    shop = await generateValidators(SHOP, "emit-shop");
+  });
+
+  it("exports isX, assertX and validateX for every named schema, and schemaValidators by name", () => {
+    for (const name of Object.keys(shop.model.schemas)) {
+      for (const prefix of ["is", "assert", "validate"]) expect(shop.module[`${prefix}${name}`], `${prefix}${name}`).toBeTypeOf("function");
+      expect(shop.module.schemaValidators[name]).toBe(shop.module[`validate${name}`]);
+    }
+    const isOrder = shop.module.isOrder as (value: unknown) => boolean;
+    expect(isOrder(validOrder)).toBe(true);
+    expect(isOrder({ ...validOrder, total: 12.5 })).toBe(false);
+  });
+
+  it("assertX throws the runtime's ValidationError carrying every issue", async () => {
+    const runtime = (await import(pathToFileURL(path.join(shop.dir, "runtime", "index.ts")).href)) as { ValidationError: new (...args: never[]) => Error };
+    const assertOrder = shop.module.assertOrder as (value: unknown) => void;
+    expect(() => assertOrder(validOrder)).not.toThrow();
+    let thrown: unknown;
+    try {
+      assertOrder({ ...validOrder, total: 12.5, status: "lost" });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(runtime.ValidationError);
+    const error = thrown as Error & { errors: Array<{ path: string }> };
+    expect(error.errors.map((issue) => issue.path).sort()).toEqual(["status", "total"]);
+    expect(error.message).toContain("Order: ");
+    expect(error.message).toContain('total must be string, found number 12.5');
+  });
+
+  it("reports every error with its path, what was expected and what was found", () => {
+    const result = shop.module.schemaValidators.Order!({
+      ...validOrder,
+      status: "lost",
+      lines: [{ id: 1, sku: "", quantity: 1.5, price: "1" }, { id: 2, sku: "B", price: "1.234" }],
+      "x-extra": true,
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        { path: "status", keyword: "enum", expected: 'one of "open", "paid", "cancelled"', found: '"lost"', message: 'must be one of "open", "paid", "cancelled", found "lost"' },
+        { path: "lines[0].sku", keyword: "minLength", expected: "at least 1 characters", found: '"" (0)', message: 'must have at least 1 characters, found "" (0)' },
+        { path: "lines[0].quantity", keyword: "type", expected: "integer", found: "number 1.5", message: "must be integer, found number 1.5" },
+        { path: "lines[1].quantity", keyword: "required", expected: "required property quantity", found: "nothing", message: "is required but missing" },
+        {
+          path: "lines[1].price",
+          keyword: "pattern",
+          expected: "pattern ^-?\\d{0,7}(?:\\.\\d{0,2})?$",
+          found: '"1.234"',
+          message: 'must match pattern ^-?\\d{0,7}(?:\\.\\d{0,2})?$, found "1.234"',
+        },
+        expect.objectContaining({ path: '["x-extra"]', keyword: "additionalProperties" }),
+      ]),
+    );
+    expect(result.errors).toHaveLength(6);
+  });
+
+  it("follows recursive references (Payment -> Order -> Payment) to any depth", () => {
+    const nested = { ...validOrder, payments: [{ ...validOrder.payments[0], order: { ...validOrder, payments: [{ ...validOrder.payments[0], order: { ...validOrder, lines: [{}] } }] } }] };
+    expect(issues(shop.module.schemaValidators.Order!(nested))).toEqual([
+      { path: "payments[0].order.payments[0].order.lines[0].id", keyword: "required" },
+      { path: "payments[0].order.payments[0].order.lines[0].sku", keyword: "required" },
+      { path: "payments[0].order.payments[0].order.lines[0].quantity", keyword: "required" },
+      { path: "payments[0].order.payments[0].order.lines[0].price", keyword: "required" },
+    ]);
+  });
+
+  it("request views ignore readOnly in `required`, response views writeOnly; named schemas require both", () => {
+    const account = shop.module.operationValidators.accountsCreate!;
+    expect(issues(account.request!({ body: { email: "ada@example.com", password: "correct horse" } }))).toEqual([]);
+    expect(issues(account.responses["200"]!({ id: "acc_1", email: "ada@example.com" }))).toEqual([]);
+    expect(issues(account.request!({ body: { email: "ada@example.com" } }))).toEqual([{ path: "body.password", keyword: "required" }]);
+    expect(issues(account.responses["200"]!({ email: "ada@example.com" }))).toEqual([{ path: "id", keyword: "required" }]);
+    expect(issues(shop.module.schemaValidators.Account!({ email: "ada@example.com" }))).toEqual([
+      { path: "id", keyword: "required" },
+      { path: "password", keyword: "required" },
+    ]);
+    // Through references too: an order line's readOnly id is not required in a request, but is in the Order response.
+    const create = shop.module.operationValidators.ordersPaymentsCreate!;
+    const { id: _id, created_at: _created, ...withoutReadOnly } = validOrder;
+    expect(issues(create.responses["201"]!(withoutReadOnly))).toEqual([
+      { path: "id", keyword: "required" },
+      { path: "created_at", keyword: "required" },
+    ]);
+  });
+
+  it("validates the request as the client's CallInput, naming parameters by location", () => {
+    const request = shop.module.operationValidators.ordersPaymentsCreate!.request!;
+    const good = { path: { number: "1001" }, header: { "X-Api-Version": "2024-04-01" }, query: { limit: 10, expand: ["lines"] }, body: { amount: "10.00", method: { type: "card", last4: "4242" } } };
+    expect(issues(request(good))).toEqual([]);
+    expect(
+      issues(request({ ...good, path: { number: "10a" }, header: { "X-Api-Version": "2023-02-10" }, query: { limit: 0, expand: ["nope"] }, body: { ...good.body, amount: "1.234" } })),
+    ).toEqual([
+      { path: "path.number", keyword: "pattern" },
+      { path: "query.expand[0]", keyword: "enum" },
+      { path: "query.limit", keyword: "minimum" },
+      { path: 'header["X-Api-Version"]', keyword: "const" },
+      { path: "body.amount", keyword: "pattern" },
+    ]);
+    expect(issues(request({ header: good.header }))).toEqual([
+      { path: "path", keyword: "required" },
+      { path: "body", keyword: "required" },
+    ]);
+  });
+
+  it("never validates a credential parameter, so its value cannot appear in an issue", () => {
+    const request = shop.module.operationValidators.ordersPaymentsCreate!.request!;
+    const secret = "sk_live_do-not-print-me";
+    const result = request({ path: { number: "x" }, header: { "X-Api-Key": secret, "X-Api-Version": "2024-04-01" }, body: { amount: 1 } });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result)).not.toContain(secret);
+    expect(issues(result).some((issue) => issue.path.includes("X-Api-Key"))).toBe(false);
+  });
+
+  it("validates JSON response bodies (+json too) by status as written, and nothing else", () => {
+    expect(Object.keys(shop.module.operationValidators.ordersPaymentsCreate!.responses)).toEqual(["201", "4XX"]);
+    expect(issues(shop.module.operationValidators.ordersPaymentsCreate!.responses["4XX"]!({ title: 1 }))).toEqual([{ path: "title", keyword: "type" }]);
+    expect(shop.module.operationValidators.ping).toEqual({ responses: {} });
+  });
+});
+
+describe("emitValidators: OpenAPI 3.0 spec", () => {
+  let legacy: Generated;
+  beforeAll(async () => {
+    legacy = await generateValidators(LEGACY, "emit-legacy30");
+  });
+
+  it("maps nullable, boolean exclusiveMinimum/Maximum and $ref siblings to 2020-12", () => {
+    const validate = legacy.module.schemaValidators.Refund!;
+    expect(issues(validate({ id: 1, amount: 100, note: null, reason: null, parent: null }))).toEqual([]);
+    expect(issues(validate({ id: 1, amount: 0, note: "n", reason: "other" }))).toEqual([
+      { path: "amount", keyword: "exclusiveMinimum" },
+      { path: "reason", keyword: "enum" },
+    ]);
+    expect(issues(validate({ id: 1, amount: 5, note: 3, parent: { id: 2, amount: 1, note: null, parent: { id: 3 } } }))).toEqual(
+      expect.arrayContaining([{ path: "note", keyword: "type" }, { path: "parent.parent.amount", keyword: "required" }]),
+    );
+  });
+
+  it("names schemas whose names are not identifiers, checks int32, skips the query api key", () => {
+    expect(legacy.module.is2fa).toBeTypeOf("function");
+    expect(legacy.module.isOrderLine).toBeTypeOf("function");
+    expect(legacy.module.schemaValidators["order-line"]).toBe(legacy.module.validateOrderLine);
+    const request = legacy.module.operationValidators.updateRefund!.request!;
+    expect(issues(request({ path: { id: 0 }, query: { api_key: "k" }, body: { sku: "A", quantity: 3_000_000_000 } }))).toEqual([
+      { path: "path.id", keyword: "exclusiveMinimum" },
+      { path: "body.quantity", keyword: "format" },
+    ]);
+  });
+});
+
+describe("emitValidators: output", () => {
+  let model: ApiModel;
+  beforeAll(async () => {
+    model = await loadSpec(SHOP);
+  });
+
+  it("is byte-identical across runs", async () => {
+    const again = await loadSpec(SHOP);
+    expect(emitValidators(again)).toEqual(emitValidators(model));
+  });
+
+  it("imports only Ajv's run-time helpers and ajv-formats, never Ajv itself, and uses no require()", () => {
+    const files = emitValidators(model);
+    const compiled = files[VALIDATOR_FILES.compiled]!;
+    const imports = [...compiled.matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1]);
+    expect(imports.length).toBeGreaterThan(0);
+    for (const specifier of imports) expect(specifier).toMatch(/^(ajv\/dist\/runtime\/[a-z0-9]+\.js|ajv-formats\/dist\/formats\.js)$/);
+    expect(compiled).not.toMatch(/\brequire\(|new Function|\beval\(/);
+    expect([...files[VALIDATOR_FILES.module]!.matchAll(/from "([^"]+)"/g)].map((match) => match[1])).toEqual([
+      "./schema.js",
+      "./runtime/index.js",
+      "./validation/compiled.js",
+      "./validation/issues.js",
+    ]);
+  });
+
+  it("compiles nothing on import: a fresh Node process validates without loading Ajv's compiler", async () => {
+    const generated = await generateValidators(SHOP, "emit-import");
+    const script = [
+      "import { createRequire } from 'node:module';",
+      `const validators = await import(${JSON.stringify(pathToFileURL(path.join(generated.dir, "validators.ts")).href)});`,
+      "const ok = validators.isOrderLine({ sku: 'A', quantity: 1, price: '1.00', id: 1 });",
+      "const bad = validators.validateOrderLine({ sku: 'A', quantity: 0, price: '1.00', id: 1 });",
+      "const loaded = Object.keys(createRequire(import.meta.url).cache).filter((file) => file.includes('node_modules'));",
+      "console.log(JSON.stringify({ ok, bad, loaded }));",
+    ].join("\n");
+    const output = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: REPO_ROOT, encoding: "utf8" });
+    const { ok, bad, loaded } = JSON.parse(output.trim().split("\n").pop()!) as { ok: boolean; bad: ResultLike; loaded: string[] };
+    expect(ok).toBe(true);
+    expect(issues(bad)).toEqual([{ path: "quantity", keyword: "minimum" }]);
+    const ajvFiles = loaded.filter((file) => /node_modules[\\/]ajv[\\/]/.test(file)).map((file) => file.replace(/.*node_modules[\\/]/, ""));
+    expect(ajvFiles.length).toBeGreaterThan(0);
+    for (const file of ajvFiles) expect(file).toMatch(/^ajv[\\/]dist[\\/]runtime[\\/]/);
+  });
+
+  it("names the schema Ajv refuses and says what to do", () => {
+    const broken: ApiModel = { ...model, schemas: { ...model.schemas, Broken: { type: "string", pattern: "[unclosed" } } };
+    expect(() => emitValidators(broken)).toThrow(/validators for shop: Ajv cannot compile #\/components\/schemas\/Broken: Invalid regular expression.*Fix the schema in the spec/);
+  });
+
+  it("compiles formats the spec uses but nobody defines as annotations, and says so in the module", () => {
+    const custom: ApiModel = { ...model, schemas: { ...model.schemas, Currency: { type: "string", format: "iso-4217" } } };
+    const files = emitValidators(custom);
+    expect(files[VALIDATOR_FILES.module]).toContain("Formats kept as annotations (not checked): decimal, iso-4217.");
+  });
+});
