@@ -6,6 +6,7 @@ import {
   BadRequestError,
   ClientCore,
   InternalServerError,
+  PayspecError,
   RateLimitError,
   type OperationInfo,
 } from "../../templates/runtime/index.js";
@@ -229,6 +230,44 @@ describe("connection failures", () => {
     });
     const core = new ClientCore({}, { baseUrl: s.url, timeoutMs: 150, maxRetries: 0 });
     expect(await rejection(core.call(getThing, { path: { id: 1 } }))).toBeInstanceOf(APIConnectionTimeoutError);
+  });
+});
+
+describe("failures before anything is sent", () => {
+  it("reports a request that cannot be built as a PayspecError, not a connection error, and does not retry it", async () => {
+    const s = await serve((_req, res) => sendJson(res, 200, {}));
+    const core = new ClientCore({}, { baseUrl: s.url });
+    let built = 0;
+    core.raw.use({
+      onRequest: () => {
+        built += 1;
+        return undefined;
+      },
+    });
+    // A header value outside ISO-8859-1 cannot go on the wire; fetch's Headers reject it while building the request.
+    const error = await rejection(core.call(getThing, { path: { id: 1 }, header: { "X-Note": "10 €" } }));
+    expect(error).toBeInstanceOf(PayspecError);
+    expect(error).not.toBeInstanceOf(APIConnectionError);
+    expect((error as PayspecError).message).toMatch(/^Could not build the request for getThing \(GET \/things\/\{id\}\), nothing was sent: /);
+    expect(built).toBe(0);
+    expect(s.requests).toHaveLength(0);
+  });
+
+  it("does not retry when a middleware throws", async () => {
+    const s = await serve((_req, res) => sendJson(res, 200, {}));
+    const core = new ClientCore({}, { baseUrl: s.url });
+    let calls = 0;
+    core.raw.use({
+      onRequest: () => {
+        calls += 1;
+        throw new Error("middleware refused");
+      },
+    });
+    const error = await rejection(core.call(getThing, { path: { id: 1 } }));
+    expect(error).toBeInstanceOf(PayspecError);
+    expect((error as PayspecError).message).toContain("middleware refused");
+    expect(calls).toBe(1);
+    expect(s.requests).toHaveLength(0);
   });
 });
 
