@@ -35,7 +35,6 @@ const GENERATOR_RULES = {
   "no-identical-paths": "error",
   "no-undefined-server-variable": "error",
   "no-server-variables-empty-enum": "error",
-  "security-defined": "error",
   "no-path-trailing-slash": "off",
 } as const;
 
@@ -73,7 +72,19 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
 
   const document = sortKeysDeep(bundled.bundle.parsed) as Record<string, unknown>;
   const name = options.name ?? path.basename(file).replace(/\.(ya?ml|json)$/i, "");
-  return buildModel(document, { name, file, ...(options.clientName !== undefined ? { clientName: options.clientName } : {}) });
+  try {
+    return buildModel(document, { name, file, ...(options.clientName !== undefined ? { clientName: options.clientName } : {}) });
+  } catch (error) {
+    // The model builder knows pointers, not lines: add the line when the pointer is in the root file.
+    if (!(error instanceof SpecError)) throw error;
+    throw new SpecError(
+      error.problems.map((problem) =>
+        problem.line === undefined && problem.pointer !== undefined && resolvePointer(root, problem.pointer) !== undefined
+          ? { ...problem, ...lineOf(file, text, problem.pointer) }
+          : problem,
+      ),
+    );
+  }
 }
 
 async function readSpecText(file: string, absolute: string): Promise<string> {
@@ -98,7 +109,7 @@ function parseRoot(file: string, text: string): Record<string, unknown> {
     throw specError({
       file,
       ...(position ? { line: position.line, column: position.col } : {}),
-      message: `invalid YAML: ${firstError.message.split("\n")[0]}`,
+      message: `invalid YAML: ${(firstError.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`,
     });
   }
   const root: unknown = document.toJS({ maxAliasCount: -1 });
@@ -174,22 +185,48 @@ function checkCircularAliases(file: string, text: string, root: Record<string, u
   }
 }
 
+/** What to do about a failed Redocly rule, where its own message does not say. */
+const RULE_HINTS: Readonly<Record<string, string>> = {
+  "no-unresolved-refs": "fix the $ref, or define what it points at",
+  "operation-operationId-unique": "rename one of them: client method names come from operationIds",
+  "path-parameters-defined": "declare each `{name}` of the path template as a parameter with `in: path`, and no others",
+  "operation-parameters-unique": "remove the duplicate parameter",
+  "no-identical-paths": "merge the two path items",
+};
+
 function toSpecProblem(file: string, absolute: string, problem: NormalizedProblem): SpecProblem {
   const location = problem.location[0];
-  const suggestion = problem.suggest.length > 0 ? `did you mean ${problem.suggest.map((s) => `\`${s}\``).join(", ")}?` : undefined;
+  const suggestion =
+    problem.suggest.length > 0 ? `did you mean ${problem.suggest.map((s) => `\`${s}\``).join(", ")}?` : RULE_HINTS[problem.ruleId];
   if (!location) return { file, message: `${problem.message} [${problem.ruleId}]`, ...(suggestion ? { hint: suggestion } : {}) };
   const where = getLineColLocation(location);
   const source = location.source.absoluteRef;
   const problemFile = source === absolute ? file : path.relative(process.cwd(), source) || source;
   const pointer = location.pointer?.replace(/^#/, "");
+  let message = problem.message;
+  if (problem.ruleId === "no-unresolved-refs" && pointer !== undefined) {
+    const ref = refAt(location.source.body, pointer);
+    if (ref !== undefined) message = message.replace(/^Can't resolve \$ref/, `Can't resolve $ref \`${ref}\``);
+  }
   return {
     file: problemFile,
     line: where.start.line,
     column: where.start.col,
     ...(pointer !== undefined ? { pointer } : {}),
-    message: `${problem.message} [${problem.ruleId}]`,
+    message: `${message} [${problem.ruleId}]`,
     ...(suggestion ? { hint: suggestion } : {}),
   };
+}
+
+/** The `$ref` string at `pointer` in a YAML/JSON source text, for error messages. */
+function refAt(body: string, pointer: string): string | undefined {
+  try {
+    const node = resolvePointer(parseDocument(body).toJS(), pointer);
+    const ref = node !== null && typeof node === "object" ? (node as { $ref?: unknown }).$ref : undefined;
+    return typeof ref === "string" ? ref : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function lineOf(file: string, text: string, pointer: string): { line?: number; column?: number } {

@@ -90,6 +90,22 @@ export function buildModel(document: Obj, options: BuildOptions): ApiModel {
     }
   }
 
+  const securitySchemes = readSecuritySchemes(components["securitySchemes"], deref);
+  for (const operation of operations) {
+    operation.security.forEach((requirement, index) => {
+      for (const scheme of Object.keys(requirement)) {
+        if (scheme in securitySchemes) continue;
+        const own = isObj(pointerGet(document, operation.pointer)) && Array.isArray((pointerGet(document, operation.pointer) as Obj)["security"]);
+        throw specError({
+          file: options.file,
+          pointer: own ? `${operation.pointer}/security/${index}` : `/security/${index}`,
+          message: `security requirement names \`${scheme}\`, which components.securitySchemes does not define`,
+          hint: `define it, or use one of: ${Object.keys(securitySchemes).join(", ") || "(none defined)"}`,
+        });
+      }
+    });
+  }
+
   return {
     name: options.name,
     clientName: options.clientName ?? deriveClientName(title),
@@ -98,7 +114,7 @@ export function buildModel(document: Obj, options: BuildOptions): ApiModel {
     ...(typeof info["description"] === "string" ? { description: info["description"] } : {}),
     openapiVersion: String(document["openapi"]),
     servers,
-    securitySchemes: readSecuritySchemes(components["securitySchemes"], deref),
+    securitySchemes,
     operations: nameOperations(operations),
     schemas: isObj(components["schemas"]) ? (components["schemas"] as Record<string, JsonSchema>) : {},
     document,

@@ -206,7 +206,7 @@ export interface components {
              * @description Send payment notification to customer.
              * @default false
              */
-            send_payment_notification: boolean;
+            send_payment_notification?: boolean;
         };
         /** @description A line (product variant and quantity) of an order. */
         OrderLine: {

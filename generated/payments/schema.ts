@@ -80,7 +80,7 @@ export interface components {
              * @description Default is True.
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             amount?: components["schemas"]["Amount"];
             amount_paid?: components["schemas"]["Amount"];
             amount_reserved?: components["schemas"]["Amount"];
@@ -123,7 +123,7 @@ export interface components {
              * @description Default is True.
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /** @description The Billing Address for they payment method. */
             billing_address?: string;
             /** @description Update payment date, timestamp format. */

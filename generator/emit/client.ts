@@ -75,7 +75,7 @@ function optionsInterface(model: ApiModel): string {
     lines.push(`  /** Fills the variables of the server URL \`${docComment(server.url)}\`. */`, "  readonly serverVariables?: {");
     for (const [name, variable] of variables) {
       const type = variable.enum && variable.enum.length > 0 ? variable.enum.map((value) => JSON.stringify(value)).join(" | ") : "string";
-      lines.push(`    /** ${oneLine(variable.description ?? name)} Default \`${docComment(variable.default)}\`. */`, `    readonly ${propertyKey(name)}?: ${type};`);
+      lines.push(`    /** ${variable.description ? oneLine(variable.description) : `Server variable \`${name}\`.`} Default \`${docComment(variable.default)}\`. */`, `    readonly ${propertyKey(name)}?: ${type};`);
     }
     lines.push("  };");
   }
@@ -186,8 +186,8 @@ function responseType(operation: Operation, types: OperationTypes): TypeAliasDec
   const what = types.success
     ? types.success.contentType
       ? `The \`${types.success.contentType}\` body of the ${types.success.status} response`
-      : `Nothing: the ${types.success.status} response has no body`
-    : "Nothing: the operation declares no success response";
+      : `Nothing (the ${types.success.status} response has no body)`
+    : "Nothing (no success response is declared)";
   return {
     kind: StructureKind.TypeAlias,
     name: types.responseName,

@@ -9,6 +9,7 @@ import type { ApiModel } from "../model.js";
 export async function emitTypes(model: ApiModel): Promise<string> {
   // openapi-typescript may mutate what it is given; it gets a copy so the model stays as loaded.
   const document = structuredClone(model.document) as unknown as Parameters<typeof openapiTS>[0];
-  const ast = await openapiTS(document, { silent: true });
+  // defaultNonNullable off: a property with a `default` may still be left out of a request body.
+  const ast = await openapiTS(document, { silent: true, defaultNonNullable: false });
   return astToString(ast);
 }

@@ -12,7 +12,7 @@ export type {
   ValidationResult,
   Validator,
 } from "./operation.js";
-export { ClientCore, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./core.js";
+export { ClientCore } from "./core.js";
 export { resolveServerUrl } from "./servers.js";
 export {
   APIConnectionError,
@@ -22,7 +22,6 @@ export {
   AuthenticationError,
   BadRequestError,
   ConflictError,
-  formatIssues,
   InternalServerError,
   NotFoundError,
   PayspecError,

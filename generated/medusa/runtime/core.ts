@@ -39,7 +39,9 @@ export const DEFAULT_MAX_RETRIES = 2;
 type Attempt =
   | { readonly kind: "response"; readonly response: Response; readonly data: unknown; readonly error: unknown }
   | { readonly kind: "timeout" }
-  | { readonly kind: "connection"; readonly cause: unknown };
+  | { readonly kind: "connection"; readonly cause: unknown }
+  /** Failed before reaching fetch (an unencodable header, a throwing middleware): not a network problem. */
+  | { readonly kind: "unsent"; readonly cause: unknown };
 
 function checkTimeout(value: number, where: string): number {
   if (!(Number.isFinite(value) && value > 0)) {
@@ -71,6 +73,7 @@ export class ClientCore {
   readonly #maxRetries: number;
   readonly #validateRequest: boolean;
   readonly #validateResponse: boolean;
+  readonly #fetch: typeof globalThis.fetch | undefined;
   /**
    * The credentials chosen for a `call()`, keyed by the `params` object it hands to openapi-fetch, which passes
    * that same object to middleware. Requests without an entry (made through `raw`) get every credential.
@@ -102,6 +105,7 @@ export class ClientCore {
 
     const clientOptions: ClientOptions = { baseUrl: options.baseUrl };
     const customFetch = options.fetch;
+    this.#fetch = customFetch;
     if (customFetch !== undefined) clientOptions.fetch = (request: Request) => customFetch(request);
     if (options.headers !== undefined) clientOptions.headers = { ...options.headers };
     this.raw = createClient(clientOptions);
@@ -144,7 +148,8 @@ export class ClientCore {
       if (attempt.kind === "response" && attempt.response.ok) {
         return this.#success<T>(operation, described, attempt.response, attempt.data);
       }
-      const retryable = attempt.kind !== "response" || isRetryableStatus(attempt.response.status);
+      const retryable =
+        attempt.kind === "timeout" || attempt.kind === "connection" || (attempt.kind === "response" && isRetryableStatus(attempt.response.status));
       const delay =
         retryable && retry < maxRetries
           ? retryDelayMs(retry, attempt.kind === "response" ? attempt.response.headers : undefined)
@@ -174,8 +179,13 @@ export class ClientCore {
     if (input.query !== undefined) params.query = { ...input.query };
     this.#plans.set(params, plan);
     const signal = attemptSignal(options.signal, timeoutMs);
+    let reachedFetch = false;
+    const send = (request: Request): Promise<Response> => {
+      reachedFetch = true;
+      return (this.#fetch ?? globalThis.fetch)(request);
+    };
     try {
-      const init: Record<string, unknown> = { params, signal: signal.signal, parseAs: "text" };
+      const init: Record<string, unknown> = { params, signal: signal.signal, parseAs: "text", fetch: send };
       if (input.body !== undefined) init["body"] = input.body;
       if (options.headers !== undefined) init["headers"] = { ...options.headers };
       const { data, error, response } = (await this.raw.request(operation.method, operation.path, init)) as {
@@ -188,7 +198,8 @@ export class ClientCore {
       if (options.signal?.aborted) {
         throw this.#userAbort(operation.operationId, describeOperation(operation.operationId, operation.method, operation.path));
       }
-      return signal.timedOut() ? { kind: "timeout" } : { kind: "connection", cause: error };
+      if (signal.timedOut()) return { kind: "timeout" };
+      return reachedFetch ? { kind: "connection", cause: error } : { kind: "unsent", cause: error };
     } finally {
       signal.dispose();
     }
@@ -231,6 +242,10 @@ export class ClientCore {
           .filter((part) => part !== undefined && part !== "")
           .join(": ");
         return new APIConnectionError(`Connection error${tries}: ${described}: ${reason}`, { operationId, cause });
+      }
+      case "unsent": {
+        const cause = sanitizeCause(attempt.cause, this.#scrubber);
+        return new PayspecError(`Could not build the request for ${described}, nothing was sent: ${cause.message}`, { cause });
       }
       case "response":
         return this.#apiError(operationId, described, attempt.response, attempt.error, tries);

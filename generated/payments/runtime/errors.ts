@@ -7,7 +7,12 @@ import type { HttpMethod, ValidationIssue } from "./operation.js";
 export class PayspecError extends Error {
   constructor(message: string, options?: { readonly cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
+    // Non-enumerable like Error's own `name`, so it does not clutter util.inspect or JSON output.
+    Object.defineProperty(this, "name", { value: new.target.name, writable: true, configurable: true });
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message };
   }
 }
 
@@ -33,7 +38,7 @@ export class APIError extends PayspecError {
     this.operationId = details.operationId;
   }
 
-  toJSON(): Record<string, unknown> {
+  override toJSON(): Record<string, unknown> {
     return {
       name: this.name,
       message: this.message,
@@ -83,7 +88,7 @@ export class APIConnectionError extends PayspecError {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.operationId = details.operationId;
   }
-  toJSON(): Record<string, unknown> {
+  override toJSON(): Record<string, unknown> {
     return { name: this.name, message: this.message, operationId: this.operationId };
   }
 }
@@ -98,7 +103,7 @@ export class APIUserAbortError extends PayspecError {
     super(message);
     this.operationId = details.operationId;
   }
-  toJSON(): Record<string, unknown> {
+  override toJSON(): Record<string, unknown> {
     return { name: this.name, message: this.message, operationId: this.operationId };
   }
 }
@@ -120,7 +125,7 @@ export class ValidationError extends PayspecError {
     super(message);
     this.errors = errors;
   }
-  toJSON(): Record<string, unknown> {
+  override toJSON(): Record<string, unknown> {
     return { name: this.name, message: this.message, errors: this.errors };
   }
 }

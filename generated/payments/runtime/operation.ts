@@ -61,28 +61,31 @@ export interface CallInput {
   readonly body?: unknown;
 }
 
+/** Optional fields also accept an explicit `undefined` (same as leaving them out), so options pass through. */
 export interface CoreOptions {
   readonly baseUrl: string;
   /** Keyed by security scheme name as in the spec's components.securitySchemes. */
-  readonly credentials?: Readonly<Record<string, Credential | undefined>>;
+  readonly credentials?: Readonly<Record<string, Credential | undefined>> | undefined;
   /** Per attempt; default 60_000. */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Default 2. Only methods safe to repeat are ever retried. */
-  readonly maxRetries?: number;
-  readonly fetch?: typeof globalThis.fetch;
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly validate?: {
-    /** Default true: a bad request never leaves the process. */
-    readonly request?: boolean;
-    /** Default false. */
-    readonly response?: boolean;
-  };
+  readonly maxRetries?: number | undefined;
+  readonly fetch?: typeof globalThis.fetch | undefined;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  readonly validate?:
+    | {
+        /** Default true: a bad request never leaves the process. */
+        readonly request?: boolean | undefined;
+        /** Default false. */
+        readonly response?: boolean | undefined;
+      }
+    | undefined;
 }
 
 /** Per-call options, the last argument of every generated method. */
 export interface RequestOptions {
-  readonly signal?: AbortSignal;
-  readonly timeoutMs?: number;
-  readonly maxRetries?: number;
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly signal?: AbortSignal | undefined;
+  readonly timeoutMs?: number | undefined;
+  readonly maxRetries?: number | undefined;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
 }

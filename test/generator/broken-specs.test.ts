@@ -1,0 +1,106 @@
+/**
+ * Broken specs: each gives an error naming the file, the line or JSON pointer, and what is wrong, exits 1, and
+ * leaves the output folder byte for byte as it was.
+ */
+import { cp } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { main } from "../../generator/cli.js";
+import { FIXTURES, hashTree, REPO, tempDir } from "./helpers.js";
+
+const BROKEN = path.join(FIXTURES, "broken");
+const shown = (file: string) => path.relative(REPO, path.join(BROKEN, file));
+
+/** [spec file, what the error must say (after the file name)]. */
+const CASES: ReadonlyArray<readonly [string, RegExp]> = [
+  ["bad-yaml.yaml", /:10:3: invalid YAML: Flow map/],
+  ["duplicate-yaml-key.yaml", /:4:1: invalid YAML: Map keys must be unique/],
+  ["empty.yaml", /:1: the file is empty/],
+  ["non-object-root.yaml", /:1 at #: the document root must be an object .* found a list/],
+  ["swagger-2.yaml", /:1:1 at #\/swagger: Swagger 2\.0 is not supported.*convert it first/],
+  ["unknown-version.yaml", /:1:1 at #\/openapi: unsupported OpenAPI version "4\.0\.0"/],
+  ["version-not-string.yaml", /:1:1 at #\/openapi: unsupported OpenAPI version 3\.1 /],
+  ["missing-info.yaml", /:1:1 at #\/: The field `info` must be present/],
+  ["missing-paths.yaml", /:1:1 at #\/: The field `paths` must be present/],
+  ["dangling-ref.yaml", /:12:23 at #\/paths\/~1orders\/get\/responses\/200\/content\/application~1json\/schema: Can't resolve \$ref `#\/components\/schemas\/Order`/],
+  ["dangling-ref-across-files.yaml", /:12:23 at #\/paths\/~1orders\/get\/responses\/200\/content\/application~1json\/schema: Can't resolve \$ref `\.\.\/shared\/common\.yaml#\/Nope`/],
+  ["ref-to-missing-file.yaml", /:12:23 at #\/paths\/~1orders\/get\/responses\/200\/content\/application~1json\/schema: Can't resolve \$ref `\.\/no-such-file\.yaml#\/Order`: ENOENT/],
+  ["duplicate-operation-id.yaml", /:10:7 at #\/paths\/~1refunds\/get\S*: Every operation must have a unique `operationId`/],
+  ["path-param-not-in-path.yaml", /:8:18 at #\/paths\/~1orders\/get\/parameters\/0\/name: Path parameter `id` is not used in the path `\/orders`/],
+  ["path-param-not-declared.yaml", /:5:5 at #\/paths\/~1orders~1\{id\}\/get\/parameters: The operation does not define the path parameter `\{id\}`/],
+  ["response-without-description.yaml", /:8:9 at #\/paths\/~1orders\/get\/responses\/200: The field `description` must be present/],
+  ["invalid-schema-type.yaml", /:12:30 at #\/paths\/~1orders\/get\/responses\/200\/content\/application~1json\/schema\/type: `type` can be one of .*did you mean `string`/],
+  ["circular-alias.yaml", /:12:15 at #\/paths\/~1orders\/get\/responses\/200\/content\/application~1json\/schema: circular \$ref alias: .*#\/components\/schemas\/A -> #\/components\/schemas\/B -> #\/components\/schemas\/A/],
+  ["undefined-security-scheme.yaml", /:3:12 at #\/security\/0: security requirement names `tokenAuth`, which components\.securitySchemes does not define/],
+  ["no-such-file.yaml", /: file not found/],
+];
+
+async function runCli(args: string[]): Promise<{ code: number; stderr: string }> {
+  const errors: string[] = [];
+  const error = vi.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void errors.push(parts.join(" ")));
+  const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+  try {
+    return { code: await main(args), stderr: errors.join("\n") };
+  } finally {
+    error.mockRestore();
+    log.mockRestore();
+  }
+}
+
+describe("broken specs", () => {
+  let out: string;
+  let before: Record<string, string>;
+  beforeAll(async () => {
+    // A real previous output in the folder the broken specs are generated into.
+    out = path.join(await tempDir("broken"), "client");
+    expect((await runCli([path.join(FIXTURES, "legacy-30.yaml"), "--out", out])).code).toBe(0);
+    before = await hashTree(out);
+    expect(Object.keys(before)).toContain("client.ts");
+  });
+
+  it("covers at least 15 kinds of breakage", () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(CASES)("%s: names the file, where, and what is wrong; writes nothing", async (file, expected) => {
+    const { code, stderr } = await runCli([shown(file), "--out", out]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`error: ${shown(file)}`);
+    expect(stderr).toMatch(expected);
+    expect(stderr).toContain("Nothing was written");
+    expect(await hashTree(out)).toEqual(before);
+  });
+
+  it("--check on a broken spec also fails without writing", async () => {
+    const { code, stderr } = await runCli([path.join(BROKEN, "dangling-ref.yaml"), "--out", out, "--check"]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/Can't resolve \$ref/);
+    expect(await hashTree(out)).toEqual(before);
+  });
+
+  it("a bad command line is a usage error (exit 2), not a crash", async () => {
+    const { code, stderr } = await runCli(["a.yaml", "b.yaml", "--out", out]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/apply to exactly one spec/);
+    expect(await hashTree(out)).toEqual(before);
+  });
+});
+
+describe("project mode with one broken spec among good ones", () => {
+  it("writes none of them", async () => {
+    const root = await tempDir("project-broken");
+    await cp(path.join(FIXTURES, "shop-31.yaml"), path.join(root, "specs/a.yaml"));
+    await cp(path.join(FIXTURES, "shared"), path.join(root, "specs/shared"), { recursive: true });
+    await cp(path.join(BROKEN, "dangling-ref.yaml"), path.join(root, "specs/b.yaml"));
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const { code, stderr } = await runCli([]);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/specs\/b\.yaml:12:23 .*Can't resolve \$ref/);
+      expect(await hashTree(path.join(root, "generated"))).toEqual({});
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * The generator on fixture specs written for the cases it must handle (OpenAPI 3.0 and 3.1, cross-file refs,
+ * recursion, compositions, nullable/type arrays, odd names, every parameter location, several content types):
+ * generate into a temp folder, compile it with a usage file under the repo's strict options, check the emitted
+ * API, and run one generated client against a real node:http server.
+ */
+import { copyFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { Project } from "ts-morph";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate } from "../../generator/pipeline.js";
+import { writeOutputFolder } from "../../generator/write.js";
+import { FIXTURES, tempDir, typecheck } from "./helpers.js";
+
+async function generateFixture(spec: string, folder: string): Promise<{ dir: string; out: string }> {
+  const dir = await tempDir(folder);
+  const out = path.join(dir, folder);
+  const { files } = await generate(path.join(FIXTURES, spec));
+  await writeOutputFolder(out, files);
+  return { dir, out };
+}
+
+function methodsOf(clientFile: string, className: string): string[] {
+  const project = new Project({ skipAddingFilesFromTsConfig: true });
+  return project.addSourceFileAtPath(clientFile).getClassOrThrow(className).getMethods().map((method) => method.getName());
+}
+
+describe("OpenAPI 3.1 fixture (shop-31.yaml)", () => {
+  let dir: string;
+  let out: string;
+  beforeAll(async () => {
+    ({ dir, out } = await generateFixture("shop-31.yaml", "shop"));
+  });
+
+  it("compiles under the strict tsconfig, with a usage file whose wrong calls are type errors", async () => {
+    await copyFile(path.join(FIXTURES, "usage/shop-31.usage.ts"), path.join(dir, "usage.ts"));
+    expect(typecheck([path.join(dir, "usage.ts"), path.join(out, "index.ts")])).toEqual([]);
+  });
+
+  it("names one method per operation from operationIds, deriving missing ones and fixing invalid identifiers", () => {
+    expect(methodsOf(path.join(out, "client.ts"), "FixtureShopClient")).toEqual([
+      "getCategory", // getCategory
+      "op2faCheck", // 2fa-check: cannot start with a digit
+      "ordersList", // orders.list
+      "createOrder", // create-order
+      "default", // a reserved word is a valid method name
+      "deleteOrdersByOrderId", // no operationId: derived from method and path
+      "paymentsCreate", // payments.create
+    ]);
+  });
+});
+
+describe("OpenAPI 3.0 fixture (legacy-30.yaml)", () => {
+  it("compiles with $ref'd parameters, request bodies and responses, nullable and oneOf without discriminator", async () => {
+    const { dir, out } = await generateFixture("legacy-30.yaml", "legacy");
+    await copyFile(path.join(FIXTURES, "usage/legacy-30.usage.ts"), path.join(dir, "usage.ts"));
+    expect(typecheck([path.join(dir, "usage.ts"), path.join(out, "index.ts")])).toEqual([]);
+    expect(methodsOf(path.join(out, "client.ts"), "LegacyBillingClient")).toEqual(["listInvoices", "getInvoice", "replaceInvoice"]);
+  });
+});
+
+describe("a generated client against a node:http server", () => {
+  interface Seen {
+    method: string;
+    url: string;
+    headers: IncomingMessage["headers"];
+    body: string;
+  }
+  const seen: Seen[] = [];
+  let server: Server;
+  let baseUrl: string;
+  // Typed loosely on purpose: the module is generated at test time; its types are checked by the usage test above.
+  let shop: any;
+
+  beforeAll(async () => {
+    const { out } = await generateFixture("shop-31.yaml", "shop-http");
+    shop = await import(path.join(out, "index.ts"));
+    server = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      request.on("end", () => {
+        seen.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, body });
+        if (request.method === "DELETE") {
+          response.writeHead(204).end();
+          return;
+        }
+        response.writeHead(request.method === "POST" ? 201 : 200, { "content-type": "application/json" });
+        response.end(JSON.stringify(request.url?.includes("payments") ? { id: "pay_1", amount: "10.00" } : []));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it("sends the path, the constant version header, the caller's headers, the body and the API key", async () => {
+    const client = new shop.FixtureShopClient({ baseUrl, credentials: { apiKeyAuth: "key-123" }, maxRetries: 0 });
+    const result = await client.paymentsCreate({
+      path: { orderId: 42 },
+      header: { "Idempotency-Key": "idem-1" },
+      body: { type: "card", token: "tok_visa" },
+    });
+    expect(result).toEqual({ id: "pay_1", amount: "10.00" });
+    const request = seen.at(-1)!;
+    expect(request.method).toBe("POST");
+    expect(request.url).toBe("/v1/orders/42/payments");
+    expect(request.headers["x-shop-version"]).toBe("2024-05");
+    expect(request.headers["idempotency-key"]).toBe("idem-1");
+    expect(request.headers["x-api-key"]).toBe("key-123");
+    expect(JSON.parse(request.body)).toEqual({ type: "card", token: "tok_visa" });
+  });
+
+  it("serializes array query parameters and sends the constant header on a GET with no input", async () => {
+    const client = new shop.FixtureShopClient({ baseUrl, credentials: { apiKeyAuth: "key-123" }, maxRetries: 0 });
+    await client.ordersList({ query: { status: ["paid", "pending"], limit: 5 } });
+    const url = new URL(seen.at(-1)!.url, "http://x");
+    expect(url.pathname).toBe("/v1/orders");
+    expect(url.searchParams.getAll("status")).toEqual(["paid", "pending"]);
+    expect(url.searchParams.get("limit")).toBe("5");
+    await client.ordersList();
+    expect(seen.at(-1)!.headers["x-shop-version"]).toBe("2024-05");
+  });
+
+  it("uses the scheme the operation requires: basic auth for the delete, nothing for the public health check", async () => {
+    const client = new shop.FixtureShopClient({
+      baseUrl,
+      credentials: { apiKeyAuth: "key-123", basicAuth: { username: "ada", password: "s3cret" } },
+      maxRetries: 0,
+    });
+    await expect(client.deleteOrdersByOrderId({ path: { orderId: 7 } })).resolves.toBeUndefined();
+    const deleted = seen.at(-1)!;
+    expect(deleted.method).toBe("DELETE");
+    expect(deleted.url).toBe("/v1/orders/7");
+    expect(deleted.headers.authorization).toBe(`Basic ${Buffer.from("ada:s3cret").toString("base64")}`);
+    await client.getCategory({ path: { slug: "a b" } });
+    expect(seen.at(-1)!.url).toBe("/v1/categories/a%20b");
+  });
+
+  it("builds the default URL from the spec's server variables and uses a custom fetch", async () => {
+    const urls: string[] = [];
+    const fetch = async (input: Request | string | URL) => {
+      urls.push(input instanceof Request ? input.url : String(input));
+      return new Response("[]", { status: 200, headers: { "content-type": "application/json" } });
+    };
+    await new shop.FixtureShopClient({ serverVariables: { region: "us" }, fetch, maxRetries: 0 }).ordersList();
+    await new shop.FixtureShopClient({ fetch, maxRetries: 0 }).ordersList();
+    expect(urls).toEqual(["https://us.shop.example/v1/orders", "https://eu.shop.example/v1/orders"]);
+  });
+});
