@@ -26,7 +26,8 @@ export interface AjvSetup {
 
 /**
  * The project's Ajv: draft 2020-12, every error reported (`allErrors`), strict about unknown keywords and formats (a typo in a spec fails generation, it is not ignored).
- * `strictTypes` is off: specs legitimately write `properties` without `type: object`.
+ * `strictTypes`, `strictTuples` and `strictRequired` are off: specs legitimately write `properties` without
+ * `type: object`, and `required` names declared in a sibling `allOf` member.
  */
 export function createAjv(setup: AjvSetup = {}): Ajv2020 {
   const ajv = new Ajv2020({
@@ -34,6 +35,7 @@ export function createAjv(setup: AjvSetup = {}): Ajv2020 {
     strict: true,
     strictTypes: false,
     strictTuples: false,
+    strictRequired: false,
     allowUnionTypes: true,
     ...(setup.source
       ? { code: { source: true, esm: true, lines: false, formats: _`require("ajv-formats/dist/formats").fullFormats` } }

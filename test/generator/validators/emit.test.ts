@@ -235,6 +235,14 @@ describe("emitValidators: output", () => {
     expect(() => emitValidators(broken)).toThrow(/validators for shop: Ajv cannot compile #\/components\/schemas\/Broken: Invalid regular expression.*Fix the schema in the spec/);
   });
 
+  it("accepts `required` names declared in a sibling allOf member (valid JSON Schema, refused by Ajv's strictRequired)", () => {
+    const extended: ApiModel = {
+      ...model,
+      schemas: { ...model.schemas, Extended: { allOf: [{ $ref: "#/components/schemas/AccountBase" }, { required: ["website"] }] } },
+    };
+    expect(emitValidators(extended)[VALIDATOR_FILES.module]).toContain("export function isExtended(");
+  });
+
   it("compiles formats the spec uses but nobody defines as annotations, and says so in the module", () => {
     const custom: ApiModel = { ...model, schemas: { ...model.schemas, Currency: { type: "string", format: "iso-4217" } } };
     const files = emitValidators(custom);
