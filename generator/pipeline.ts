@@ -27,8 +27,11 @@ export interface EmitContext {
 
 export type Emitter = (model: ApiModel, context: EmitContext) => OutputFiles | Promise<OutputFiles>;
 
-/** `emitValidators(model)` from generator/emit/validators.ts, when wired in: the text of `validators.ts`. */
-export type ValidatorsEmitter = (model: ApiModel) => string | Promise<string>;
+/**
+ * `emitValidators(model)` from generator/emit/validators.ts, when wired in: the text of `validators.ts`, or the
+ * files it needs by relative path (which must include `validators.ts`).
+ */
+export type ValidatorsEmitter = (model: ApiModel) => string | OutputFiles | Promise<string | OutputFiles>;
 
 export interface GenerateOptions extends LoadOptions {
   /** Defaults to templates/runtime next to this generator. */
@@ -45,8 +48,17 @@ export function emittersFor(emitValidators?: ValidatorsEmitter): Emitter[] {
     (model, context) => ({ "index.ts": emitIndex(model, { validators: context.validators }) }),
     (model) => ({ "README.md": emitReadme(model) }),
     (_model, context) => emitRuntime(context.runtimeFiles),
-    ...(emitValidators ? [async (model: ApiModel) => ({ "validators.ts": await emitValidators(model) })] : []),
+    ...(emitValidators ? [validatorsStep(emitValidators)] : []),
   ];
+}
+
+function validatorsStep(emitValidators: ValidatorsEmitter): Emitter {
+  return async (model) => {
+    const output = await emitValidators(model);
+    const files = typeof output === "string" ? { "validators.ts": output } : { ...output };
+    if (!("validators.ts" in files)) throw new Error("the validators emitter produced no validators.ts");
+    return files;
+  };
 }
 
 export async function generateFromModel(model: ApiModel, options: GenerateOptions & { runtimeFiles?: Readonly<Record<string, string>> } = {}): Promise<OutputFiles> {

@@ -138,7 +138,7 @@ export function planFor(
  * Applies a plan to a Request. A value the caller set explicitly (same header, query parameter or cookie name)
  * wins over the plan. Note: browsers do not let scripts set `Cookie`; cookie credentials only work server-side.
  */
-export function applyAuthPlan(request: Request, plan: AuthPlan): Request {
+export async function applyAuthPlan(request: Request, plan: AuthPlan): Promise<Request> {
   if (plan.headers.length === 0 && plan.query.length === 0 && plan.cookies.length === 0) return request;
   const headers = new Headers(request.headers);
   for (const [name, value] of plan.headers) if (!headers.has(name)) headers.set(name, value);
@@ -148,8 +148,22 @@ export function applyAuthPlan(request: Request, plan: AuthPlan): Request {
   }
   const url = new URL(request.url);
   for (const [name, value] of plan.query) if (!url.searchParams.has(name)) url.searchParams.append(name, value);
-  // `new Request(url, request)` keeps method, body, signal and the rest; only URL and headers change.
-  return new Request(url, new Request(request, { headers }));
+  if (url.href === request.url) return new Request(request, { headers });
+  // A new URL needs a new Request. Its body is buffered rather than passed on as a stream: browsers only accept
+  // a stream body with `duplex: "half"`, and not at all over HTTP/1.1.
+  const init: RequestInit = {
+    method: request.method,
+    headers,
+    signal: request.signal,
+    redirect: request.redirect,
+    credentials: request.credentials,
+    cache: request.cache,
+    integrity: request.integrity,
+    keepalive: request.keepalive,
+    referrerPolicy: request.referrerPolicy,
+  };
+  if (request.body !== null) init.body = await request.arrayBuffer();
+  return new Request(url, init);
 }
 
 const COOKIE_OCTETS = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]*$/;

@@ -2,6 +2,16 @@
  * `ClientCore`: the transport every generated client delegates to. One call = validate the request, pick the
  * credentials, send through openapi-fetch (which owns URL and parameter serialisation) with a per-attempt timeout
  * tied to the caller's signal, retry what is safe to retry, then parse and type the answer.
+ *
+ * Behaviour worth knowing (each is tested in test/templates/):
+ * - Constant header parameters are always sent; a caller value that differs is a RequestValidationError.
+ * - Request validation (default on) runs before anything is sent. Response validation (default off) checks 2xx
+ *   bodies only: an error answer always surfaces as its typed APIError, whatever its body looks like.
+ * - Retried: connection failures, timeouts, 408, 429, 502, 503, 504, for GET/HEAD/OPTIONS/PUT/DELETE/TRACE only;
+ *   a POST or PATCH is sent at most once. Waits honour `retry-after-ms` / `Retry-After` up to 60 s; a server that
+ *   asks for longer gets its error back at once rather than an early retry.
+ * - Failures before the request reaches fetch (an unencodable header, a throwing middleware) are a PayspecError,
+ *   never retried. Caller aborts are APIUserAbortError, never retried, also during a backoff wait.
  */
 import createClient, { type Client, type ClientOptions } from "openapi-fetch";
 import { applyAuthPlan, checkCredentials, EMPTY_AUTH_PLAN, planFor, secretsOf, selectRequirement, type AuthPlan } from "./auth.js";
@@ -62,7 +72,7 @@ export class ClientCore {
    * openapi-fetch client on the same base URL, fetch and default headers, for `{ data, error, response }` users.
    * Its middleware applies every supplied credential (it cannot know an operation's security requirements).
    */
-  readonly raw: Client<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the contract's one `any`
+  readonly raw: Client<any>; // the one `any` of the public API, by contract: generated clients narrow it to Client<paths>
 
   // Private fields: `util.inspect(client)` and `JSON.stringify(client)` show none of them.
   readonly #schemes: Readonly<Record<string, SecuritySchemeInfo>>;
@@ -119,7 +129,7 @@ export class ClientCore {
    * Validate, authenticate, send with timeout/abort/retries, parse; resolve with the success body or reject with a
    * typed error (errors.ts). Retries only methods safe to repeat (GET, HEAD, OPTIONS, PUT, DELETE, TRACE).
    */
-  async call<T>(operation: OperationInfo, input: CallInput, options: RequestOptions = {}): Promise<T> {
+  async call<T>(operation: OperationInfo, input: CallInput = {}, options: RequestOptions = {}): Promise<T> {
     const { operationId, method, path } = operation;
     const described = describeOperation(operationId, method, path);
 
@@ -238,8 +248,9 @@ export class ClientCore {
         );
       case "connection": {
         const cause = sanitizeCause(attempt.cause, this.#scrubber);
-        const reason = [cause.message, cause.cause instanceof Error ? cause.cause.message : undefined]
-          .filter((part) => part !== undefined && part !== "")
+        const reason = [cause, cause.cause]
+          .map((part) => (part instanceof Error ? part.message || String((part as { code?: unknown }).code ?? "") : ""))
+          .filter((part) => part !== "")
           .join(": ");
         return new APIConnectionError(`Connection error${tries}: ${described}: ${reason}`, { operationId, cause });
       }

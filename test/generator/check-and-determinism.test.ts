@@ -1,0 +1,113 @@
+/**
+ * `--check` keeps the committed `generated/` honest, and output depends only on the spec's content: not on
+ * the run, the key order in the YAML, or YAML vs JSON.
+ */
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parse, stringify } from "yaml";
+import { describe, expect, it, vi } from "vitest";
+import { main } from "../../generator/cli.js";
+import { generate } from "../../generator/pipeline.js";
+import { FIXTURES, REPO, tempDir } from "./helpers.js";
+
+async function runCli(args: string[], cwd = REPO): Promise<{ code: number; stderr: string; stdout: string }> {
+  const errors: string[] = [];
+  const logs: string[] = [];
+  const error = vi.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void errors.push(parts.join(" ")));
+  const log = vi.spyOn(console, "log").mockImplementation((...parts: unknown[]) => void logs.push(parts.join(" ")));
+  const previous = process.cwd();
+  process.chdir(cwd);
+  try {
+    return { code: await main(args), stderr: errors.join("\n"), stdout: logs.join("\n") };
+  } finally {
+    process.chdir(previous);
+    error.mockRestore();
+    log.mockRestore();
+  }
+}
+
+/** Every mapping's keys in reverse order, at every depth. */
+function reverseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reverseKeys);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.keys(value).reverse().map((key) => [key, reverseKeys((value as Record<string, unknown>)[key])]));
+}
+
+describe("npm run generate -- --check", () => {
+  it("passes on the committed tree", async () => {
+    const { code, stderr, stdout } = await runCli(["--check"]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Up to date: generated\//);
+  });
+
+  it("fails naming the file after a generated file is edited, a file is added, or one is deleted (in a temp copy)", async () => {
+    const root = await tempDir("check");
+    await cp(path.join(REPO, "specs"), path.join(root, "specs"), { recursive: true });
+    // Regenerated in the copy first, so that this test does not depend on the committed tree being fresh.
+    expect((await runCli([], root)).code).toBe(0);
+    expect((await runCli(["--check"], root)).code).toBe(0);
+
+    const client = path.join(root, "generated/nextcommerce/client.ts");
+    await writeFile(client, `${await readFile(client, "utf8")}\n// a hand edit\n`);
+    await writeFile(path.join(root, "generated/nextcommerce/extra.ts"), "export {};\n");
+    await rm(path.join(root, "generated/payments/README.md"));
+    const { code, stderr } = await runCli(["--check"], root);
+    expect(code).toBe(1);
+    expect(stderr).toContain("generated/nextcommerce/client.ts (differs)");
+    expect(stderr).toContain("generated/nextcommerce/extra.ts (unexpected)");
+    expect(stderr).toContain("generated/payments/README.md (missing)");
+
+    // --check wrote nothing; a real run repairs the folder, then --check passes again.
+    expect(await readFile(client, "utf8")).toContain("// a hand edit");
+    expect((await runCli([], root)).code).toBe(0);
+    expect((await runCli(["--check"], root)).code).toBe(0);
+  });
+
+  it("names a missing generated folder", async () => {
+    const root = await tempDir("check-missing");
+    await mkdir(path.join(root, "specs"), { recursive: true });
+    await cp(path.join(FIXTURES, "legacy-30.yaml"), path.join(root, "specs/legacy.yaml"));
+    const { code, stderr } = await runCli(["--check"], root);
+    expect(code).toBe(1);
+    expect(stderr).toContain("generated/legacy/client.ts (missing)");
+  });
+});
+
+describe("deterministic output", () => {
+  it("generating twice gives byte-identical files", async () => {
+    const first = await generate(path.join(FIXTURES, "shop-31.yaml"));
+    const second = await generate(path.join(FIXTURES, "shop-31.yaml"));
+    expect(Object.keys(first.files).length).toBeGreaterThan(4);
+    expect(second.files).toEqual(first.files);
+  });
+
+  it("a copy of the spec with every mapping's keys reversed (and its $ref'd file too) gives byte-identical files", async () => {
+    const dir = await tempDir("reordered");
+    await mkdir(path.join(dir, "shared"), { recursive: true });
+    for (const file of ["shop-31.yaml", "shared/common.yaml"]) {
+      const reordered = stringify(reverseKeys(parse(await readFile(path.join(FIXTURES, file), "utf8"))));
+      await writeFile(path.join(dir, file), reordered);
+    }
+    const original = await generate(path.join(FIXTURES, "shop-31.yaml"));
+    const reordered = await generate(path.join(dir, "shop-31.yaml"));
+    expect(reordered.files).toEqual(original.files);
+  });
+
+  it("the same spec as JSON gives byte-identical files", async () => {
+    const dir = await tempDir("json");
+    await writeFile(path.join(dir, "legacy-30.json"), JSON.stringify(parse(await readFile(path.join(FIXTURES, "legacy-30.yaml"), "utf8")), null, 2));
+    const fromYaml = await generate(path.join(FIXTURES, "legacy-30.yaml"));
+    const fromJson = await generate(path.join(dir, "legacy-30.json"));
+    expect(fromJson.files).toEqual(fromYaml.files);
+  });
+
+  it("no generated file carries a date, an absolute path or the machine's name", async () => {
+    const { files } = await generate(path.join(FIXTURES, "shop-31.yaml"));
+    for (const [file, text] of Object.entries(files)) {
+      if (file.startsWith("runtime/")) continue;
+      expect(text, file).not.toContain(REPO);
+      expect(text, file).not.toMatch(/20\d\d-\d\d-\d\dT\d\d:/);
+    }
+  });
+});
