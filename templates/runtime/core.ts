@@ -72,7 +72,7 @@ export class ClientCore {
    * openapi-fetch client on the same base URL, fetch and default headers, for `{ data, error, response }` users.
    * Its middleware applies every supplied credential (it cannot know an operation's security requirements).
    */
-  readonly raw: Client<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the contract's one `any`
+  readonly raw: Client<any>; // the one `any` of the public API, by contract: generated clients narrow it to Client<paths>
 
   // Private fields: `util.inspect(client)` and `JSON.stringify(client)` show none of them.
   readonly #schemes: Readonly<Record<string, SecuritySchemeInfo>>;
@@ -129,7 +129,7 @@ export class ClientCore {
    * Validate, authenticate, send with timeout/abort/retries, parse; resolve with the success body or reject with a
    * typed error (errors.ts). Retries only methods safe to repeat (GET, HEAD, OPTIONS, PUT, DELETE, TRACE).
    */
-  async call<T>(operation: OperationInfo, input: CallInput, options: RequestOptions = {}): Promise<T> {
+  async call<T>(operation: OperationInfo, input: CallInput = {}, options: RequestOptions = {}): Promise<T> {
     const { operationId, method, path } = operation;
     const described = describeOperation(operationId, method, path);
 

@@ -177,6 +177,15 @@ describe("ClientCore.call: success", () => {
     expect(headers?.cookie).toBe("locale=en; ids=1,2");
   });
 
+  it("accepts a call without input for an operation that needs none", async () => {
+    const s = await serve((_req, res) => sendJson(res, 200, [{ id: "p_1" }]));
+    const core = new ClientCore(schemes, { baseUrl: s.url });
+    const list: OperationInfo = { operationId: "listPayments", method: "get", path: "/payments", security: [], constantHeaders: {} };
+    expect(await core.call(list)).toEqual([{ id: "p_1" }]);
+    expect(await core.call(list, undefined, undefined)).toEqual([{ id: "p_1" }]);
+    expect(s.requests.map((r) => r.url)).toEqual(["/payments", "/payments"]);
+  });
+
   it("resolves undefined for HEAD", async () => {
     const s = await serve((_req, res) => res.writeHead(200, { "content-type": "application/json", "content-length": "12" }).end());
     const core = new ClientCore(schemes, { baseUrl: s.url });
