@@ -119,6 +119,23 @@ describe("choosing among alternatives", () => {
     expect(both.headers.authorization).toBeUndefined();
   });
 
+  it("keeps each concurrent call's credentials to itself", async () => {
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { bearerAuth: "b", headerKey: "h" } });
+    const bearerOnly = { ...operation([{ bearerAuth: [] }]), path: "/bearer" };
+    const keyOnly = { ...operation([{ headerKey: [] }]), path: "/key" };
+    await Promise.all(Array.from({ length: 10 }, (_, i) => core.call(i % 2 === 0 ? bearerOnly : keyOnly, {})));
+    expect(server.requests).toHaveLength(10);
+    for (const request of server.requests) {
+      if (request.url === "/bearer") {
+        expect(request.headers.authorization).toBe("Bearer b");
+        expect(request.headers["x-auth-token"]).toBeUndefined();
+      } else {
+        expect(request.headers.authorization).toBeUndefined();
+        expect(request.headers["x-auth-token"]).toBe("h");
+      }
+    }
+  });
+
   it("sends an optional credential when it is supplied ({} listed first)", async () => {
     const received = await send([{}, { bearerAuth: [] }], { bearerAuth: "b" });
     expect(received.headers.authorization).toBe("Bearer b");
