@@ -30,7 +30,13 @@ export function specName(file: string): string {
 /** Bundles a spec with Redocly's own bundler, so split specs (`$ref: ./nextcommerce/order.yaml`) resolve as in `redocly build-docs`. */
 export async function loadSpec(file: string): Promise<LoadedSpec> {
   const config = await createConfig({});
-  const result = await bundle({ ref: file, config });
+  let result: Awaited<ReturnType<typeof bundle>>;
+  try {
+    result = await bundle({ ref: file, config });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot load ${file}: ${reason}. Every top-level file in the specs folder must be an OpenAPI document; put split parts in a sub-folder (specs/<name>/).`);
+  }
   const errors = result.problems.filter((problem) => problem.severity === "error");
   if (errors.length > 0) {
     const lines = errors.map((problem) => {

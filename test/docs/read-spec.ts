@@ -1,0 +1,67 @@
+/**
+ * The tests' own reading of a spec, through Redocly's bundler (dereferenced), independent of docs/:
+ * what the pages must show is taken from the spec here, not from the code that renders it.
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { bundle, createConfig } from "@redocly/openapi-core";
+
+export interface SpecOperation {
+  readonly operationId: string;
+  readonly method: string;
+  readonly path: string;
+  readonly summary: string;
+  readonly actions: readonly string[];
+  readonly versionHeaderValues: readonly string[];
+}
+
+export interface SpecFacts {
+  readonly name: string;
+  readonly title: string;
+  readonly version: string;
+  readonly serverUrls: readonly string[];
+  readonly securitySchemes: readonly string[];
+  readonly operations: readonly SpecOperation[];
+}
+
+type Json = Record<string, any>;
+
+export function specNames(specsDir: string): string[] {
+  return readdirSync(specsDir)
+    .filter((file) => /\.ya?ml$/.test(file))
+    .map((file) => file.replace(/\.ya?ml$/, ""))
+    .sort();
+}
+
+export async function readSpecFacts(specsDir: string, name: string): Promise<SpecFacts> {
+  const result = await bundle({ ref: join(specsDir, `${name}.yaml`), config: await createConfig({}), dereference: true });
+  const document = result.bundle.parsed as Json;
+  const operations: SpecOperation[] = [];
+  for (const [path, item] of Object.entries<Json>(document["paths"] ?? {})) {
+    for (const method of ["get", "put", "post", "delete", "options", "head", "patch", "trace"]) {
+      const operation: Json | undefined = item[method];
+      if (!operation) continue;
+      const parameters: Json[] = [...(item["parameters"] ?? []), ...(operation["parameters"] ?? [])];
+      const versionHeaderValues = parameters
+        .filter((parameter) => parameter["in"] === "header" && /version/i.test(parameter["name"]))
+        .map((parameter) => parameter["schema"]?.["const"] ?? (parameter["schema"]?.["enum"]?.length === 1 ? parameter["schema"]["enum"][0] : undefined))
+        .filter((value): value is string => typeof value === "string");
+      operations.push({
+        operationId: operation["operationId"],
+        method: method.toUpperCase(),
+        path,
+        summary: operation["summary"],
+        actions: operation["x-payment-actions"] ?? [],
+        versionHeaderValues,
+      });
+    }
+  }
+  return {
+    name,
+    title: document["info"]["title"],
+    version: document["info"]["version"],
+    serverUrls: (document["servers"] ?? []).map((server: Json) => server["url"]),
+    securitySchemes: Object.keys(document["components"]?.["securitySchemes"] ?? {}),
+    operations,
+  };
+}

@@ -1,0 +1,225 @@
+/**
+ * The built docs site in a real Chromium (playwright-core), from file:// with every off-machine request
+ * blocked: the landing page and every spec's Redoc page render, show what the specs say, link correctly,
+ * log no error and load nothing from the network. Screenshots go to test-output/docs/.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./chromium.js";
+import { readSpecFacts, specNames, type SpecFacts } from "./read-spec.js";
+import { watchPage, type PageWatch } from "./watch-page.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const SPECS = join(ROOT, "specs");
+const OUTPUT = join(ROOT, "test-output", "docs");
+const SITE = join(OUTPUT, "site");
+
+// The labels of the payment-action table, in order (the issue's wording).
+const ACTION_LABELS: ReadonlyArray<readonly [string, string]> = [
+  ["capture", "Capture"],
+  ["partial-capture", "Partial capture"],
+  ["void", "Void"],
+  ["refund", "Refund"],
+  ["refund-quote", "Refund quote"],
+  ["collect-balance", "Collect outstanding balance"],
+  ["pay", "Pay"],
+  ["create-payment-collection", "Create payment collection"],
+  ["list-payments", "List payments"],
+  ["retrieve-payment", "Retrieve payment"],
+  ["update-payment", "Update payment"],
+  ["list-refunds", "List refunds"],
+  ["retrieve-refund", "Retrieve refund"],
+];
+
+const names = specNames(SPECS);
+let specs: SpecFacts[] = [];
+let browser: Browser;
+
+/** Runs the project's own docs script, as `npm run docs` does, into the test's output folder. */
+async function buildSite(): Promise<void> {
+  const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+  await promisify(execFile)(process.execPath, [tsx, "docs/build.ts", "--out", SITE], { cwd: ROOT });
+}
+
+function pageUrl(file: string, hash = ""): string {
+  return pathToFileURL(join(SITE, file)).href + hash;
+}
+
+async function openPage(url: string): Promise<{ page: Page; watch: PageWatch }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const watch = await watchPage(page);
+  await page.goto(url);
+  return { page, watch };
+}
+
+async function expectVisible(locator: Locator, what: string): Promise<void> {
+  await locator.first().waitFor({ state: "visible", timeout: 15_000 }).catch(() => {
+    throw new Error(`not visible: ${what}`);
+  });
+}
+
+function expectClean(watch: PageWatch): void {
+  expect(watch.offMachineRequests, "requests that left 127.0.0.1").toEqual([]);
+  expect(watch.errors, "console errors and page errors").toEqual([]);
+}
+
+beforeAll(async () => {
+  expect(names.length, `no spec in ${SPECS}`).toBeGreaterThan(0);
+  mkdirSync(OUTPUT, { recursive: true });
+  // Launch first: a missing browser fails here with the command that installs one.
+  browser = await launchChromium();
+  [specs] = await Promise.all([Promise.all(names.map((name) => readSpecFacts(SPECS, name))), buildSite()]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("docs site (Chromium, file://, network blocked)", () => {
+  it("builds one Redoc page per spec and the landing page", () => {
+    for (const name of names) expect(existsSync(join(SITE, `${name}.html`)), `${name}.html`).toBe(true);
+    expect(existsSync(join(SITE, "index.html"))).toBe(true);
+  });
+
+  it("landing page shows every platform's versions, servers, auth and operations", async () => {
+    const { page, watch } = await openPage(pageUrl("index.html"));
+    try {
+      await expectVisible(page.getByRole("heading", { level: 1 }), "landing page heading");
+      for (const spec of specs) {
+        const section = page.locator(`section#platform-${spec.name}`);
+        await expectVisible(section.getByRole("heading", { level: 2, name: spec.title, exact: true }), `${spec.name} heading`);
+        const text = await section.innerText();
+        expect(text, `${spec.name}: info.version`).toContain(spec.version);
+        for (const value of spec.operations.flatMap((operation) => operation.versionHeaderValues)) {
+          expect(text, `${spec.name}: API version header value`).toContain(value);
+        }
+        for (const url of spec.serverUrls) expect(text, `${spec.name}: server`).toContain(url);
+        for (const scheme of spec.securitySchemes) expect(text, `${spec.name}: security scheme`).toContain(scheme);
+        const rows = section.locator("table.ops tbody tr");
+        expect(await rows.count(), `${spec.name}: operation rows`).toBe(spec.operations.length);
+        for (const operation of spec.operations) {
+          const row = rows.filter({ has: page.locator("code", { hasText: new RegExp(`^${escapeRegExp(operation.operationId)}$`) }) });
+          expect(await row.count(), `${spec.name}: row of ${operation.operationId}`).toBe(1);
+          const rowText = await row.innerText();
+          for (const part of [operation.method, operation.path, operation.summary]) expect(rowText).toContain(part);
+          expect(await row.getByRole("link", { name: operation.summary, exact: true }).getAttribute("href")).toMatch(
+            new RegExp(`^${spec.name}\\.html#/`),
+          );
+        }
+      }
+      await page.screenshot({ path: join(OUTPUT, "index.png"), fullPage: true });
+      expectClean(watch);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("payment-action table: one row per action, one column per platform, each cell the spec's operations or —", async () => {
+    const { page, watch } = await openPage(pageUrl("index.html"));
+    try {
+      const table = page.locator("#payment-actions table");
+      await expectVisible(table, "payment-action table");
+      const headers = await table.locator("thead th").allInnerTexts();
+      expect(headers.length).toBe(specs.length + 1);
+      const columnHrefs = await table.locator("thead th a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+      expect(columnHrefs).toEqual(specs.map((spec) => `${spec.name}.html`));
+      const rows = table.locator("tbody tr");
+      expect(await rows.locator("th").allInnerTexts()).toEqual(ACTION_LABELS.map(([, label]) => label));
+      for (const [rowIndex, [action, label]] of ACTION_LABELS.entries()) {
+        const cells = rows.nth(rowIndex).locator("td");
+        for (const [column, spec] of specs.entries()) {
+          const cell = cells.nth(column);
+          const expected = spec.operations.filter((operation) => operation.actions.includes(action));
+          const where = `${label} × ${spec.name}`;
+          if (expected.length === 0) {
+            expect((await cell.innerText()).trim(), where).toBe("—");
+            continue;
+          }
+          const links = cell.getByRole("link");
+          expect(await links.count(), where).toBe(expected.length);
+          const cellText = await cell.innerText();
+          for (const operation of expected) expect(cellText, where).toContain(operation.summary);
+          for (const href of await links.evaluateAll((all) => all.map((link) => link.getAttribute("href")))) {
+            expect(href, where).toMatch(new RegExp(`^${spec.name}\\.html#/`));
+          }
+        }
+      }
+      expectClean(watch);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("every landing-page link leads to an existing page and anchor", async () => {
+    const { page, watch } = await openPage(pageUrl("index.html"));
+    const hrefs = [...new Set(await page.locator("a[href]").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? "")))];
+    for (const href of hrefs.filter((href) => href.startsWith("#"))) {
+      expect(await page.locator(`[id="${href.slice(1)}"]`).count(), `in-page anchor ${href}`).toBe(1);
+    }
+    await page.close();
+    expectClean(watch);
+
+    const external = hrefs.filter((href) => !href.startsWith("#") && !/^[\w-]+\.html(#.*)?$/.test(href));
+    expect(external, "links that leave the site").toEqual([]);
+    const pages = new Map<string, string[]>();
+    for (const href of hrefs.filter((href) => !href.startsWith("#"))) {
+      const [file = "", hash = ""] = href.split("#");
+      expect(existsSync(join(SITE, file)), `page ${file}`).toBe(true);
+      pages.set(file, [...(pages.get(file) ?? []), ...(hash ? [hash] : [])]);
+    }
+    for (const [file, hashes] of pages) {
+      const opened = await openPage(pageUrl(file));
+      try {
+        for (const hash of hashes) {
+          await opened.page.goto(pageUrl(file, `#${hash}`));
+          // Redoc 3 renders the routed item into an element whose id is the route without its leading "/".
+          const id = decodeURIComponent(hash.replace(/^\//, ""));
+          await expectVisible(opened.page.locator(`[id="${id}"]`), `${file}#${hash}`);
+        }
+        expectClean(opened.watch);
+      } finally {
+        await opened.page.close();
+      }
+    }
+  });
+
+  for (const name of names) {
+    it(`${name}.html renders the title, every operation's summary and path, offline`, async () => {
+      const spec = specs.find((candidate) => candidate.name === name)!;
+      const { page, watch } = await openPage(pageUrl(`${name}.html`));
+      try {
+        expect(await page.title()).toBe(spec.title);
+        await expectVisible(page.getByRole("heading", { level: 1, name: spec.title }), `${name}: title heading`);
+        await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
+        // The overview lists every operation as "METHOD path"; a reader clicks it and reads the operation.
+        for (const operation of spec.operations) {
+          await page.goto(pageUrl(`${name}.html`));
+          const pattern = new RegExp(`^\\s*${operation.method}\\s*${escapeRegExp(operation.path)}\\s*$`, "i");
+          const link = page.locator('a[href^="#/"]').filter({ hasText: pattern });
+          await expectVisible(link, `${name}: overview link ${operation.method} ${operation.path}`);
+          const route = (await link.first().getAttribute("href"))!.replace(/^#\//, "");
+          await link.first().click();
+          // Redoc 3 renders the routed operation into the element whose id is its route.
+          const item = page.locator(`[id="${route}"]`);
+          const summary = item.locator("h1, h2, h3").filter({ hasText: new RegExp(`^\\s*${escapeRegExp(operation.summary)}\\s*$`) });
+          await expectVisible(summary, `${name}: summary "${operation.summary}" of ${operation.operationId}`);
+          await expectVisible(item.getByText(operation.path, { exact: true }), `${name}: path ${operation.path} in ${operation.operationId}`);
+        }
+        await page.screenshot({ path: join(OUTPUT, `${name}-operation.png`) });
+        expectClean(watch);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
