@@ -7,13 +7,13 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./chromium.js";
 import { readSpecFacts, specNames, type SpecFacts } from "./read-spec.js";
-import { watchPage, type PageWatch } from "./watch-page.js";
+import { checkLandingLinks, escapeRegExp, expectClean, expectVisible, openWatchedPage, siteUrl } from "./site-checks.js";
+import type { PageWatch } from "./watch-page.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const SPECS = join(ROOT, "specs");
@@ -48,25 +48,11 @@ async function buildSite(): Promise<void> {
 }
 
 function pageUrl(file: string, hash = ""): string {
-  return pathToFileURL(join(SITE, file)).href + hash;
+  return siteUrl(SITE, file, hash);
 }
 
 async function openPage(url: string): Promise<{ page: Page; watch: PageWatch }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const watch = await watchPage(page);
-  await page.goto(url);
-  return { page, watch };
-}
-
-async function expectVisible(locator: Locator, what: string): Promise<void> {
-  await locator.first().waitFor({ state: "visible", timeout: 15_000 }).catch(() => {
-    throw new Error(`not visible: ${what}`);
-  });
-}
-
-function expectClean(watch: PageWatch): void {
-  expect(watch.offMachineRequests, "requests that left 127.0.0.1").toEqual([]);
-  expect(watch.errors, "console errors and page errors").toEqual([]);
+  return openWatchedPage(browser, url);
 }
 
 beforeAll(async () => {
@@ -157,36 +143,7 @@ describe("docs site (Chromium, file://, network blocked)", () => {
   });
 
   it("every landing-page link leads to an existing page and anchor", async () => {
-    const { page, watch } = await openPage(pageUrl("index.html"));
-    const hrefs = [...new Set(await page.locator("a[href]").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? "")))];
-    for (const href of hrefs.filter((href) => href.startsWith("#"))) {
-      expect(await page.locator(`[id="${href.slice(1)}"]`).count(), `in-page anchor ${href}`).toBe(1);
-    }
-    await page.close();
-    expectClean(watch);
-
-    const external = hrefs.filter((href) => !href.startsWith("#") && !/^[\w-]+\.html(#.*)?$/.test(href));
-    expect(external, "links that leave the site").toEqual([]);
-    const pages = new Map<string, string[]>();
-    for (const href of hrefs.filter((href) => !href.startsWith("#"))) {
-      const [file = "", hash = ""] = href.split("#");
-      expect(existsSync(join(SITE, file)), `page ${file}`).toBe(true);
-      pages.set(file, [...(pages.get(file) ?? []), ...(hash ? [hash] : [])]);
-    }
-    for (const [file, hashes] of pages) {
-      const opened = await openPage(pageUrl(file));
-      try {
-        for (const hash of hashes) {
-          await opened.page.goto(pageUrl(file, `#${hash}`));
-          // Redoc 3 renders the routed item into an element whose id is the route without its leading "/".
-          const id = decodeURIComponent(hash.replace(/^\//, ""));
-          await expectVisible(opened.page.locator(`[id="${id}"]`), `${file}#${hash}`);
-        }
-        expectClean(opened.watch);
-      } finally {
-        await opened.page.close();
-      }
-    }
+    await checkLandingLinks(browser, SITE);
   });
 
   for (const name of names) {
@@ -196,6 +153,9 @@ describe("docs site (Chromium, file://, network blocked)", () => {
       try {
         expect(await page.title()).toBe(spec.title);
         await expectVisible(page.getByRole("heading", { level: 1, name: spec.title }), `${name}: title heading`);
+        const home = page.getByRole("link", { name: "All payment APIs" });
+        await expectVisible(home, `${name}: link back to the landing page`);
+        expect(await home.getAttribute("href")).toBe("index.html");
         await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
         // The overview lists every operation as "METHOD path"; a reader clicks it and reads the operation.
         for (const operation of spec.operations) {
@@ -219,7 +179,3 @@ describe("docs site (Chromium, file://, network blocked)", () => {
     });
   }
 });
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
