@@ -7,7 +7,7 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { bundle, createConfig, getLineColLocation, lint, Source, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import { BaseResolver, bundle, createConfig, getLineColLocation, lintDocument, Source, type Config, type NormalizedProblem } from "@redocly/openapi-core";
 import { parseDocument, LineCounter } from "yaml";
 import { SpecError, specError, type SpecProblem } from "./errors.js";
 import { buildModel } from "./model-builder.js";
@@ -47,14 +47,26 @@ function generatorConfig(): Promise<Config> {
 export async function loadSpec(file: string, options: LoadOptions = {}): Promise<ApiModel> {
   const absolute = path.resolve(file);
   const text = await readSpecText(file, absolute);
-  const root = parseRoot(file, text);
+  const config = await generatorConfig();
+  // One resolver for lint and bundle: each file is read and parsed once.
+  const resolver = new BaseResolver(config.resolve);
+  let resolved;
+  try {
+    resolved = await resolver.resolveDocument(null, absolute, true);
+  } catch (error) {
+    resolved = error as Error;
+  }
+  if (resolved instanceof Error || !("parsed" in resolved)) {
+    parseRoot(file, text); // throws the YAML error with its line and column, in the `yaml` library's words
+    throw specError({ file, message: `cannot read the spec: ${String((resolved as Error).message)}` });
+  }
+  const root = checkRoot(file, resolved.parsed);
   checkVersion(file, text, root);
   checkCircularAliases(file, text, root);
 
-  const config = await generatorConfig();
   let problems: NormalizedProblem[];
   try {
-    problems = await lint({ ref: absolute, config });
+    problems = await lintDocument({ document: resolved, config, externalRefResolver: resolver });
   } catch (error) {
     throw specError({ file, message: `cannot resolve the spec: ${(error as Error).message}`, hint: "check the $refs of this file and the files it points to" });
   }
@@ -63,7 +75,7 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
 
   let bundled;
   try {
-    bundled = await bundle({ ref: absolute, config, dereference: false });
+    bundled = await bundle({ doc: resolved, config, externalRefResolver: resolver, dereference: false });
   } catch (error) {
     throw specError({ file, message: `cannot bundle the spec: ${(error as Error).message}` });
   }
@@ -112,7 +124,10 @@ function parseRoot(file: string, text: string): Record<string, unknown> {
       message: `invalid YAML: ${(firstError.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`,
     });
   }
-  const root: unknown = document.toJS({ maxAliasCount: -1 });
+  return checkRoot(file, document.toJS({ maxAliasCount: -1 }));
+}
+
+function checkRoot(file: string, root: unknown): Record<string, unknown> {
   if (root === null || typeof root !== "object" || Array.isArray(root)) {
     throw specError({
       file,

@@ -3,7 +3,7 @@
  * serialises path, query and header parameters, but not cookies). Header and cookie values use the OpenAPI
  * default styles (`simple`, `form` without explode): arrays and objects become comma-separated lists.
  */
-import { appendCookies, cookieValue } from "./auth.js";
+import { appendCookies, cookieValue } from "./cookies.js";
 import type { ValidationIssue } from "./operation.js";
 
 export interface MergedHeaders {

@@ -23,9 +23,13 @@ export function attemptSignal(callerSignal: AbortSignal | undefined, timeoutMs: 
   return { signal, timedOut: () => timedOut, dispose: () => clearTimeout(timer) };
 }
 
-/** `AbortSignal.any` (Node 20.3+, current browsers), with a small fallback for older runtimes. */
+/** `AbortSignal.any` (Node 20.3+, current browsers), with `linkSignals` as the fallback for older runtimes. */
 function anySignal(signals: readonly AbortSignal[]): AbortSignal {
-  if (typeof AbortSignal.any === "function") return AbortSignal.any([...signals]);
+  return typeof AbortSignal.any === "function" ? AbortSignal.any([...signals]) : linkSignals(signals);
+}
+
+/** A signal that aborts, with the same reason, when the first of `signals` does. */
+export function linkSignals(signals: readonly AbortSignal[]): AbortSignal {
   const controller = new AbortController();
   for (const signal of signals) {
     if (signal.aborted) {
