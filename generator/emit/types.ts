@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import openapiTS, { astToString } from "openapi-typescript";
 import type { ApiModel } from "../model.js";
 
-type RedoclyConfig = NonNullable<Parameters<typeof openapiTS>[1]>["redocly"];
+type RedoclyConfig = NonNullable<NonNullable<Parameters<typeof openapiTS>[1]>["redocly"]>;
 
 /**
  * openapi-typescript lints the document again with Redocly's "minimal" rules before transforming it. `loadSpec`
