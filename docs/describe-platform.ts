@@ -8,7 +8,7 @@ import type { LoadedSpec } from "./load-specs.js";
 
 export interface ApiVersion {
   readonly value: string;
-  /** Where it comes from: `info.version`, or the header that carries it (`X-29next-API-Version header`). */
+  /** Where it comes from: `info.version`, and/or the header that carries it (`header X-29next-API-Version`). */
   readonly source: string;
 }
 
@@ -192,8 +192,8 @@ export function describePlatform(spec: LoadedSpec): PlatformSummary {
         const value = singleAllowedValue(deref(document, parameter["schema"], where));
         if (!/version/i.test(headerName) || value === undefined) continue;
         versionHeaders.push({ name: headerName, value });
-        if (!headerVersions.some((version) => version.value === value && version.source.startsWith(headerName))) {
-          headerVersions.push({ value, source: `${headerName} header` });
+        if (!headerVersions.some((version) => version.value === value && version.source === `header ${headerName}`)) {
+          headerVersions.push({ value, source: `header ${headerName}` });
         }
       }
 
@@ -227,7 +227,7 @@ export function describePlatform(spec: LoadedSpec): PlatformSummary {
   const versions: ApiVersion[] = infoVersion ? [{ value: infoVersion, source: "info.version" }] : [];
   for (const version of headerVersions) {
     const same = versions.find((known) => known.value === version.value);
-    if (same) versions[versions.indexOf(same)] = { value: same.value, source: `${same.source}, ${version.source}` };
+    if (same) versions[versions.indexOf(same)] = { value: same.value, source: `${same.source} · ${version.source}` };
     else versions.push(version);
   }
 

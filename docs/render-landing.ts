@@ -80,7 +80,7 @@ ${rows}
 function versionsBlock(platform: PlatformSummary): string {
   if (platform.versions.length === 0) return `<p class="muted">No version stated.</p>`;
   return `<ul class="plain">${platform.versions
-    .map((version) => `<li><span class="chip">${escapeHtml(version.value)}</span> <span class="muted">${escapeHtml(version.source)}</span></li>`)
+    .map((version) => `<li class="version"><span class="chip">${escapeHtml(version.value)}</span><div class="muted small">${escapeHtml(version.source)}</div></li>`)
     .join("")}</ul>`;
 }
 
@@ -216,7 +216,7 @@ thead th { background:#f1f5f9; font-size:12px; text-transform:uppercase; letter-
 .facts { display:grid; grid-template-columns:1fr 1.4fr 1.2fr; gap:18px; margin:24px 0; }
 .fact { background:var(--bg); border:1px solid var(--line); border-radius:10px; padding:14px 16px; min-width:0; }
 .fact h4 { margin:0 0 8px; font-size:12px; text-transform:uppercase; letter-spacing:.06em; color:#475569; }
-.plain { list-style:none; padding:0; margin:0; } .plain li { margin:4px 0; }
+.plain { list-style:none; padding:0; margin:0; } .plain li { margin:4px 0; } .plain li.version + li.version { margin-top:10px; }
 .vars { margin-top:8px; font-size:13px; } .vars .muted { margin-top:2px; } .url { overflow-wrap:anywhere; }
 .server + .server { margin-top:10px; }
 .muted { color:var(--muted); } .small { font-size:12.5px; }
@@ -225,7 +225,7 @@ thead th { background:#f1f5f9; font-size:12px; text-transform:uppercase; letter-
 .ops .path { background:none; padding:0; font-size:13.5px; }
 .tag { display:inline-block; background:#ecfdf5; color:#047857; border-radius:6px; padding:1px 8px; font-size:12px; margin:2px 4px 2px 0; white-space:nowrap; }
 footer { color:var(--muted); font-size:13px; padding:28px 0 48px; border-top:1px solid var(--line); }
-@media (max-width: 860px) { .facts { grid-template-columns:1fr; } .platform-head { flex-direction:column; } .hero h1 { font-size:30px; } }
+@media (max-width: 860px) { .matrix thead th:first-child { width:150px; } .facts { grid-template-columns:1fr; } .platform-head { flex-direction:column; } .hero h1 { font-size:30px; } }
 `;
 
 export interface LandingPageInput {

@@ -28,8 +28,8 @@ describe("describePlatform", () => {
     const platform = describePlatform(await loadSpec(SHOP));
     expect(platform.versions).toEqual([
       { value: "1.2.0", source: "info.version" },
-      { value: "2024-04-01", source: "X-Shop-Api-Version header" },
-      { value: "2023-02-10", source: "X-Shop-Api-Version header" },
+      { value: "2024-04-01", source: "header X-Shop-Api-Version" },
+      { value: "2023-02-10", source: "header X-Shop-Api-Version" },
     ]);
     expect(platform.operations.map((operation) => operation.versionHeaders)).toEqual([
       [{ name: "X-Shop-Api-Version", value: "2024-04-01" }],

@@ -156,7 +156,7 @@ describe("docs site (Chromium, file://, network blocked)", () => {
         const home = page.getByRole("link", { name: "All payment APIs" });
         await expectVisible(home, `${name}: link back to the landing page`);
         expect(await home.getAttribute("href")).toBe("index.html");
-        await page.screenshot({ path: join(OUTPUT, `${name}.png`) });
+        await page.screenshot({ path: join(OUTPUT, `${name}.png`), animations: "disabled" });
         // The overview lists every operation as "METHOD path"; a reader clicks it and reads the operation.
         for (const operation of spec.operations) {
           await page.goto(pageUrl(`${name}.html`));
@@ -171,7 +171,7 @@ describe("docs site (Chromium, file://, network blocked)", () => {
           await expectVisible(summary, `${name}: summary "${operation.summary}" of ${operation.operationId}`);
           await expectVisible(item.getByText(operation.path, { exact: true }), `${name}: path ${operation.path} in ${operation.operationId}`);
         }
-        await page.screenshot({ path: join(OUTPUT, `${name}-operation.png`) });
+        await page.screenshot({ path: join(OUTPUT, `${name}-operation.png`), animations: "disabled" });
         expectClean(watch);
       } finally {
         await page.close();
