@@ -5,7 +5,7 @@
  * Usage: tsx docs/build.ts [--specs <dir>] [--out <dir>]
  */
 import { mkdir, rm, writeFile } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { describePlatform, type PlatformSummary } from "./describe-platform.js";
@@ -34,6 +34,7 @@ export async function buildDocs(options: BuildDocsOptions = {}): Promise<BuiltSi
   const outDir = resolve(options.outDir ?? join(PROJECT_ROOT, "site"));
   const log = options.log ?? (() => {});
 
+  assertDisposable(outDir, specsDir);
   const specs = await loadSpecs(specsDir);
   // Describe every spec before writing anything, so a bad spec fails the build with the site untouched.
   const platforms = specs.map(describePlatform);
@@ -50,6 +51,14 @@ export async function buildDocs(options: BuildDocsOptions = {}): Promise<BuiltSi
   await writeFile(index, renderLandingPage({ platforms, sources }));
   log(`landing page -> ${relative(process.cwd(), index)}`);
   return { outDir, index, platforms };
+}
+
+/** The output folder is emptied first: refuse one that holds the project or its specs. */
+function assertDisposable(outDir: string, specsDir: string): void {
+  const holds = (folder: string) => folder === outDir || folder.startsWith(outDir + sep);
+  if (holds(PROJECT_ROOT) || holds(specsDir)) {
+    throw new Error(`Refusing to use ${outDir} as the docs output: it is emptied before each build and holds the project or its specs. Pick a folder of its own (default: site/).`);
+  }
 }
 
 async function main(): Promise<void> {

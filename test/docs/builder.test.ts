@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile, mkdir, copyFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { buildDocs } from "../../docs/build.js";
 import { describePlatform } from "../../docs/describe-platform.js";
 import { loadSpec, loadSpecs } from "../../docs/load-specs.js";
 import { redocOperationAnchor } from "../../docs/redoc-anchor.js";
@@ -170,7 +171,21 @@ describe("offline Redoc page", () => {
   });
 });
 
+describe("buildDocs", () => {
+  it("refuses an output folder that holds the project or its specs (it is emptied first)", async () => {
+    const root = join(import.meta.dirname, "..", "..");
+    await expect(buildDocs({ outDir: root })).rejects.toThrow(/Refusing to use .* as the docs output/);
+    await expect(buildDocs({ specsDir: FIXTURE_SPECS, outDir: join(FIXTURE_SPECS, "..") })).rejects.toThrow(/Refusing/);
+  });
+});
+
 describe("findChromium", () => {
+  it("fails with the command that installs a browser when none is on the machine", () => {
+    expect(() => findChromium({}, ["/nonexistent/chromium", undefined])).toThrow(
+      "No Chromium found. Install it with: apt-get install -y chromium (or set PAYSPEC_CHROMIUM=/path/to/chrome)",
+    );
+  });
+
   it("fails with the command that installs a browser when PAYSPEC_CHROMIUM points at nothing", () => {
     expect(() => findChromium({ PAYSPEC_CHROMIUM: "/nonexistent/chrome" })).toThrow(
       "No Chromium found. Install it with: apt-get install -y chromium (or set PAYSPEC_CHROMIUM=/path/to/chrome)",

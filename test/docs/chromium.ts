@@ -9,13 +9,15 @@ import { chromium, type Browser } from "playwright-core";
 export const NO_CHROMIUM_MESSAGE =
   "No Chromium found. Install it with: apt-get install -y chromium (or set PAYSPEC_CHROMIUM=/path/to/chrome)";
 
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  candidates: readonly (string | undefined)[] = ["/usr/bin/chromium", safePlaywrightPath()],
+): string {
   const fromEnv = env["PAYSPEC_CHROMIUM"];
   if (fromEnv) {
     if (!existsSync(fromEnv)) throw new Error(`PAYSPEC_CHROMIUM=${fromEnv} does not exist. ${NO_CHROMIUM_MESSAGE}`);
     return fromEnv;
   }
-  const candidates = ["/usr/bin/chromium", safePlaywrightPath()];
   const found = candidates.find((candidate): candidate is string => candidate !== undefined && existsSync(candidate));
   if (!found) throw new Error(NO_CHROMIUM_MESSAGE);
   return found;

@@ -4,9 +4,11 @@
  * log no error and load nothing from the network. Screenshots go to test-output/docs/.
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -144,6 +146,32 @@ describe("docs site (Chromium, file://, network blocked)", () => {
 
   it("every landing-page link leads to an existing page and anchor", async () => {
     await checkLandingLinks(browser, SITE);
+  });
+
+  it("works when published: served by a static HTTP server on 127.0.0.1, a landing link opens its operation", async () => {
+    const server = createServer((request, response) => {
+      const file = join(SITE, decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname));
+      if (!file.startsWith(SITE + sep) || !existsSync(file)) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      createReadStream(file).pipe(response);
+    });
+    await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+    const { port } = server.address() as AddressInfo;
+    const { page, watch } = await openPage(`http://127.0.0.1:${port}/index.html`);
+    try {
+      const link = page.locator("#payment-actions tbody a").first();
+      const href = (await link.getAttribute("href"))!;
+      await link.click();
+      await page.waitForURL(`http://127.0.0.1:${port}/${href}`);
+      await expectVisible(page.locator(`[id="${decodeURIComponent(href.split("#/")[1]!)}"]`), `served ${href}`);
+      expectClean(watch);
+    } finally {
+      await page.close();
+      await new Promise((closed) => server.close(closed));
+    }
   });
 
   for (const name of names) {
