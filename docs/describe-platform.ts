@@ -160,6 +160,29 @@ function readActions(value: unknown, where: string): PaymentAction[] {
   });
 }
 
+function ownParameters(operation: Json): unknown[] {
+  return Array.isArray(operation["parameters"]) ? operation["parameters"] : [];
+}
+
+/**
+ * Header parameters named like an API version (/version/i) whose schema allows a single value: the API
+ * version an operation pins. Parameters are path-level first, then the operation's, which override
+ * a path-level one of the same name (OpenAPI's rule).
+ */
+function versionHeadersOf(document: Json, parameters: readonly unknown[], where: string): { name: string; value: string }[] {
+  const byName = new Map<string, { name: string; value: string }>();
+  for (const rawParameter of parameters) {
+    const parameter = deref(document, rawParameter, where);
+    if (!isObject(parameter) || parameter["in"] !== "header") continue;
+    const headerName = text(parameter["name"]);
+    const key = headerName.toLowerCase();
+    const value = singleAllowedValue(deref(document, parameter["schema"], where));
+    if (/version/i.test(headerName) && value !== undefined) byName.set(key, { name: headerName, value });
+    else byName.delete(key);
+  }
+  return [...byName.values()];
+}
+
 export function describePlatform(spec: LoadedSpec): PlatformSummary {
   const { document, name } = spec;
   const info = isObject(document["info"]) ? document["info"] : {};
@@ -183,15 +206,8 @@ export function describePlatform(spec: LoadedSpec): PlatformSummary {
       const operationId = text(operation["operationId"]) || `${method}${path}`;
       const where = `${spec.file}: operation ${operationId} (${method.toUpperCase()} ${path})`;
 
-      const versionHeaders: { name: string; value: string }[] = [];
-      const ownParameters = Array.isArray(operation["parameters"]) ? operation["parameters"] : [];
-      for (const rawParameter of [...sharedParameters, ...ownParameters]) {
-        const parameter = deref(document, rawParameter, where);
-        if (!isObject(parameter) || parameter["in"] !== "header") continue;
-        const headerName = text(parameter["name"]);
-        const value = singleAllowedValue(deref(document, parameter["schema"], where));
-        if (!/version/i.test(headerName) || value === undefined) continue;
-        versionHeaders.push({ name: headerName, value });
+      const versionHeaders = versionHeadersOf(document, [...sharedParameters, ...ownParameters(operation)], where);
+      for (const { name: headerName, value } of versionHeaders) {
         if (!headerVersions.some((version) => version.value === value && version.source === `header ${headerName}`)) {
           headerVersions.push({ value, source: `header ${headerName}` });
         }

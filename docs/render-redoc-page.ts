@@ -91,6 +91,11 @@ export async function renderRedocPage({ specFile, outFile, cwd }: RedocPageOptio
     throw new Error(`redocly build-docs failed for ${specFile}:\n${output}`);
   }
   const html = inlineRemoteAssets(await readFile(outFile, "utf8"));
+  // Redoc sends usage traces from the page unless the CLI ran with telemetry off; they may be sent on a
+  // timer after load, so a browser test could miss them: check the option the page was built with.
+  if (!html.includes('"disableTelemetry":true')) {
+    throw new Error(`${outFile} was built with Redoc's page telemetry on; run redocly with REDOCLY_TELEMETRY=off.`);
+  }
   const remote = findRemoteLoads(html);
   if (remote.length > 0) {
     throw new Error(

@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 describe("describePlatform", () => {
-  it("reads versions from info.version and single-valued *version* headers (const, enum of one, $ref'd)", async () => {
+  it("reads versions from info.version and single-valued *version* headers (const, enum of one, $ref'd, operation over path level)", async () => {
     const platform = describePlatform(await loadSpec(SHOP));
     expect(platform.versions).toEqual([
       { value: "1.2.0", source: "info.version" },
