@@ -25,7 +25,7 @@ export function emitClient(model: ApiModel, options: EmitClientOptions = {}): st
 
   statements.push(
     [
-      `import type { Client } from "openapi-fetch";`,
+      `import type { Client as FetchClient } from "openapi-fetch";`,
       `import { ClientCore, resolveServerUrl, type CoreOptions, type OperationInfo, type RequestOptions, type SecuritySchemeInfo } from "./runtime/index.js";`,
       `import type { paths } from "./schema.js";`,
       ...(options.validators ? [`import { operationValidators } from "./validators.js";`] : []),
@@ -229,7 +229,7 @@ function clientClass(model: ApiModel, typed: readonly { operation: Operation; ty
     docs: [classDoc(model)],
     properties: [
       { name: "#core", isReadonly: true, type: "ClientCore" },
-      { name: "raw", isReadonly: true, type: "Client<paths>", docs: ["The underlying openapi-fetch client, for `{ data, error, response }` style calls. Credentials and default headers apply to it too."] },
+      { name: "raw", isReadonly: true, type: "FetchClient<paths>", docs: ["The underlying openapi-fetch client, for `{ data, error, response }` style calls. Credentials and default headers apply to it too."] },
     ],
     ctors: [
       {
@@ -241,7 +241,7 @@ function clientClass(model: ApiModel, typed: readonly { operation: Operation; ty
           `  baseUrl: ${baseUrl},`,
           ...(hasCredentials ? [`  ...(credentials !== undefined ? { credentials } : {}),`] : []),
           `});`,
-          `this.raw = this.#core.raw as Client<paths>;`,
+          `this.raw = this.#core.raw as FetchClient<paths>;`,
         ],
       },
     ],

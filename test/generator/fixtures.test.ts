@@ -4,7 +4,7 @@
  * generate into a temp folder, compile it with a usage file under the repo's strict options, check the emitted
  * API, and run one generated client against a real node:http server.
  */
-import { copyFile } from "node:fs/promises";
+import { copyFile, readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -37,6 +37,17 @@ describe("OpenAPI 3.1 fixture (shop-31.yaml)", () => {
   it("compiles under the strict tsconfig, with a usage file whose wrong calls are type errors", async () => {
     await copyFile(path.join(FIXTURES, "usage/shop-31.usage.ts"), path.join(dir, "usage.ts"));
     expect(typecheck([path.join(dir, "usage.ts"), path.join(out, "index.ts")])).toEqual([]);
+  });
+
+  it("writes a README with construction, auth and one table row per operation", async () => {
+    const readme = await readFile(path.join(out, "README.md"), "utf8");
+    expect(readme).toContain('import { FixtureShopClient } from "payspec/shop-31";');
+    expect(readme).toContain("| `credentials.apiKeyAuth` | API key (string), sent in the header `X-Api-Key`. |");
+    expect(readme).toContain("| `credentials.basicAuth` | HTTP basic: `{ username, password }`. |");
+    expect(readme).toContain("| `serverVariables.region` | Data region. (default `eu`, one of `eu`, `us`). |");
+    expect(readme).toContain("| `deleteOrdersByOrderId` (deprecated) | `DELETE /orders/{orderId}` | Delete an order (no operationId) | basicAuth | 204, no body |");
+    expect(readme).toContain("| `op2faCheck` | `GET /health` |  | none | 200 `Op2faCheckResponse` |");
+    expect(readme.match(/^\| `\w+`(?: \(deprecated\))? \| `[A-Z]+ \//gm)).toHaveLength(7);
   });
 
   it("names one method per operation from operationIds, deriving missing ones and fixing invalid identifiers", () => {
@@ -123,6 +134,15 @@ describe("a generated client against a node:http server", () => {
     expect(url.searchParams.get("limit")).toBe("5");
     await client.ordersList();
     expect(seen.at(-1)!.headers["x-shop-version"]).toBe("2024-05");
+  });
+
+  it("sends object query parameters as deepObject, and cookie and optional header parameters", async () => {
+    const client = new shop.FixtureShopClient({ baseUrl, credentials: { apiKeyAuth: "key-123" }, maxRetries: 0 });
+    await client.ordersList({ query: { filter: { min_total: "5.00" } }, header: { "X-Request-Id": "req-9" }, cookie: { session: "abc" } });
+    const request = seen.at(-1)!;
+    expect(new URL(request.url, "http://x").searchParams.get("filter[min_total]")).toBe("5.00");
+    expect(request.headers["x-request-id"]).toBe("req-9");
+    expect(request.headers.cookie).toBe("session=abc");
   });
 
   it("uses the scheme the operation requires: basic auth for the delete, nothing for the public health check", async () => {
