@@ -344,9 +344,14 @@ async function main(): Promise<void> {
     for (const loader of ["node", "tsx"] as const) {
       const { generated, zod } = variants[loader];
       for (const args of [generated, ajvArgs, zod]) childMs(loader, args); // warm the disk cache and tsx's transform cache alike
-      const generatedMs = median(times(STARTUP_RUNS, () => childMs(loader, generated)));
-      const ajvMs = median(times(STARTUP_RUNS, () => childMs(loader, ajvArgs)));
-      const zodMs = median(times(STARTUP_RUNS, () => childMs(loader, zod)));
+      // Interleaved, so that a change in the machine's load hits the three alike.
+      const samples: [number[], number[], number[]] = [[], [], []];
+      for (let run = 0; run < STARTUP_RUNS; run++) {
+        samples[0].push(childMs(loader, generated));
+        samples[1].push(childMs(loader, ajvArgs));
+        samples[2].push(childMs(loader, zod));
+      }
+      const [generatedMs, ajvMs, zodMs] = samples.map(median) as [number, number, number];
       const speedup = ajvMs / generatedMs;
       startupRows.push([
         `${entry.spec} ${entry.schema}`,

@@ -43,7 +43,8 @@ interface NamedExport {
 interface OperationExport {
   readonly operationId: string;
   readonly request?: string;
-  readonly responses: ReadonlyArray<readonly [status: string, compiledName: string]>;
+  /** `undefined`: a documented response with no JSON body to check. */
+  readonly responses: ReadonlyArray<readonly [status: string, compiledName: string | undefined]>;
 }
 
 function docText(text: string): string {
@@ -89,6 +90,7 @@ export function emitValidators(model: ApiModel): ValidatorFiles {
       exportsMap[request] = `${SCHEMA_SET_ID}${defRef(operation.request)}`;
     }
     const responses = operation.responses.map(([status, key]) => {
+      if (key === undefined) return [status, undefined] as const;
       const name = uniqueName(`response${base}${safeIdentifier(status).replace(/[^A-Za-z0-9_$]/g, "_")}`, compiledNames);
       exportsMap[name] = `${SCHEMA_SET_ID}${defRef(key)}`;
       return [status, name] as const;
@@ -203,6 +205,17 @@ function emitModule(model: ApiModel, named: readonly NamedExport[], operations: 
     statements: "return (value) => run<T>(check, value);",
   });
 
+  if (operations.some((operation) => operation.responses.some(([, name]) => name === undefined))) {
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [
+        "A documented response without a JSON body (204, a file...): nothing to check. It is listed so that the client\n" +
+          "does not validate such an answer against the operation's `4XX` or `default` schema instead.",
+      ],
+      declarations: [{ name: "noJsonBody", type: "Validator", initializer: "(value) => ({ ok: true, value })" }],
+    });
+  }
+
   for (const entry of named) {
     const type = typeOf(entry.schemaName);
     const doc = schemaDoc(entry.schemaName, entry.schema);
@@ -252,7 +265,10 @@ function emitModule(model: ApiModel, named: readonly NamedExport[], operations: 
   file.addInterface({
     isExported: true,
     name: "OperationValidators",
-    docs: ["An operation's validators: its request as the client's CallInput `{ path, query, header, cookie, body }`, and its JSON response bodies by status as written in the spec."],
+    docs: [
+      "An operation's validators: its request as the client's CallInput `{ path, query, header, cookie, body }`, and its\n" +
+        "response bodies by status as written in the spec (`200`, `4XX`, `default`), every documented status listed.",
+    ],
     properties: [
       { name: "request", type: "Validator", hasQuestionToken: true, isReadonly: true },
       { name: "responses", type: "Readonly<Record<string, Validator>>", isReadonly: true },
@@ -280,7 +296,9 @@ function emitModule(model: ApiModel, named: readonly NamedExport[], operations: 
                 if (operation.responses.length > 0) {
                   writer.newLine();
                   writer.indent(() => {
-                    for (const [status, name] of operation.responses) writer.writeLine(`${JSON.stringify(status)}: validator(compiled.${name}),`);
+                    for (const [status, name] of operation.responses) {
+                      writer.writeLine(`${JSON.stringify(status)}: ${name === undefined ? "noJsonBody" : `validator(compiled.${name})`},`);
+                    }
                   });
                 }
                 writer.write("},").newLine();

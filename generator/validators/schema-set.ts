@@ -22,8 +22,11 @@ export interface OperationSchemas {
   readonly operationId: string;
   /** `$defs` key of the request schema, absent when the operation has no parameter and no body to check. */
   readonly request?: string;
-  /** Status as written in the spec -> `$defs` key of the response body schema. */
-  readonly responses: ReadonlyArray<readonly [status: string, key: string]>;
+  /**
+   * Every documented status as written in the spec, with the `$defs` key of its body schema, or `undefined` when the
+   * response has no JSON body to check (a 204, a file download): the client must not fall back to `4XX`/`default`.
+   */
+  readonly responses: ReadonlyArray<readonly [status: string, key: string | undefined]>;
 }
 
 export interface SchemaSet {
@@ -364,9 +367,9 @@ export function buildSchemaSet(model: ApiModel): SchemaSet {
 
   // Normalise every response schema first so that all extra pointers are known before the views are computed.
   const normalisedOps = model.operations.map((operation) => {
-    const bodies = operation.responses.flatMap((response) => {
+    const bodies = operation.responses.map((response) => {
       const schema = bodySchema(response.content);
-      return schema === undefined ? [] : [[response.status, normalise(ctx, schema)] as const];
+      return [response.status, schema === undefined ? undefined : normalise(ctx, schema)] as const;
     });
     return { operation, bodies };
   });
@@ -390,8 +393,12 @@ export function buildSchemaSet(model: ApiModel): SchemaSet {
       requestKey = `op:${operation.operationId}:request`;
       operationDefs.push([requestKey, request]);
     }
-    const responses: Array<readonly [string, string]> = [];
+    const responses: Array<readonly [string, string | undefined]> = [];
     for (const [status, schema] of bodies) {
+      if (schema === undefined) {
+        responses.push([status, undefined]);
+        continue;
+      }
       const key = `op:${operation.operationId}:${status}`;
       operationDefs.push([key, applyView(views, "response", schema) as Obj]);
       responses.push([status, key]);

@@ -149,10 +149,16 @@ describe("emitValidators: shop spec (OpenAPI 3.1)", () => {
     expect(issues(result).some((issue) => issue.path.includes("X-Api-Key"))).toBe(false);
   });
 
-  it("validates JSON response bodies (+json too) by status as written, and nothing else", () => {
-    expect(Object.keys(shop.module.operationValidators.ordersPaymentsCreate!.responses)).toEqual(["201", "4XX"]);
-    expect(issues(shop.module.operationValidators.ordersPaymentsCreate!.responses["4XX"]!({ title: 1 }))).toEqual([{ path: "title", keyword: "type" }]);
-    expect(shop.module.operationValidators.ping).toEqual({ responses: {} });
+  it("validates JSON response bodies (+json too) by status as written; bodiless statuses accept anything", () => {
+    const responses = shop.module.operationValidators.ordersPaymentsCreate!.responses;
+    expect(Object.keys(responses)).toEqual(["201", "4XX", "default"]);
+    expect(issues(responses["4XX"]!({ title: 1 }))).toEqual([{ path: "title", keyword: "type" }]);
+    // `default` documents no body: listed, so that the client does not fall back to another status's schema.
+    expect(responses.default!("anything")).toEqual({ ok: true, value: "anything" });
+    const ping = shop.module.operationValidators.ping!;
+    expect(ping.request).toBeUndefined();
+    expect(Object.keys(ping.responses)).toEqual(["204"]);
+    expect(ping.responses["204"]!(undefined)).toEqual({ ok: true, value: undefined });
   });
 });
 
