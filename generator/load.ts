@@ -35,7 +35,6 @@ const GENERATOR_RULES = {
   "no-identical-paths": "error",
   "no-undefined-server-variable": "error",
   "no-server-variables-empty-enum": "error",
-  "no-path-trailing-slash": "off",
 } as const;
 
 let configPromise: Promise<Config> | undefined;

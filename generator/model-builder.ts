@@ -250,7 +250,7 @@ function readResponses(raw: unknown, pointer: string, deref: Deref): OperationRe
 
 /** `100` < `200` < `2XX` < `300` ... < `default`. */
 export function compareStatus(a: string, b: string): number {
-  const rank = (status: string) => (status === "default" ? 1000 : Number(status.replace(/X/gi, "0")) + (/X/i.test(status) ? 0.5 : 0));
+  const rank = (status: string) => (status === "default" ? 1000 : /X/i.test(status) ? Number(status.replace(/X/gi, "9")) + 0.5 : Number(status));
   return rank(a) - rank(b) || compareStrings(a, b);
 }
 
