@@ -10,7 +10,7 @@ import { emitTypes } from "../../../generator/emit/types.js";
 import { emitRuntime } from "../../../generator/emit/runtime.js";
 import { loadSpec } from "../../../generator/load.js";
 import type { ApiModel } from "../../../generator/model.js";
-import { readRuntimeFiles, TEMPLATES_RUNTIME_DIR } from "../../../generator/pipeline.js";
+import { generateFromModel, readRuntimeFiles, TEMPLATES_RUNTIME_DIR } from "../../../generator/pipeline.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 export const PROJECT_SPECS = ["nextcommerce", "bigcommerce", "medusa", "payments"] as const;
@@ -44,16 +44,18 @@ export interface Generated {
   readonly module: GeneratedValidators;
 }
 
-/** Loads `specFile`, writes validators.ts & co. + schema.ts + runtime/ into test-output/validators/<label>/, imports it. */
-export async function generateValidators(specFile: string, label: string): Promise<Generated> {
+/**
+ * Loads `specFile`, writes validators.ts & co. + schema.ts + runtime/ into test-output/validators/<label>/, imports
+ * it. With `wholeClient`, the folder is the generator pipeline's complete output with this emitter wired in (client.ts
+ * and index.ts included), as `npm run generate` will write it.
+ */
+export async function generateValidators(specFile: string, label: string, options: { wholeClient?: boolean } = {}): Promise<Generated> {
   const model = await loadSpec(specFile);
   const dir = path.join(REPO_ROOT, "test-output", "validators", label);
   const files = emitValidators(model);
-  const all: Record<string, string> = {
-    ...files,
-    "schema.ts": await emitTypes(model),
-    ...emitRuntime(await readRuntimeFiles(TEMPLATES_RUNTIME_DIR)),
-  };
+  const all: Record<string, string> = options.wholeClient
+    ? await generateFromModel(model, { emitValidators })
+    : { ...files, "schema.ts": await emitTypes(model), ...emitRuntime(await readRuntimeFiles(TEMPLATES_RUNTIME_DIR)) };
   await rm(dir, { recursive: true, force: true });
   for (const [relative, text] of Object.entries(all)) {
     const target = path.join(dir, relative);

@@ -1,7 +1,7 @@
 /**
  * Type tests on freshly generated output: for every named schema of every spec, `isX(v)` narrows `v` to the
  * openapi-typescript type, `assertX(v)` asserts it, `validateX(v).value` carries it; `operationValidators` fits the
- * runtime contract. The check file and the generated module are compiled by the TypeScript compiler with the
+ * runtime contract and the generated client (client.ts, index.ts) compiles with it. The check file and the generated module are compiled by the TypeScript compiler with the
  * project's strict tsconfig: any error (including an unused `@ts-expect-error`) fails the test.
  */
 import { writeFile } from "node:fs/promises";
@@ -73,14 +73,17 @@ describe("generated validators' types", () => {
   it("narrow to the openapi-typescript type of each named schema, under the strict tsconfig", async () => {
     const specs = [...PROJECT_SPECS.map((name) => [name, projectSpecFile(name)] as const), ["shop", path.join(TEST_SPECS_DIR, "shop.yaml")] as const, ["legacy30", path.join(TEST_SPECS_DIR, "legacy30.yaml")] as const];
     const roots: string[] = [];
+    const dirs = new Map<string, string>();
     for (const [label, file] of specs) {
-      const generated = await generateValidators(file, `types-${label}`);
+      // The pipeline's whole output with this emitter wired in: client.ts and index.ts must compile against it too.
+      const generated = await generateValidators(file, `types-${label}`, { wholeClient: true });
       const root = path.join(generated.dir, "types-check.ts");
       await writeFile(root, checkFile(Object.keys(generated.model.schemas), generated.model.operations.map((operation) => operation.operationId)));
-      roots.push(root);
+      roots.push(root, path.join(generated.dir, "index.ts"));
+      dirs.set(label, generated.dir);
     }
     // A narrowing that must not happen: unknown is not an Order until checked.
-    const negative = path.join(path.dirname(roots[roots.length - 2]!), "types-negative.ts");
+    const negative = path.join(dirs.get("shop")!, "types-negative.ts");
     await writeFile(
       negative,
       [
