@@ -33,6 +33,11 @@ export interface StartMockOptions {
    * operation gets the same response; send `Prefer: seed=<n>` on a request to choose its seed (see `preferSeed`).
    */
   readonly seed?: string | number;
+  /**
+   * json-schema-faker options for dynamic responses, applied over the spec's own `x-json-schema-faker` (Prism's
+   * extension for the same thing), e.g. `{ refDepthMax: 1 }` to bound how deep recursive schemas are expanded.
+   */
+  readonly fakerOptions?: Readonly<Record<string, unknown>>;
   /** How long to wait for Prism to answer before giving up; default 30 s. */
   readonly startupTimeoutMs?: number;
   /** How long `stop()` waits after SIGTERM before it sends SIGKILL; default 3 s. */
@@ -147,7 +152,12 @@ function launch(options: StartMockOptions, specFile: string, host: string, port:
   const child = spawn(process.execPath, [PRISM_PROCESS, ...args], {
     detached: true, // own process group, so stop() reaches anything Prism forks
     stdio: ["pipe", "pipe", "pipe"], // stdin stays open: prism-process.mjs exits when it closes
-    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+    env: {
+      ...process.env,
+      FORCE_COLOR: "0",
+      NO_COLOR: "1",
+      PAYSPEC_PRISM_FAKER_OPTIONS: options.fakerOptions ? JSON.stringify(options.fakerOptions) : "",
+    },
   });
   const pid = child.pid;
   if (pid === undefined) {

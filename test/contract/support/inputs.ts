@@ -25,6 +25,11 @@ export interface BadRequest {
   /** The field both the client's issue and Prism's violation must name (`amount`, `order_id`, `x-29next-api-version`). */
   readonly field: string;
   readonly input: CallInput;
+  /**
+   * Whether the mistake survives serialization, so Prism can be asked about the same request. A path parameter left
+   * out, or an object passed where a string path parameter goes, is caught by the client but cannot be sent as such.
+   */
+  readonly onTheWire: boolean;
 }
 
 const SEED = 20_240_401;
@@ -65,6 +70,15 @@ export async function validInput(spec: ContractSpec, operation: ContractOperatio
   }
   return input;
 }
+
+/** Values that break a string format Prism and Ajv (ajv-formats) both check. */
+const FORMAT_BREAKERS: Readonly<Record<string, string>> = {
+  "date-time": "not-a-date-time",
+  date: "2024-13-45",
+  email: "not-an-email",
+  uri: "not a uri",
+  uuid: "not-a-uuid",
+};
 
 const WRONG_TYPE_VALUES: readonly unknown[] = [12345, "not-a-number", true, ["not", "an", "object"], { not: "an array" }];
 
@@ -125,26 +139,48 @@ export function badRequests(spec: ContractSpec, operation: ContractOperation, va
         kind: "enum",
         field: parameter.name,
         input: withParameter(parameter.in, parameter.name, "0000-not-allowed"),
+        onTheWire: true,
       });
       continue;
     }
     const wrong = wireWrongValue(schema);
     if (wrong !== undefined) {
-      cases.push({ name: `${where} has the wrong type (${JSON.stringify(wrong)})`, kind: "wrong-type", field: parameter.name, input: withParameter(parameter.in, parameter.name, wrong) });
+      cases.push({ name: `${where} has the wrong type (${JSON.stringify(wrong)})`, kind: "wrong-type", field: parameter.name, input: withParameter(parameter.in, parameter.name, wrong), onTheWire: true });
+    }
+    if (allowedTypes(schema)?.includes("integer") && !allowedTypes(schema)?.includes("number")) {
+      cases.push({ name: `${where} is not an integer ("1.5")`, kind: "wrong-type", field: parameter.name, input: withParameter(parameter.in, parameter.name, "1.5"), onTheWire: true });
+    }
+    if (typeof schema["format"] === "string" && FORMAT_BREAKERS[schema["format"]] !== undefined) {
+      const breaker = FORMAT_BREAKERS[schema["format"]]!;
+      cases.push({ name: `${where} is not a ${schema["format"]} (${JSON.stringify(breaker)})`, kind: "pattern", field: parameter.name, input: withParameter(parameter.in, parameter.name, breaker), onTheWire: true });
+    }
+    if (parameter.in === "path") {
+      const next = structuredClone(valid);
+      delete next.path?.[parameter.name];
+      cases.push({ name: `${where} is missing`, kind: "missing-required", field: parameter.name, input: next, onTheWire: false });
+      if (allowedTypes(schema)?.includes("string")) {
+        cases.push({
+          name: `${where} is an object, not a string (a whole resource passed instead of its id)`,
+          kind: "wrong-type",
+          field: parameter.name,
+          input: withParameter(parameter.in, parameter.name, { id: "pay_1" }),
+          onTheWire: false,
+        });
+      }
     }
     if (typeof schema["pattern"] === "string") {
       const breaker = patternBreaker(schema["pattern"]);
       if (breaker !== undefined) {
-        cases.push({ name: `${where} breaks its pattern (${JSON.stringify(breaker)})`, kind: "pattern", field: parameter.name, input: withParameter(parameter.in, parameter.name, breaker) });
+        cases.push({ name: `${where} breaks its pattern (${JSON.stringify(breaker)})`, kind: "pattern", field: parameter.name, input: withParameter(parameter.in, parameter.name, breaker), onTheWire: true });
       }
     }
     if (Array.isArray(schema["enum"])) {
-      cases.push({ name: `${where} is not one of its allowed values`, kind: "enum", field: parameter.name, input: withParameter(parameter.in, parameter.name, "not-an-allowed-value") });
+      cases.push({ name: `${where} is not one of its allowed values`, kind: "enum", field: parameter.name, input: withParameter(parameter.in, parameter.name, "not-an-allowed-value"), onTheWire: true });
     }
     if (parameter.required && parameter.in !== "path") {
       const next = structuredClone(valid);
       delete next[parameter.in]?.[parameter.name];
-      cases.push({ name: `required ${where} is missing`, kind: "missing-required", field: parameter.name, input: next });
+      cases.push({ name: `required ${where} is missing`, kind: "missing-required", field: parameter.name, input: next, onTheWire: true });
     }
   }
 
@@ -181,11 +217,11 @@ function bodyCases(spec: ContractSpec, bodySchema: Schema, valid: CallInput): Ba
     if (!found.has("missing-required")) {
       const name = required.find((candidate) => candidate in object);
       if (name) {
-        found.set("missing-required", { name: `required ${label(name)} is missing`, kind: "missing-required", field: name, input: withBody((copy) => delete at(copy)[name]) });
+        found.set("missing-required", { name: `required ${label(name)} is missing`, kind: "missing-required", field: name, input: withBody((copy) => delete at(copy)[name]), onTheWire: true });
       }
     }
     if (!found.has("unknown-field") && (schema["additionalProperties"] === false || schema["unevaluatedProperties"] === false)) {
-      found.set("unknown-field", { name: `${label("unexpected_field")} is not a field of the body`, kind: "unknown-field", field: "unexpected_field", input: withBody((copy) => (at(copy)["unexpected_field"] = 1)) });
+      found.set("unknown-field", { name: `${label("unexpected_field")} is not a field of the body`, kind: "unknown-field", field: "unexpected_field", input: withBody((copy) => (at(copy)["unexpected_field"] = 1)), onTheWire: true });
     }
     // Fields present in the valid body first, then the others the schema declares.
     const names = [...Object.keys(properties).filter((name) => name in object), ...Object.keys(properties).filter((name) => !(name in object))];
@@ -194,17 +230,17 @@ function bodyCases(spec: ContractSpec, bodySchema: Schema, valid: CallInput): Ba
       if (!found.has("wrong-type")) {
         const wrong = wrongTypeValue(property);
         if (wrong !== undefined) {
-          found.set("wrong-type", { name: `${label(name)} has the wrong type (${JSON.stringify(wrong)})`, kind: "wrong-type", field: name, input: withBody((copy) => (at(copy)[name] = wrong)) });
+          found.set("wrong-type", { name: `${label(name)} has the wrong type (${JSON.stringify(wrong)})`, kind: "wrong-type", field: name, input: withBody((copy) => (at(copy)[name] = wrong)), onTheWire: true });
         }
       }
       if (!found.has("pattern") && typeof property["pattern"] === "string") {
         const breaker = patternBreaker(property["pattern"]);
         if (breaker !== undefined) {
-          found.set("pattern", { name: `${label(name)} breaks its pattern (${JSON.stringify(breaker)})`, kind: "pattern", field: name, input: withBody((copy) => (at(copy)[name] = breaker)) });
+          found.set("pattern", { name: `${label(name)} breaks its pattern (${JSON.stringify(breaker)})`, kind: "pattern", field: name, input: withBody((copy) => (at(copy)[name] = breaker)), onTheWire: true });
         }
       }
       if (!found.has("enum") && Array.isArray(property["enum"]) && !property["enum"].includes("not-an-allowed-value")) {
-        found.set("enum", { name: `${label(name)} is not one of its allowed values`, kind: "enum", field: name, input: withBody((copy) => (at(copy)[name] = "not-an-allowed-value")) });
+        found.set("enum", { name: `${label(name)} is not one of its allowed values`, kind: "enum", field: name, input: withBody((copy) => (at(copy)[name] = "not-an-allowed-value")), onTheWire: true });
       }
     }
     // Go deeper only through values the valid body has, so the rest of the body stays valid.

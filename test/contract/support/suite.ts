@@ -104,7 +104,10 @@ export function defineContractSuite(spec: ContractSpec, prepared: readonly Prepa
   describe("dynamic mock", () => {
     let dynamicMock: RunningMock | undefined;
     beforeAll(async () => {
-      dynamicMock = await startMock({ spec: name, dynamic: true });
+      // Prism's default (json-schema-faker refDepthMax 3) expands a recursive graph such as Medusa's
+      // Payment <-> PaymentSession <-> PaymentCollection so far that one response can take minutes; one level of
+      // recursion is enough to exercise every schema. Non-recursive schemas are generated exactly as by default.
+      dynamicMock = await startMock({ spec: name, dynamic: true, fakerOptions: { refDepthMax: 1 } });
     });
     afterAll(async () => {
       await dynamicMock?.stop();
@@ -152,7 +155,7 @@ export function defineContractSuite(spec: ContractSpec, prepared: readonly Prepa
           expect(issuesText(error)).toContain(badRequest.field.toLowerCase());
         });
 
-        it(`${operation.operationId}: ${badRequest.name}: Prism answers 4xx naming ${badRequest.field}`, async () => {
+        if (badRequest.onTheWire) it(`${operation.operationId}: ${badRequest.name}: Prism answers 4xx naming ${badRequest.field}`, async () => {
           const response = await sendRaw(staticUrl, spec, operation, badRequest.input, { authenticate: true });
           expect(response.status, JSON.stringify(response.body)).toBeGreaterThanOrEqual(400);
           expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
