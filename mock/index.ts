@@ -77,7 +77,11 @@ export class MockStartError extends Error {
 }
 
 const PRISM_PROCESS = fileURLToPath(new URL("./prism-process.mjs", import.meta.url));
-const SPECS_DIR = fileURLToPath(new URL("../specs/", import.meta.url));
+// specs/ sits next to mock/ in the repository, and two levels up from the compiled dist/mock/index.js.
+const SPECS_DIR =
+  [new URL("../specs/", import.meta.url), new URL("../../specs/", import.meta.url)]
+    .map((url) => fileURLToPath(url))
+    .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL("../specs/", import.meta.url));
 const LISTENING = /Prism is listening on (http:\/\/\S+)/;
 const OUTPUT_TAIL_LINES = 200;
 const PORT_ATTEMPTS = 5;
