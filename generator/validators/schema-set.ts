@@ -317,9 +317,15 @@ function bodySchema(content: readonly MediaType[]): JsonSchema | undefined {
   return form?.schema;
 }
 
-/** Parameters that carry a credential (an apiKey scheme's parameter, or Authorization): never validated. */
+/**
+ * Header parameters OpenAPI says to ignore (Accept, Content-Type, Authorization) and headers that carry credentials
+ * (Cookie, Proxy-Authorization): never validated, so their values never reach an issue.
+ */
+const UNVALIDATED_HEADERS = new Set(["accept", "content-type", "authorization", "proxy-authorization", "cookie"]);
+
+/** Parameters that are not the caller's to validate: credentials (an apiKey scheme's parameter) and the above. */
 function isCredentialParameter(schemes: Readonly<Record<string, SecurityScheme>>, location: string, name: string): boolean {
-  if (location === "header" && name.toLowerCase() === "authorization") return true;
+  if (location === "header" && UNVALIDATED_HEADERS.has(name.toLowerCase())) return true;
   return Object.values(schemes).some(
     (scheme) => scheme.type === "apiKey" && scheme.in === location && scheme.name.toLowerCase() === name.toLowerCase(),
   );
