@@ -3,6 +3,7 @@
  * method name map of the generator's own model (the generator names methods; the tests must call those names).
  */
 import { existsSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadSpec } from "../../../generator/load.js";
 import { specPath, type SpecName } from "../../../mock/index.js";
@@ -41,12 +42,19 @@ export interface GeneratedPackage {
   readonly methodNames: ReadonlyMap<string, string>;
 }
 
-const generatedDir = (spec: SpecName) => fileURLToPath(new URL(`../../../generated/${spec}/`, import.meta.url));
+/**
+ * `generated/<spec>/`, or `$PAYSPEC_GENERATED_DIR/<spec>/`: lets the generator's authors run this suite against a
+ * candidate output before committing it (the folder must resolve `openapi-fetch`, e.g. via a node_modules link).
+ */
+const generatedDir = (spec: SpecName) => {
+  const root = process.env["PAYSPEC_GENERATED_DIR"];
+  return root ? path.resolve(root, spec) + path.sep : fileURLToPath(new URL(`../../../generated/${spec}/`, import.meta.url));
+};
 
 export async function loadGenerated(spec: SpecName): Promise<GeneratedPackage> {
   const dir = generatedDir(spec);
   if (!existsSync(`${dir}client.ts`)) {
-    throw new Error(`generated/${spec}/client.ts does not exist: run \`npm run generate\` to generate the ${spec} client.`);
+    throw new Error(`${dir}client.ts does not exist: run \`npm run generate\` to generate the ${spec} client.`);
   }
   const module = (await import(`${dir}index.ts`)) as Record<string, unknown>;
   const Client = module[clientClassNames[spec]] as (new (options: Record<string, unknown>) => GeneratedClient) | undefined;
