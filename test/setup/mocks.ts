@@ -20,24 +20,29 @@ declare module "vitest" {
   }
 }
 
-/** Whether this run includes contract tests: `vitest run test/generator` need not pay for four Prism boots. */
-async function runIncludesContractTests(project: TestProject): Promise<boolean> {
+/**
+ * The specs whose contract tests (`test/contract/<spec>.test.ts`) are in this run: `vitest run test/generator` need
+ * not pay for four Prism boots, nor `vitest run test/contract/medusa.test.ts` for three.
+ */
+async function specsUnderTest(project: TestProject): Promise<ReadonlySet<SpecName>> {
   // `filenamePattern` holds the CLI file filters (`vitest run test/mock`); it is not typed as public API, so a
-  // missing field means "cannot tell" and the mocks start.
+  // missing field means "cannot tell" and every mock starts.
   const filters = (project.vitest as unknown as { filenamePattern?: unknown }).filenamePattern;
-  if (!Array.isArray(filters) || filters.length === 0) return true;
+  if (!Array.isArray(filters) || filters.length === 0) return new Set(specNames);
   const { testFiles } = await project.globTestFiles(filters.map(String));
-  return testFiles.some((file) => /[/\\]test[/\\]contract[/\\]/.test(file));
+  return new Set(
+    specNames.filter((spec) => testFiles.some((file) => file.replace(/\\/g, "/").endsWith(`/test/contract/${spec}.test.ts`))),
+  );
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const running: RunningMock[] = [];
   const entries = {} as Record<SpecName, MockEntry>;
-  const wanted = await runIncludesContractTests(project);
+  const wanted = await specsUnderTest(project);
   await Promise.all(
     specNames.map(async (spec) => {
-      if (!wanted) {
-        entries[spec] = { error: "not started: this run includes no test/contract files" };
+      if (!wanted.has(spec)) {
+        entries[spec] = { error: `not started: this run does not include test/contract/${spec}.test.ts` };
         return;
       }
       try {
