@@ -1,5 +1,6 @@
 /** `emitReadme`: `README.md` of a generated client: how to construct it, authenticate, call it, and its operations. */
-import type { ApiModel, SecurityScheme } from "../model.js";
+import type { ApiModel, JsonSchema, SecurityScheme } from "../model.js";
+import { propertyKey } from "../names.js";
 import { operationTypes } from "./operation-types.js";
 
 export function emitReadme(model: ApiModel): string {
@@ -46,11 +47,17 @@ export function emitReadme(model: ApiModel): string {
   }
 
   out.push("## Calling an operation", "");
-  const example = model.operations.find((operation) => operationTypes(operation).parts.length > 0) ?? model.operations[0];
+  const example = model.operations.find((operation) => operationTypes(operation).inputRequired) ?? model.operations[0];
   if (example) {
     const types = operationTypes(example);
+    const required = types.parts.filter((part) => part.required);
+    const argument = required.map((part) => {
+      if (part.location === "body") return "body: { /* ... */ }";
+      const parameters = example.parameters.filter((p) => p.in === part.location && p.required && p.constantValue === undefined);
+      return `${part.location}: { ${parameters.map((p) => `${propertyKey(p.name)}: ${exampleValue(p.schema)}`).join(", ")} }`;
+    });
     out.push("```ts");
-    out.push(`const result = await client.${example.methodName}(${types.parts.length > 0 ? `{ ${types.parts.map((part) => `${part.location}: { /* ... */ }`).join(", ")} }` : ""});`);
+    out.push(`const result = await client.${example.methodName}(${argument.length > 0 ? `{ ${argument.join(", ")} }` : ""});`);
     out.push(`// result: ${types.responseName}`);
     out.push("```", "");
   }
@@ -82,6 +89,14 @@ export function emitReadme(model: ApiModel): string {
   }
   out.push("");
   return out.join("\n");
+}
+
+/** A placeholder value of a parameter's type for the README example. */
+function exampleValue(schema: JsonSchema): string {
+  const type = typeof schema === "object" ? schema["type"] : undefined;
+  const example = typeof schema === "object" ? (schema["example"] ?? (Array.isArray(schema["examples"]) ? schema["examples"][0] : undefined)) : undefined;
+  if (example !== undefined && (typeof example === "string" || typeof example === "number")) return JSON.stringify(example);
+  return type === "integer" || type === "number" ? "1" : type === "boolean" ? "true" : '"..."';
 }
 
 function credentialExample(scheme: SecurityScheme): string {
