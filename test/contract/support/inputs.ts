@@ -57,8 +57,14 @@ export async function validInput(spec: ContractSpec, operation: ContractOperatio
   let seed = SEED;
   for (const parameter of operation.parameters) {
     if (parameter.constantValue !== undefined) continue; // the client sends it itself
-    if (!parameter.required && parameter.example === undefined) continue;
-    const value = parameter.example ?? (await fake(spec, parameter.schema, seed++));
+    // Optional array query parameters (`order_id:in`) are sent too, with two items, to exercise their style/explode.
+    const isArrayQuery = parameter.in === "query" && allowedTypes(flatten(spec.document, parameter.schema))?.includes("array");
+    if (!parameter.required && parameter.example === undefined && !isArrayQuery) continue;
+    const value =
+      parameter.example ??
+      (isArrayQuery
+        ? await generate(rooted(spec, parameter.schema) as never, { seed: seed++, minItems: 2, maxItems: 2 })
+        : await fake(spec, parameter.schema, seed++));
     (input[parameter.in] ??= {})[parameter.name] = value;
   }
   if (operation.requestBody) {
@@ -146,6 +152,11 @@ export function badRequests(spec: ContractSpec, operation: ContractOperation, va
     const wrong = wireWrongValue(schema);
     if (wrong !== undefined) {
       cases.push({ name: `${where} has the wrong type (${JSON.stringify(wrong)})`, kind: "wrong-type", field: parameter.name, input: withParameter(parameter.in, parameter.name, wrong), onTheWire: true });
+    }
+    const items = allowedTypes(schema)?.includes("array") ? flatten(spec.document, schema["items"]) : undefined;
+    const wrongItem = items ? wireWrongValue(items) : undefined;
+    if (wrongItem !== undefined) {
+      cases.push({ name: `${where} has an item of the wrong type ([${JSON.stringify(wrongItem)}])`, kind: "wrong-type", field: parameter.name, input: withParameter(parameter.in, parameter.name, [wrongItem]), onTheWire: true });
     }
     if (allowedTypes(schema)?.includes("integer") && !allowedTypes(schema)?.includes("number")) {
       cases.push({ name: `${where} is not an integer ("1.5")`, kind: "wrong-type", field: parameter.name, input: withParameter(parameter.in, parameter.name, "1.5"), onTheWire: true });
