@@ -8,14 +8,10 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SpecError } from "./errors.js";
-import { generate, type OutputFiles, type ValidatorsEmitter } from "./pipeline.js";
+import { generate, type OutputFiles } from "./pipeline.js";
 import { GENERATED_DIR, PROJECT_CLIENT_NAMES, SPECS_DIR } from "./project.js";
 import { compareOutputFolder, displayPath, writeOutputFolder, type StaleFile } from "./write.js";
 import { rm } from "node:fs/promises";
-
-// The validators emitter (generator/emit/validators.ts) is wired here when it lands:
-//   import { emitValidators } from "./emit/validators.js";
-const emitValidators: ValidatorsEmitter | undefined = undefined;
 
 const USAGE = `Usage: npm run generate [-- <spec.yaml>... [--out <dir>] [--name <name>] [--client-name <ClassName>] [--check]]
 
@@ -80,7 +76,6 @@ export async function main(argv: readonly string[]): Promise<number> {
       const { files } = await generate(target.spec, {
         name: target.name,
         ...(target.clientName !== undefined ? { clientName: target.clientName } : {}),
-        ...(emitValidators ? { emitValidators } : {}),
       });
       outputs.push({ target, files });
     } catch (error) {

@@ -11,6 +11,7 @@ import { emitIndex } from "./emit/index-file.js";
 import { emitReadme } from "./emit/readme.js";
 import { emitRuntime } from "./emit/runtime.js";
 import { emitTypes } from "./emit/types.js";
+import { emitValidators } from "./emit/validators.js";
 import { loadSpec, type LoadOptions } from "./load.js";
 import type { ApiModel } from "./model.js";
 import { compareStrings } from "./names.js";
@@ -28,33 +29,34 @@ export interface EmitContext {
 export type Emitter = (model: ApiModel, context: EmitContext) => OutputFiles | Promise<OutputFiles>;
 
 /**
- * `emitValidators(model)` from generator/emit/validators.ts, when wired in: the text of `validators.ts`, or the
- * files it needs by relative path (which must include `validators.ts`).
+ * Emits `validators.ts` (the text), or the files it needs by relative path (which must include `validators.ts`).
+ * The default is `emitValidators` from generator/emit/validators.ts; tests may stand in another.
  */
 export type ValidatorsEmitter = (model: ApiModel) => string | OutputFiles | Promise<string | OutputFiles>;
 
 export interface GenerateOptions extends LoadOptions {
   /** Defaults to templates/runtime next to this generator. */
   readonly runtimeDir?: string;
+  /** Replaces the validators emitter (tests use a small stand-in); every output has validators. */
   readonly emitValidators?: ValidatorsEmitter;
 }
 
 export const TEMPLATES_RUNTIME_DIR = fileURLToPath(new URL("../templates/runtime/", import.meta.url));
 
-export function emittersFor(emitValidators?: ValidatorsEmitter): Emitter[] {
+export function emittersFor(validatorsEmitter: ValidatorsEmitter = emitValidators): Emitter[] {
   return [
     async (model) => ({ "schema.ts": await emitTypes(model) }),
     (model, context) => ({ "client.ts": emitClient(model, { validators: context.validators }) }),
     (model, context) => ({ "index.ts": emitIndex(model, { validators: context.validators }) }),
     (model) => ({ "README.md": emitReadme(model) }),
     (_model, context) => emitRuntime(context.runtimeFiles),
-    ...(emitValidators ? [validatorsStep(emitValidators)] : []),
+    validatorsStep(validatorsEmitter),
   ];
 }
 
-function validatorsStep(emitValidators: ValidatorsEmitter): Emitter {
+function validatorsStep(validatorsEmitter: ValidatorsEmitter): Emitter {
   return async (model) => {
-    const output = await emitValidators(model);
+    const output = await validatorsEmitter(model);
     const files = typeof output === "string" ? { "validators.ts": output } : { ...output };
     if (!("validators.ts" in files)) throw new Error("the validators emitter produced no validators.ts");
     return files;
@@ -64,10 +66,10 @@ function validatorsStep(emitValidators: ValidatorsEmitter): Emitter {
 export async function generateFromModel(model: ApiModel, options: GenerateOptions & { runtimeFiles?: Readonly<Record<string, string>> } = {}): Promise<OutputFiles> {
   const context: EmitContext = {
     runtimeFiles: options.runtimeFiles ?? (await readRuntimeFiles(options.runtimeDir ?? TEMPLATES_RUNTIME_DIR)),
-    validators: options.emitValidators !== undefined,
+    validators: true,
   };
   const files: OutputFiles = {};
-  for (const emitter of emittersFor(options.emitValidators)) {
+  for (const emitter of emittersFor(options.emitValidators ?? emitValidators)) {
     for (const [relativePath, text] of Object.entries(await emitter(model, context))) {
       if (relativePath in files) throw new Error(`two emitters produce ${relativePath}`);
       files[relativePath] = text.endsWith("\n") ? text : `${text}\n`;

@@ -4,6 +4,16 @@
 import type { Client as FetchClient } from "openapi-fetch";
 import { ClientCore, resolveServerUrl, type CoreOptions, type OperationInfo, type RequestOptions, type SecuritySchemeInfo } from "./runtime/index.js";
 import type { paths } from "./schema.js";
+import { operationValidators } from "./validators.js";
+
+/** The request and response validators of an operation, as `OperationInfo` fields (absent when there are none). */
+function validatorsOf(operationId: string): Pick<OperationInfo, "requestValidator" | "responseValidators"> {
+  const validators = operationValidators[operationId];
+  if (validators === undefined) return {};
+  return validators.request !== undefined
+    ? { requestValidator: validators.request, responseValidators: validators.responses }
+    : { responseValidators: validators.responses };
+}
 
 /** Options of {@link BigCommerceClient}. */
 export interface BigCommerceClientOptions extends Omit<CoreOptions, "baseUrl" | "credentials"> {
@@ -29,14 +39,14 @@ const defaultServer = { url: "https://api.bigcommerce.com/stores/{store_hash}/v3
 
 /** What the runtime needs to know about each operation. */
 const operations = {
-  createRefundQuotesBatch: { operationId: "createRefundQuotesBatch", method: "post", path: "/orders/payment_actions/refund_quotes", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {} },
-  getRefunds: { operationId: "getRefunds", method: "get", path: "/orders/payment_actions/refunds", security: [{ authToken: ["store_v2_transactions_read_only"] }, { authToken: ["store_v2_transactions"] }, { authToken: ["store_v2_orders_read_only"] }, { authToken: ["store_v2_orders"] }], constantHeaders: {} },
-  getRefund: { operationId: "getRefund", method: "get", path: "/orders/payment_actions/refunds/{refund_id}", security: [{ authToken: ["store_v2_transactions_read_only"] }, { authToken: ["store_v2_transactions"] }, { authToken: ["store_v2_orders_read_only"] }, { authToken: ["store_v2_orders"] }], constantHeaders: {} },
-  captureOrderPayment: { operationId: "captureOrderPayment", method: "post", path: "/orders/{order_id}/payment_actions/capture", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {} },
-  createRefundQuote: { operationId: "createRefundQuote", method: "post", path: "/orders/{order_id}/payment_actions/refund_quotes", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {} },
-  getOrderRefunds: { operationId: "getOrderRefunds", method: "get", path: "/orders/{order_id}/payment_actions/refunds", security: [{ authToken: ["store_v2_transactions_read_only"] }, { authToken: ["store_v2_transactions"] }, { authToken: ["store_v2_orders_read_only"] }, { authToken: ["store_v2_orders"] }], constantHeaders: {} },
-  createRefund: { operationId: "createRefund", method: "post", path: "/orders/{order_id}/payment_actions/refunds", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {} },
-  voidOrderPayment: { operationId: "voidOrderPayment", method: "post", path: "/orders/{order_id}/payment_actions/void", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {} },
+  createRefundQuotesBatch: { operationId: "createRefundQuotesBatch", method: "post", path: "/orders/payment_actions/refund_quotes", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {}, ...validatorsOf("createRefundQuotesBatch") },
+  getRefunds: { operationId: "getRefunds", method: "get", path: "/orders/payment_actions/refunds", security: [{ authToken: ["store_v2_transactions_read_only"] }, { authToken: ["store_v2_transactions"] }, { authToken: ["store_v2_orders_read_only"] }, { authToken: ["store_v2_orders"] }], constantHeaders: {}, ...validatorsOf("getRefunds") },
+  getRefund: { operationId: "getRefund", method: "get", path: "/orders/payment_actions/refunds/{refund_id}", security: [{ authToken: ["store_v2_transactions_read_only"] }, { authToken: ["store_v2_transactions"] }, { authToken: ["store_v2_orders_read_only"] }, { authToken: ["store_v2_orders"] }], constantHeaders: {}, ...validatorsOf("getRefund") },
+  captureOrderPayment: { operationId: "captureOrderPayment", method: "post", path: "/orders/{order_id}/payment_actions/capture", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {}, ...validatorsOf("captureOrderPayment") },
+  createRefundQuote: { operationId: "createRefundQuote", method: "post", path: "/orders/{order_id}/payment_actions/refund_quotes", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {}, ...validatorsOf("createRefundQuote") },
+  getOrderRefunds: { operationId: "getOrderRefunds", method: "get", path: "/orders/{order_id}/payment_actions/refunds", security: [{ authToken: ["store_v2_transactions_read_only"] }, { authToken: ["store_v2_transactions"] }, { authToken: ["store_v2_orders_read_only"] }, { authToken: ["store_v2_orders"] }], constantHeaders: {}, ...validatorsOf("getOrderRefunds") },
+  createRefund: { operationId: "createRefund", method: "post", path: "/orders/{order_id}/payment_actions/refunds", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {}, ...validatorsOf("createRefund") },
+  voidOrderPayment: { operationId: "voidOrderPayment", method: "post", path: "/orders/{order_id}/payment_actions/void", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {}, ...validatorsOf("voidOrderPayment") },
 } satisfies Record<string, OperationInfo>;
 
 /** Input of {@link BigCommerceClient.createRefundQuotesBatch} (`POST /orders/payment_actions/refund_quotes`). */

@@ -23,6 +23,7 @@ export type {
 } from "./client.js";
 export type { paths, operations, components, webhooks } from "./schema.js";
 export * from "./runtime/index.js";
+export * from "./validators.js";
 
 import type { components } from "./schema.js";
 

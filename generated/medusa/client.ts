@@ -4,6 +4,16 @@
 import type { Client as FetchClient } from "openapi-fetch";
 import { ClientCore, resolveServerUrl, type CoreOptions, type OperationInfo, type RequestOptions, type SecuritySchemeInfo } from "./runtime/index.js";
 import type { paths } from "./schema.js";
+import { operationValidators } from "./validators.js";
+
+/** The request and response validators of an operation, as `OperationInfo` fields (absent when there are none). */
+function validatorsOf(operationId: string): Pick<OperationInfo, "requestValidator" | "responseValidators"> {
+  const validators = operationValidators[operationId];
+  if (validators === undefined) return {};
+  return validators.request !== undefined
+    ? { requestValidator: validators.request, responseValidators: validators.responses }
+    : { responseValidators: validators.responses };
+}
 
 /** Options of {@link MedusaClient}. */
 export interface MedusaClientOptions extends Omit<CoreOptions, "baseUrl" | "credentials"> {
@@ -35,7 +45,7 @@ const defaultServer = { url: "{baseUrl}", variables: { baseUrl: { default: "http
 
 /** What the runtime needs to know about each operation. */
 const operations = {
-  createPaymentCollection: { operationId: "createPaymentCollection", method: "post", path: "/admin/payment-collections", security: [{ jwtToken: [] }, { apiKey: [] }, { cookieAuth: [] }], constantHeaders: {} },
+  createPaymentCollection: { operationId: "createPaymentCollection", method: "post", path: "/admin/payment-collections", security: [{ jwtToken: [] }, { apiKey: [] }, { cookieAuth: [] }], constantHeaders: {}, ...validatorsOf("createPaymentCollection") },
 } satisfies Record<string, OperationInfo>;
 
 /** Input of {@link MedusaClient.createPaymentCollection} (`POST /admin/payment-collections`). */

@@ -4,6 +4,16 @@
 import type { Client as FetchClient } from "openapi-fetch";
 import { ClientCore, resolveServerUrl, type CoreOptions, type OperationInfo, type RequestOptions, type SecuritySchemeInfo } from "./runtime/index.js";
 import type { paths } from "./schema.js";
+import { operationValidators } from "./validators.js";
+
+/** The request and response validators of an operation, as `OperationInfo` fields (absent when there are none). */
+function validatorsOf(operationId: string): Pick<OperationInfo, "requestValidator" | "responseValidators"> {
+  const validators = operationValidators[operationId];
+  if (validators === undefined) return {};
+  return validators.request !== undefined
+    ? { requestValidator: validators.request, responseValidators: validators.responses }
+    : { responseValidators: validators.responses };
+}
 
 /** Options of {@link NextCommerceClient}. */
 export interface NextCommerceClientOptions extends Omit<CoreOptions, "baseUrl" | "credentials"> {
@@ -29,8 +39,8 @@ const defaultServer = { url: "https://{store}.29next.store/api/admin", variables
 
 /** What the runtime needs to know about each operation. */
 const operations = {
-  ordersCollectPaymentCreate: { operationId: "ordersCollectPaymentCreate", method: "post", path: "/orders/{number}/collect-payment/", security: [{ bearerAuth: ["orders:write"] }], constantHeaders: { "X-29next-API-Version": "2024-04-01" } },
-  transactionsCaptureCreate: { operationId: "transactionsCaptureCreate", method: "post", path: "/transactions/{id}/capture/", security: [{ bearerAuth: ["transactions:write"] }], constantHeaders: { "X-29next-API-Version": "2023-02-10" } },
+  ordersCollectPaymentCreate: { operationId: "ordersCollectPaymentCreate", method: "post", path: "/orders/{number}/collect-payment/", security: [{ bearerAuth: ["orders:write"] }], constantHeaders: { "X-29next-API-Version": "2024-04-01" }, ...validatorsOf("ordersCollectPaymentCreate") },
+  transactionsCaptureCreate: { operationId: "transactionsCaptureCreate", method: "post", path: "/transactions/{id}/capture/", security: [{ bearerAuth: ["transactions:write"] }], constantHeaders: { "X-29next-API-Version": "2023-02-10" }, ...validatorsOf("transactionsCaptureCreate") },
 } satisfies Record<string, OperationInfo>;
 
 /** Input of {@link NextCommerceClient.ordersCollectPaymentCreate} (`POST /orders/{number}/collect-payment/`). */

@@ -4,6 +4,16 @@
 import type { Client as FetchClient } from "openapi-fetch";
 import { ClientCore, resolveServerUrl, type CoreOptions, type OperationInfo, type RequestOptions, type SecuritySchemeInfo } from "./runtime/index.js";
 import type { paths } from "./schema.js";
+import { operationValidators } from "./validators.js";
+
+/** The request and response validators of an operation, as `OperationInfo` fields (absent when there are none). */
+function validatorsOf(operationId: string): Pick<OperationInfo, "requestValidator" | "responseValidators"> {
+  const validators = operationValidators[operationId];
+  if (validators === undefined) return {};
+  return validators.request !== undefined
+    ? { requestValidator: validators.request, responseValidators: validators.responses }
+    : { responseValidators: validators.responses };
+}
 
 /** Options of {@link PaymentsClient}. */
 export interface PaymentsClientOptions extends Omit<CoreOptions, "baseUrl" | "credentials"> {
@@ -29,10 +39,10 @@ const defaultServer = { url: "{baseUrl}", variables: { baseUrl: { default: "http
 
 /** What the runtime needs to know about each operation. */
 const operations = {
-  listPayments: { operationId: "listPayments", method: "get", path: "/payments", security: [{ bearerAuth: ["user"] }, { bearerAuth: ["admin"] }], constantHeaders: {} },
-  payForOrders: { operationId: "payForOrders", method: "post", path: "/payments", security: [{ bearerAuth: ["user"] }, { bearerAuth: ["admin"] }], constantHeaders: {} },
-  retrievePayment: { operationId: "retrievePayment", method: "get", path: "/payments/{payment_id}", security: [{ bearerAuth: ["user"] }, { bearerAuth: ["admin"] }], constantHeaders: {} },
-  updatePayment: { operationId: "updatePayment", method: "patch", path: "/payments/{payment_id}", security: [{ bearerAuth: ["user"] }, { bearerAuth: ["admin"] }], constantHeaders: {} },
+  listPayments: { operationId: "listPayments", method: "get", path: "/payments", security: [{ bearerAuth: ["user"] }, { bearerAuth: ["admin"] }], constantHeaders: {}, ...validatorsOf("listPayments") },
+  payForOrders: { operationId: "payForOrders", method: "post", path: "/payments", security: [{ bearerAuth: ["user"] }, { bearerAuth: ["admin"] }], constantHeaders: {}, ...validatorsOf("payForOrders") },
+  retrievePayment: { operationId: "retrievePayment", method: "get", path: "/payments/{payment_id}", security: [{ bearerAuth: ["user"] }, { bearerAuth: ["admin"] }], constantHeaders: {}, ...validatorsOf("retrievePayment") },
+  updatePayment: { operationId: "updatePayment", method: "patch", path: "/payments/{payment_id}", security: [{ bearerAuth: ["user"] }, { bearerAuth: ["admin"] }], constantHeaders: {}, ...validatorsOf("updatePayment") },
 } satisfies Record<string, OperationInfo>;
 
 /** Input of {@link PaymentsClient.listPayments} (`GET /payments`). */
