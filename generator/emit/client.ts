@@ -143,6 +143,16 @@ function operationInfoLiteral(operation: Operation, options: EmitClientOptions):
     `security: ${literal(operation.security)}`,
     `constantHeaders: ${literal(constantHeaders)}`,
   ];
+  const queryStyles = Object.fromEntries(
+    operation.parameters
+      .filter((parameter) => parameter.in === "query" && (parameter.style !== undefined || parameter.explode !== undefined))
+      .map((parameter) => {
+        const style = parameter.style ?? "form";
+        // OpenAPI: `explode` defaults to true for the form style only.
+        return [parameter.name, { style, explode: parameter.explode ?? style === "form" }];
+      }),
+  );
+  if (Object.keys(queryStyles).length > 0) fields.push(`queryStyles: ${literal(queryStyles)}`);
   if (options.validators) fields.push(`...validatorsOf(${JSON.stringify(operation.operationId)})`);
   return `{ ${fields.join(", ")} }`;
 }

@@ -141,17 +141,17 @@ export function planFor(
  */
 export async function applyAuthPlan(request: Request, plan: AuthPlan): Promise<Request> {
   if (plan.headers.length === 0 && plan.query.length === 0 && plan.cookies.length === 0) return request;
-  const headers = new Headers(request.headers);
-  for (const [name, value] of plan.headers) if (!headers.has(name)) headers.set(name, value);
-  if (plan.cookies.length > 0) {
-    const encoded = plan.cookies.map(([name, value]) => [name, cookieValue(value)] as const);
-    headers.set("cookie", appendCookies(headers.get("cookie"), encoded));
-  }
   const url = new URL(request.url);
   for (const [name, value] of plan.query) if (!url.searchParams.has(name)) url.searchParams.append(name, value);
-  if (url.href === request.url) return new Request(request, { headers });
+  if (url.href === request.url) {
+    // Same URL: the request's own (mutable) headers take the credentials; no copy of the request is needed.
+    applyAuthHeaders(request.headers, plan);
+    return request;
+  }
   // A new URL needs a new Request. Its body is buffered rather than passed on as a stream: browsers only accept
   // a stream body with `duplex: "half"`, and not at all over HTTP/1.1.
+  const headers = new Headers(request.headers);
+  applyAuthHeaders(headers, plan);
   const init: RequestInit = {
     method: request.method,
     headers,
@@ -165,6 +165,15 @@ export async function applyAuthPlan(request: Request, plan: AuthPlan): Promise<R
   };
   if (request.body !== null) init.body = await request.arrayBuffer();
   return new Request(url, init);
+}
+
+/** Credential headers and cookies; a header the caller set explicitly wins. */
+function applyAuthHeaders(headers: Headers, plan: AuthPlan): void {
+  for (const [name, value] of plan.headers) if (!headers.has(name)) headers.set(name, value);
+  if (plan.cookies.length > 0) {
+    const encoded = plan.cookies.map(([name, value]) => [name, cookieValue(value)] as const);
+    headers.set("cookie", appendCookies(headers.get("cookie"), encoded));
+  }
 }
 
 /** base64(UTF-8 `username:password`), with web globals only (the runtime also runs in browsers). */

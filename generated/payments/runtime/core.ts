@@ -14,6 +14,7 @@
  *   never retried. Caller aborts are APIUserAbortError, never retried, also during a backoff wait.
  */
 import createClient, { type Client, type ClientOptions } from "openapi-fetch";
+import { createOperationQuerySerializer } from "./query.js";
 import { applyAuthPlan, checkCredentials, EMPTY_AUTH_PLAN, planFor, secretsOf, selectRequirement, type AuthPlan } from "./auth.js";
 import {
   APIConnectionError,
@@ -196,6 +197,7 @@ export class ClientCore {
     };
     try {
       const init: Record<string, unknown> = { params, signal: signal.signal, parseAs: "text", fetch: send };
+      if (params.query !== undefined) init["querySerializer"] = createOperationQuerySerializer(operation.queryStyles);
       if (input.body !== undefined) init["body"] = input.body;
       if (options.headers !== undefined) init["headers"] = { ...options.headers };
       const { data, error, response } = (await this.raw.request(operation.method, operation.path, init)) as {

@@ -5,6 +5,7 @@ export type {
   Credential,
   HttpMethod,
   OperationInfo,
+  QueryParameterStyle,
   RequestOptions,
   SecurityRequirement,
   SecuritySchemeInfo,

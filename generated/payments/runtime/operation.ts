@@ -50,6 +50,14 @@ export interface OperationInfo {
   readonly requestValidator?: Validator;
   /** Response body validators by status as written in the spec: "200", "201", "4XX", "default". */
   readonly responseValidators?: Readonly<Record<string, Validator>>;
+  /** Query parameters whose spec sets `style`/`explode`; the others use OpenAPI's default (`form`, exploded). */
+  readonly queryStyles?: Readonly<Record<string, QueryParameterStyle>>;
+}
+
+/** How one query parameter is written in the URL, as the spec's `style` and `explode` say. */
+export interface QueryParameterStyle {
+  readonly style: "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
+  readonly explode: boolean;
 }
 
 /** What a generated method passes to the core: the caller's parameters by location, and the body. */
