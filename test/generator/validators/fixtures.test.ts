@@ -147,7 +147,14 @@ function parametersFor(model: ApiModel, operation: Operation): Obj {
   return input;
 }
 
-describe.each(PROJECT_SPECS)("fixtures of %s", (spec) => {
+// Document 003 (payments) shows no example bodies, so it has no fixtures; its spec's own examples are checked by
+// test/specs/examples.test.ts. Every other spec must have fixtures: a vanished folder fails here, never skips.
+const SPECS_WITH_FIXTURES = PROJECT_SPECS.filter((spec) => fixturesOf(spec).length > 0);
+it("finds fixtures for every spec whose documents show example bodies", () => {
+  expect([...SPECS_WITH_FIXTURES].sort()).toEqual(["bigcommerce", "medusa", "nextcommerce"]);
+});
+
+describe.each(SPECS_WITH_FIXTURES)("fixtures of %s", (spec) => {
   const fixtures = fixturesOf(spec);
   let generated: Generated;
   beforeAll(async () => {
@@ -169,7 +176,7 @@ describe.each(PROJECT_SPECS)("fixtures of %s", (spec) => {
     return { validate: validate!, wrap: (body) => body, prefix: [] };
   }
 
-  it.runIf(fixtures.length > 0)("every example body passes its validator", () => {
+  it("every example body passes its validator", () => {
     for (const fixture of fixtures) {
       const { validate, wrap } = validatorFor(fixture);
       const result = validate(wrap(fixture.body));
@@ -177,7 +184,7 @@ describe.each(PROJECT_SPECS)("fixtures of %s", (spec) => {
     }
   });
 
-  it.runIf(fixtures.length > 0)("mutated examples fail, naming the mutated field", () => {
+  it("mutated examples fail, naming the mutated field", () => {
     let checked = 0;
     const kinds = new Set<string>();
     for (const fixture of fixtures) {
