@@ -5,36 +5,14 @@
  * Each invalid body is a verbatim fixture of the document with exactly one thing broken, so the only error
  * expected is the one about that thing.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { fixture as fixtureOf, withValue, type Json } from "./body-edits.js";
 import { checkBody, listOperations, loadBundledSpec } from "./spec-schemas.js";
 
 const SPEC = "bigcommerce";
 const SOURCE = "004_916bf87a4a715848.txt";
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-function fixture(name: string): Json {
-  return JSON.parse(readFileSync(new URL(`../fixtures/bigcommerce/${name}.json`, import.meta.url), "utf8")) as Json;
-}
-
-/** A deep copy of `body` with the value at JSON pointer `pointer` replaced (or added), or removed for `undefined`. */
-function withValue(body: Json, pointer: string, value: Json | undefined): Json {
-  const copy = structuredClone(body);
-  const parts = pointer.split("/").slice(1);
-  const last = parts.pop();
-  if (last === undefined) throw new Error(`pointer ${pointer} names the root`);
-  let at: Json | undefined = copy;
-  for (const part of parts) {
-    at = Array.isArray(at) ? at[Number(part)] : at !== null && typeof at === "object" ? at[part] : undefined;
-  }
-  if (Array.isArray(at) && value !== undefined) at[Number(last)] = value;
-  else if (at !== null && typeof at === "object" && !Array.isArray(at)) {
-    if (value === undefined) delete at[last];
-    else at[last] = value;
-  } else throw new Error(`cannot set ${pointer}`);
-  return copy;
-}
+const fixture = (name: string): Json => fixtureOf(SPEC, name);
 
 async function errorsOf(operationId: string, target: "request" | `response.${string}`, body: Json) {
   return (await checkBody(SPEC, operationId, target, body)).errors;

@@ -6,34 +6,13 @@
  * Each invalid body is a document fixture with exactly one thing broken, so the only error expected is the one
  * about that thing.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { fixture as fixtureOf, withValue, type Json, type JsonObject } from "./body-edits.js";
 import { checkBody, listOperations, loadBundledSpec } from "./spec-schemas.js";
 
 const SPEC = "nextcommerce";
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-
-function fixture(name: string): Json {
-  return JSON.parse(readFileSync(new URL(`../fixtures/nextcommerce/${name}.json`, import.meta.url), "utf8")) as Json;
-}
-
-/** A deep copy of `body` with the value at JSON pointer `pointer` replaced or added. */
-function withValue(body: Json, pointer: string, value: Json): Json {
-  const copy = structuredClone(body);
-  const parts = pointer.split("/").slice(1);
-  const last = parts.pop();
-  if (last === undefined) throw new Error(`pointer ${pointer} names the root`);
-  let at: Json | undefined = copy;
-  for (const part of parts) {
-    at = Array.isArray(at) ? at[Number(part)] : at !== null && typeof at === "object" ? at[part] : undefined;
-  }
-  if (Array.isArray(at)) at[Number(last)] = value;
-  else if (at !== null && typeof at === "object") at[last] = value;
-  else throw new Error(`cannot set ${pointer}: no object or array at its parent`);
-  return copy;
-}
+const fixture = (name: string): Json => fixtureOf(SPEC, name);
 
 async function check(operationId: string, target: "request" | `response.${string}`, body: Json) {
   return checkBody(SPEC, operationId, target, body);

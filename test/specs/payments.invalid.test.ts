@@ -7,13 +7,11 @@
  * invalid body breaks exactly one thing, so the only error expected is the one about that thing.
  */
 import { describe, expect, it } from "vitest";
+import type { Json, JsonObject } from "./body-edits.js";
 import { checkBody, listOperations, loadBundledSpec } from "./spec-schemas.js";
 
 const SPEC = "payments";
 const SOURCE = "003_3a72d7a1121e4327.txt";
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
 
 /** A Payment with every field of the document's Payment object (plus the inferred `id`). */
 const payment: JsonObject = {
