@@ -82,17 +82,31 @@ export function emitValidators(model: ApiModel): ValidatorFiles {
     exportsMap[compiledName] = `${SCHEMA_SET_ID}${defRef(key)}`;
     return { schemaName, suffix, compiledName, schema: model.schemas[schemaName]! };
   });
+  const defs = set.root.$defs as Record<string, unknown>;
+  /**
+   * The ref an export compiles: an operation schema that is only `{ $ref }` (most response bodies) exports the
+   * function of the schema it names, rather than a copy of it (Ajv would inline a ref-free target into a new one).
+   */
+  const exportRef = (key: string): string => {
+    const schema = defs[key];
+    if (typeof schema === "object" && schema !== null) {
+      const keys = Object.keys(schema);
+      const ref = (schema as { $ref?: unknown }).$ref;
+      if (keys.length === 1 && typeof ref === "string" && /^#\/\$defs\/[^/]+$/.test(ref)) return `${SCHEMA_SET_ID}${ref}`;
+    }
+    return `${SCHEMA_SET_ID}${defRef(key)}`;
+  };
   const operations: OperationExport[] = set.operations.map((operation) => {
     const base = pascalCase(operation.operationId) || "Operation";
     let request: string | undefined;
     if (operation.request !== undefined) {
       request = uniqueName(`request${base}`, compiledNames);
-      exportsMap[request] = `${SCHEMA_SET_ID}${defRef(operation.request)}`;
+      exportsMap[request] = exportRef(operation.request);
     }
     const responses = operation.responses.map(([status, key]) => {
       if (key === undefined) return [status, undefined] as const;
       const name = uniqueName(`response${base}${safeIdentifier(status).replace(/[^A-Za-z0-9_$]/g, "_")}`, compiledNames);
-      exportsMap[name] = `${SCHEMA_SET_ID}${defRef(key)}`;
+      exportsMap[name] = exportRef(key);
       return [status, name] as const;
     });
     return { operationId: operation.operationId, ...(request !== undefined ? { request } : {}), responses };

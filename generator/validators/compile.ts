@@ -2,9 +2,13 @@
  * Ajv at generation time: one configuration shared by the generator, the differential test and the benchmark (so
  * that "run-time Ajv" there means the same options), and standalone code generation turned into an ES module.
  */
+import { readFileSync } from "node:fs";
 import { Ajv2020, _ } from "ajv/dist/2020.js";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import addFormatsModule from "ajv-formats";
+import { fullFormats } from "ajv-formats/dist/formats.js";
+import { ts } from "ts-morph";
+import { payspecFormats } from "./formats.js";
 
 // Both packages are CommonJS: the default import is `module.exports`, whose `default` is the function itself.
 const standaloneCode = standaloneCodeModule.default;
@@ -22,7 +26,16 @@ export interface AjvSetup {
   readonly annotationFormats?: readonly string[];
   /** Emit source for standalone code generation (the generator); off for a plain run-time instance. */
   readonly source?: boolean;
+  /**
+   * `ajv-formats`: ajv-formats' full mode only (the reference the tests and the benchmark compare with). `payspec`:
+   * the same, with payspec's date-time/date/time (./formats.ts: same verdicts, faster), as the generator compiles.
+   * Standalone source implies `payspec`.
+   */
+  readonly formats?: "ajv-formats" | "payspec";
 }
+
+/** The identifier the standalone code reads non-regex formats from; `compiledFormatsPrelude` defines it. */
+const FORMATS_OBJECT = "compiledFormats";
 
 /**
  * The project's Ajv: draft 2020-12, every error reported (`allErrors`), strict about unknown keywords and formats (a typo in a spec fails generation, it is not ignored).
@@ -38,10 +51,13 @@ export function createAjv(setup: AjvSetup = {}): Ajv2020 {
     strictRequired: false,
     allowUnionTypes: true,
     ...(setup.source
-      ? { code: { source: true, esm: true, lines: false, formats: _`require("ajv-formats/dist/formats").fullFormats` } }
+      ? { code: { source: true, esm: true, lines: false, formats: _`compiledFormats` } }
       : {}),
   });
   addFormats(ajv, { mode: "full" });
+  if (setup.source || setup.formats === "payspec") {
+    for (const [name, check] of Object.entries(payspecFormats)) ajv.addFormat(name, check);
+  }
   for (const keyword of OPENAPI_ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
   for (const keyword of setup.extensionKeywords ?? []) ajv.addKeyword({ keyword });
   for (const format of new Set([...OPENAPI_ANNOTATION_FORMATS, ...(setup.annotationFormats ?? [])])) ajv.addFormat(format, true);
@@ -92,5 +108,95 @@ export function compileStandalone(ajv: Ajv2020, exports: Readonly<Record<string,
   for (const ref of Object.values(exports)) {
     if (!ajv.getSchema(ref)) throw new Error(`validators: Ajv cannot find schema ${ref}`);
   }
-  return requireToImports(standaloneCode(ajv, { ...exports }));
+  // Ajv's standalone code emits a function again each time it is exported: export each schema once, alias the rest.
+  const first = new Map<string, string>();
+  const unique: Record<string, string> = {};
+  const aliases: string[] = [];
+  for (const [name, ref] of Object.entries(exports)) {
+    const exported = first.get(ref);
+    if (exported === undefined) {
+      first.set(ref, name);
+      unique[name] = ref;
+    } else {
+      aliases.push(`export const ${name} = ${exported};`);
+    }
+  }
+  const code = dropUnusedSchemaConstants(requireToImports(standaloneCode(ajv, unique))) + (aliases.length > 0 ? `\n${aliases.join("\n")}` : "");
+  const formats = compiledFormatsPrelude(code);
+  if (formats.body === "") return code;
+  const importLines = code.match(/^(?:import .*\n)*/)![0];
+  return `${importLines}${formats.imports === "" ? "" : `${formats.imports}\n`}${formats.body}\n${code.slice(importLines.length)}`;
+}
+
+const FORMATS_SOURCE = readFileSync(new URL("./formats.ts", import.meta.url), "utf8");
+
+/**
+ * The JavaScript of ./formats.ts as declarations to paste into a module: TypeScript's own transpiler (deterministic
+ * for a given TypeScript version), `export` dropped, comments kept.
+ */
+function payspecFormatsSource(): string {
+  const js = ts.transpileModule(FORMATS_SOURCE, {
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false },
+  }).outputText;
+  return js.replace(/^export /gm, "").replace(/^\/\/# sourceMappingURL=.*$/m, "").trim();
+}
+
+/**
+ * Defines the object the standalone code reads function formats from (`compiledFormats.uri`,
+ * `compiledFormats["date-time"]`), with only the formats `code` uses: payspec's own (./formats.ts) pasted in, any
+ * other taken from ajv-formats (a declared dependency, imported only when such a format is used).
+ */
+export function compiledFormatsPrelude(code: string): { imports: string; body: string } {
+  const used = new Set<string>();
+  const pattern = new RegExp(`\\b${FORMATS_OBJECT}(?:\\.([A-Za-z_$][\\w$]*)|\\[("(?:[^"\\\\]|\\\\.)*")\\])`, "g");
+  for (const match of code.matchAll(pattern)) used.add(match[1] ?? (JSON.parse(match[2]!) as string));
+  if (used.size === 0) return { imports: "", body: "" };
+  const ours = Object.keys(payspecFormats) as Array<keyof typeof payspecFormats>;
+  const entries: string[] = [];
+  let needsAjvFormats = false;
+  for (const name of [...used].sort()) {
+    if ((ours as string[]).includes(name)) {
+      entries.push(`${JSON.stringify(name)}: payspecFormats[${JSON.stringify(name)}]`);
+    } else if (name in fullFormats) {
+      needsAjvFormats = true;
+      entries.push(`${JSON.stringify(name)}: fullFormats[${JSON.stringify(name)}]`);
+    } else {
+      throw new Error(`validators: the compiled code uses format "${name}", which neither payspec nor ajv-formats defines`);
+    }
+  }
+  const usesOurs = [...used].some((name) => (ours as string[]).includes(name));
+  return {
+    imports: needsAjvFormats ? 'import { fullFormats } from "ajv-formats/dist/formats.js";' : "",
+    body: [
+      ...(usesOurs ? [payspecFormatsSource()] : []),
+      `const ${FORMATS_OBJECT} = { ${entries.join(", ")} };`,
+    ].join("\n"),
+  };
+}
+
+/**
+ * Ajv's standalone output declares every compiled schema as a constant (`const schema32 = {...}`), used or not: the
+ * object literals are built at import, and are most of the module's size for a spec with long descriptions. Drops
+ * the top-level `schemaN` constants with a literal value that no other code names.
+ */
+export function dropUnusedSchemaConstants(code: string): string {
+  const file = ts.createSourceFile("compiled.js", code, ts.ScriptTarget.ES2022, false, ts.ScriptKind.JS);
+  const references = new Map<string, number>();
+  const count = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) references.set(node.text, (references.get(node.text) ?? 0) + 1);
+    ts.forEachChild(node, count);
+  };
+  count(file);
+  const drop: Array<readonly [start: number, end: number]> = [];
+  for (const statement of file.statements) {
+    if (!ts.isVariableStatement(statement) || statement.declarationList.declarations.length !== 1) continue;
+    const declaration = statement.declarationList.declarations[0]!;
+    if (!ts.isIdentifier(declaration.name) || !/^schema\d+$/.test(declaration.name.text)) continue;
+    const value = declaration.initializer;
+    if (value === undefined || !(ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value))) continue;
+    if (references.get(declaration.name.text) === 1) drop.push([statement.getStart(file), statement.getEnd()]);
+  }
+  let out = code;
+  for (const [start, end] of drop.reverse()) out = out.slice(0, start) + out.slice(end);
+  return out;
 }

@@ -221,6 +221,25 @@ describe("emitValidators: output", () => {
     ]);
   });
 
+  it("pastes payspec's own date-time check into compiled.js, and imports ajv-formats only for a format it keeps", () => {
+    const stamps: ApiModel = { ...model, schemas: { Stamp: { type: "string", format: "date-time" } }, operations: [] };
+    const own = emitValidators(stamps)[VALIDATOR_FILES.compiled]!;
+    expect(own).toContain("function payspecDateTime(");
+    expect(own).not.toMatch(/^import .*ajv-formats/m);
+    // shop.yaml uses uri and double too: those stay ajv-formats', imported from the declared dependency.
+    const shop = emitValidators(model)[VALIDATOR_FILES.compiled]!;
+    expect(shop).toContain('import { fullFormats } from "ajv-formats/dist/formats.js";');
+    expect(shop).toMatch(/"uri": fullFormats\["uri"\]/);
+    expect(shop).toContain('"date-time": payspecFormats["date-time"]');
+  });
+
+  it("exports a schema once: an operation body that only names a schema reuses that schema's function", () => {
+    const compiled = emitValidators(model)[VALIDATOR_FILES.compiled]!;
+    const names = [...compiled.matchAll(/function (validate\d+)\(/g)].map((match) => match[1]);
+    expect(new Set(names).size).toBe(names.length);
+    expect(compiled).toMatch(/^export const responseOrdersPaymentsCreate_201 = schemaOrder;$/m);
+  });
+
   it("compiles nothing on import: a fresh Node process validates without loading Ajv's compiler or the HTTP client", async () => {
     const generated = await generateValidators(SHOP, "emit-import");
     // A module-resolution hook (node:module register) records every module the import loads, ESM and CommonJS.
