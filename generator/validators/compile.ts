@@ -6,8 +6,8 @@ import { readFileSync } from "node:fs";
 import { Ajv2020, _ } from "ajv/dist/2020.js";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import addFormatsModule from "ajv-formats";
-import { fullFormats } from "ajv-formats/dist/formats.js";
 import { ts } from "ts-morph";
+import { ajvFormatNames, ajvFormatSource } from "./ajv-formats-source.js";
 import { payspecFormats } from "./formats.js";
 
 // Both packages are CommonJS: the default import is `module.exports`, whose `default` is the function itself.
@@ -123,9 +123,9 @@ export function compileStandalone(ajv: Ajv2020, exports: Readonly<Record<string,
   }
   const code = dropUnusedSchemaConstants(requireToImports(standaloneCode(ajv, unique))) + (aliases.length > 0 ? `\n${aliases.join("\n")}` : "");
   const formats = compiledFormatsPrelude(code);
-  if (formats.body === "") return code;
+  if (formats === "") return code;
   const importLines = code.match(/^(?:import .*\n)*/)![0];
-  return `${importLines}${formats.imports === "" ? "" : `${formats.imports}\n`}${formats.body}\n${code.slice(importLines.length)}`;
+  return `${importLines}${formats}\n${code.slice(importLines.length)}`;
 }
 
 const FORMATS_SOURCE = readFileSync(new URL("./formats.ts", import.meta.url), "utf8");
@@ -144,34 +144,27 @@ function payspecFormatsSource(): string {
 /**
  * Defines the object the standalone code reads function formats from (`compiledFormats.uri`,
  * `compiledFormats["date-time"]`), with only the formats `code` uses: payspec's own (./formats.ts) pasted in, any
- * other taken from ajv-formats (a declared dependency, imported only when such a format is used).
+ * other compiled in from the installed ajv-formats (./ajv-formats-source.ts). The module imports no format code.
  */
-export function compiledFormatsPrelude(code: string): { imports: string; body: string } {
+export function compiledFormatsPrelude(code: string): string {
   const used = new Set<string>();
   const pattern = new RegExp(`\\b${FORMATS_OBJECT}(?:\\.([A-Za-z_$][\\w$]*)|\\[("(?:[^"\\\\]|\\\\.)*")\\])`, "g");
   for (const match of code.matchAll(pattern)) used.add(match[1] ?? (JSON.parse(match[2]!) as string));
-  if (used.size === 0) return { imports: "", body: "" };
-  const ours = Object.keys(payspecFormats) as Array<keyof typeof payspecFormats>;
+  if (used.size === 0) return "";
+  const ours: readonly string[] = Object.keys(payspecFormats);
+  const known = new Set(ajvFormatNames());
   const entries: string[] = [];
-  let needsAjvFormats = false;
   for (const name of [...used].sort()) {
-    if ((ours as string[]).includes(name)) {
+    if (ours.includes(name)) {
       entries.push(`${JSON.stringify(name)}: payspecFormats[${JSON.stringify(name)}]`);
-    } else if (name in fullFormats) {
-      needsAjvFormats = true;
-      entries.push(`${JSON.stringify(name)}: fullFormats[${JSON.stringify(name)}]`);
+    } else if (known.has(name)) {
+      entries.push(`// ajv-formats' full-mode "${name}", compiled in from the installed ajv-formats at generation time.\n${JSON.stringify(name)}: ${ajvFormatSource(name)}`);
     } else {
       throw new Error(`validators: the compiled code uses format "${name}", which neither payspec nor ajv-formats defines`);
     }
   }
-  const usesOurs = [...used].some((name) => (ours as string[]).includes(name));
-  return {
-    imports: needsAjvFormats ? 'import { fullFormats } from "ajv-formats/dist/formats.js";' : "",
-    body: [
-      ...(usesOurs ? [payspecFormatsSource()] : []),
-      `const ${FORMATS_OBJECT} = { ${entries.join(", ")} };`,
-    ].join("\n"),
-  };
+  const usesOurs = [...used].some((name) => ours.includes(name));
+  return [...(usesOurs ? [payspecFormatsSource()] : []), `const ${FORMATS_OBJECT} = {\n${entries.join(",\n")}\n};`].join("\n");
 }
 
 /**

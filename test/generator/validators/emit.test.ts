@@ -205,12 +205,12 @@ describe("emitValidators: output", () => {
     expect(emitValidators(again)).toEqual(emitValidators(model));
   });
 
-  it("imports only Ajv's run-time helpers and ajv-formats, never Ajv itself nor the HTTP client, and uses no require()", () => {
+  it("imports only Ajv's run-time helpers, never Ajv itself nor ajv-formats nor the HTTP client, and uses no require()", () => {
     const files = emitValidators(model);
     const compiled = files[VALIDATOR_FILES.compiled]!;
     const imports = [...compiled.matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1]);
     expect(imports.length).toBeGreaterThan(0);
-    for (const specifier of imports) expect(specifier).toMatch(/^(ajv\/dist\/runtime\/[a-z0-9]+\.js|ajv-formats\/dist\/formats\.js)$/);
+    for (const specifier of imports) expect(specifier).toMatch(/^ajv\/dist\/runtime\/[a-z0-9]+\.js$/);
     expect(compiled).not.toMatch(/\brequire\(|new Function|\beval\(/);
     expect([...files[VALIDATOR_FILES.module]!.matchAll(/from "([^"]+)"/g)].map((match) => match[1])).toEqual([
       "./schema.js",
@@ -221,15 +221,15 @@ describe("emitValidators: output", () => {
     ]);
   });
 
-  it("pastes payspec's own date-time check into compiled.js, and imports ajv-formats only for a format it keeps", () => {
+  it("compiles every format in: payspec's date-time check pasted, ajv-formats' uri and double taken from it at generation time", () => {
     const stamps: ApiModel = { ...model, schemas: { Stamp: { type: "string", format: "date-time" } }, operations: [] };
     const own = emitValidators(stamps)[VALIDATOR_FILES.compiled]!;
     expect(own).toContain("function payspecDateTime(");
-    expect(own).not.toMatch(/^import .*ajv-formats/m);
-    // shop.yaml uses uri and double too: those stay ajv-formats', imported from the declared dependency.
+    expect(own).not.toContain("function uri(");
+    // shop.yaml uses uri and double too: ajv-formats' own definitions, compiled in, so the module imports no format code.
     const shop = emitValidators(model)[VALIDATOR_FILES.compiled]!;
-    expect(shop).toContain('import { fullFormats } from "ajv-formats/dist/formats.js";');
-    expect(shop).toMatch(/"uri": fullFormats\["uri"\]/);
+    expect(shop).not.toMatch(/^import .*ajv-formats/m);
+    expect(shop).toMatch(/"uri": \(\(\) => \{[^]*function uri\(str\)/);
     expect(shop).toContain('"date-time": payspecFormats["date-time"]');
   });
 
@@ -265,7 +265,8 @@ describe("emitValidators: output", () => {
     const loaded = (await readFile(record, "utf8")).split("\n").filter((url) => url.includes("/node_modules/"));
     const packages = loaded.map((url) => url.replace(/.*\/node_modules\//, ""));
     expect(packages.some((file) => file.startsWith("ajv/dist/runtime/"))).toBe(true);
-    expect(packages.some((file) => file.startsWith("ajv-formats/dist/formats"))).toBe(true);
+    // Formats are compiled in: ajv-formats' CommonJS module is not loaded at run time.
+    expect(packages.filter((file) => file.startsWith("ajv-formats/"))).toEqual([]);
     for (const file of packages.filter((file) => file.startsWith("ajv/"))) expect(file).toMatch(/^ajv\/dist\/runtime\//);
     expect(packages.filter((file) => file.startsWith("openapi-fetch/"))).toEqual([]);
   });

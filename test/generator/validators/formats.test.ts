@@ -24,9 +24,8 @@ function ajvFormats(name: Name): Check {
 
 /** The JavaScript the generator emits, evaluated: the code a generated module runs. */
 function emittedFormats(): Record<Name, Check> {
-  const { imports, body } = compiledFormatsPrelude('compiledFormats["date-time"]; compiledFormats.date; compiledFormats.time;');
-  expect(imports).toBe("");
-  return new Function(`${body}\nreturn compiledFormats;`)() as Record<Name, Check>;
+  const prelude = compiledFormatsPrelude('compiledFormats["date-time"]; compiledFormats.date; compiledFormats.time;');
+  return new Function(`${prelude}\nreturn compiledFormats;`)() as Record<Name, Check>;
 }
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, "0");
@@ -141,6 +140,43 @@ describe("payspec's date-time/date/time formats give ajv-formats' full-mode verd
       expect(accepted).toBeGreaterThan(RUNS / 50);
       expect(accepted).toBeLessThan(RUNS - RUNS / 20);
       if (name !== "date") expect(leapSeconds, "accepted leap seconds").toBeGreaterThan(20);
+    });
+  }
+});
+
+/** What compiled.js holds for ajv-formats' own function formats, evaluated, next to ajv-formats' run-time value. */
+describe("ajv-formats' function formats compiled into the module behave as ajv-formats itself", () => {
+  const names = ["uri", "byte", "regex", "int32", "int64", "float", "double"] as const;
+  const prelude = compiledFormatsPrelude(names.map((name) => `compiledFormats[${JSON.stringify(name)}];`).join(" "));
+  const compiled = new Function(`${prelude}\nreturn compiledFormats;`)() as Record<string, unknown>;
+  const run = (format: unknown, value: unknown): boolean =>
+    typeof format === "function" ? (format as (v: unknown) => boolean)(value) : (format as { validate: (v: unknown) => boolean }).validate(value);
+
+  it("imports nothing and defines each used format once", () => {
+    expect(prelude).not.toMatch(/\b(?:import|require)\b/);
+    expect(Object.keys(compiled).sort()).toEqual([...names].sort());
+  });
+
+  const uriLike = fc.oneof(
+    fc.webUrl({ withQueryParameters: true, withFragments: true }),
+    mutated(fc.webUrl()),
+    fc.constantFrom("urn:isbn:0451450523", "mailto:a@b.c", "http://[::1]:80/", "http://[v1.x]/", "a:b", "/relative", "#frag", "http://a b", "http://%zz", "HTTP://EXAMPLE.COM", ""),
+    fc.string({ maxLength: 30 }),
+  );
+  const strings: Record<string, fc.Arbitrary<unknown>> = {
+    uri: uriLike,
+    byte: fc.oneof(fc.base64String({ maxLength: 40 }), mutated(fc.base64String({ maxLength: 24 })), fc.string()),
+    regex: fc.oneof(fc.constantFrom("[a-z]+", "(", "a\\Z", "\\Z", "x{2,1}", "(?<n>a)"), fc.string({ maxLength: 12 })),
+  };
+  const numbers = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(2 ** 31, -(2 ** 31), 2 ** 31 - 1, -(2 ** 31) - 1, 2 ** 53, 1.5, Number.NaN));
+
+  for (const name of names) {
+    it(`${name}: same verdicts as ajv-formats on ${(RUNS / 3).toLocaleString("en-US")} random values`, () => {
+      const reference = (fullFormats as Record<string, unknown>)[name];
+      fc.assert(
+        fc.property(strings[name] ?? numbers, (value) => run(compiled[name], value) === run(reference, value)),
+        { seed: SEED, numRuns: RUNS / 3 },
+      );
     });
   }
 });
