@@ -2,35 +2,64 @@
  * `emitTypes`: `schema.ts`, openapi-typescript's types for the bundled document (`paths`, `operations`,
  * `components`, `webhooks`). We do not write our own JSON Schema -> TypeScript: openapi-typescript is the
  * reference for it, and the client's input/response types are indexed from its output.
+ *
+ * `openapiTS(document)` would first lint and bundle the document again with the Redocly it depends on (openapi-core
+ * 1.x; ours is 2.x): a second Redocly to load (~0.15 s) and a second walk of a document `loadSpec` has already linted
+ * and bundled into local `$ref`s only (bundling it again changes nothing). So we call the transform `openapiTS`
+ * runs after that step, with the same context `openapiTS` builds from our options: same output, checked by
+ * `npm run generate -- --check` and test/generator/types-transform.test.ts against `openapiTS` itself.
+ * The modules are openapi-typescript's own files (its `exports` map allows `./*`); openapi-typescript-internals.d.ts
+ * declares the little we use of them.
  */
-import { createRequire } from "node:module";
-import openapiTS, { astToString } from "openapi-typescript";
+import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from "openapi-typescript";
+import transformSchema from "openapi-typescript/dist/transform/index.mjs";
+import { astToString } from "openapi-typescript/dist/lib/ts.mjs";
+import { resolveRef, scanDiscriminators } from "openapi-typescript/dist/lib/utils.mjs";
 import type { ApiModel } from "../model.js";
 
-type RedoclyConfig = NonNullable<NonNullable<Parameters<typeof openapiTS>[1]>["redocly"]>;
+/** What we ask of openapi-typescript. defaultNonNullable off: a property with a `default` may still be left out of a request body. */
+export const OPENAPI_TS_OPTIONS = { silent: true, defaultNonNullable: false } as const satisfies OpenAPITSOptions;
 
-/**
- * openapi-typescript lints the document again with Redocly's "minimal" rules before transforming it. `loadSpec`
- * has already linted and bundled it, so we hand openapi-typescript a config with no rules, built by the
- * openapi-core version openapi-typescript itself depends on (1.x; ours is 2.x): same output, half the time on
- * large specs (see bench/generation.ts).
- */
-let noRulesConfig: Promise<RedoclyConfig> | undefined;
-function openapiTsConfig(): Promise<RedoclyConfig> {
-  noRulesConfig ??= (async () => {
-    const requireFromOpenapiTs = createRequire(createRequire(import.meta.url).resolve("openapi-typescript"));
-    const core = (await import(requireFromOpenapiTs.resolve("@redocly/openapi-core"))) as {
-      createConfig: (config: object, options: object) => Promise<RedoclyConfig>;
-    };
-    return core.createConfig({ rules: {} }, { extends: [] });
-  })();
-  return noRulesConfig;
+/** The context `openapiTS(source, OPENAPI_TS_OPTIONS)` builds (openapi-typescript 7.x, dist/index.mjs), for `schema`. */
+function transformContext(schema: OpenAPI3): GlobalContext {
+  const options: OpenAPITSOptions = OPENAPI_TS_OPTIONS;
+  return {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: options.defaultNonNullable ?? true,
+    discriminators: scanDiscriminators(schema, options),
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    // Read by openapiTS's lint/bundle step only, which this path skips.
+    redoc: undefined as unknown as GlobalContext["redoc"],
+    silent: options.silent ?? false,
+    transform: undefined,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve($ref) {
+      return resolveRef(schema, $ref, { silent: options.silent ?? false });
+    },
+  };
 }
 
-export async function emitTypes(model: ApiModel): Promise<string> {
+export function emitTypes(model: ApiModel): string {
   // openapi-typescript may mutate what it is given; it gets a copy so the model stays as loaded.
-  const document = structuredClone(model.document) as unknown as Parameters<typeof openapiTS>[0];
-  // defaultNonNullable off: a property with a `default` may still be left out of a request body.
-  const ast = await openapiTS(document, { silent: true, defaultNonNullable: false, redocly: await openapiTsConfig() });
-  return astToString(ast);
+  const document = structuredClone(model.document) as unknown as OpenAPI3;
+  return astToString(transformSchema(document, transformContext(document)));
 }

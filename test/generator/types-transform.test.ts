@@ -1,0 +1,41 @@
+/**
+ * `emitTypes` calls openapi-typescript's transform directly instead of `openapiTS()`, skipping the lint and bundle
+ * that `loadSpec` has already done (see generator/emit/types.ts). This checks that the shortcut is exact: the same
+ * text as `openapiTS()` itself with the same options, on the fixtures, the project's specs and the benchmark's
+ * synthetic spec (discriminators, recursion, nullable type arrays), so an openapi-typescript upgrade that changes
+ * what `openapiTS()` does around its transform fails here.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import openapiTS, { astToString } from "openapi-typescript";
+import { describe, expect, it } from "vitest";
+import { writeSyntheticSpec } from "../../bench/synthetic-spec.js";
+import { emitTypes, OPENAPI_TS_OPTIONS } from "../../generator/emit/types.js";
+import { loadSpec } from "../../generator/load.js";
+import { FIXTURES, REPO, tempDir } from "./helpers.js";
+
+const specs = [
+  ...["legacy-30.yaml", "shop-31.yaml"].map((file) => path.join(FIXTURES, file)),
+  ...readdirSync(path.join(REPO, "specs"))
+    .filter((file) => /\.(ya?ml|json)$/.test(file))
+    .sort()
+    .map((file) => path.join(REPO, "specs", file)),
+];
+
+async function viaOpenapiTS(document: unknown): Promise<string> {
+  return astToString(await openapiTS(structuredClone(document) as Parameters<typeof openapiTS>[0], { ...OPENAPI_TS_OPTIONS }));
+}
+
+describe("emitTypes", () => {
+  it.each(specs.map((spec) => [path.relative(REPO, spec), spec]))("gives openapiTS()'s output for %s", async (_label, spec) => {
+    const model = await loadSpec(spec);
+    expect(emitTypes(model)).toBe(await viaOpenapiTS(model.document));
+  });
+
+  it("gives openapiTS()'s output for the synthetic benchmark spec", async () => {
+    const file = path.join(await tempDir("types-synthetic"), "synthetic.yaml");
+    writeSyntheticSpec(file);
+    const model = await loadSpec(file);
+    expect(emitTypes(model)).toBe(await viaOpenapiTS(model.document));
+  }, 60_000);
+});
