@@ -8,10 +8,12 @@
  *                            compiled in). Kept as JavaScript next to a declaration file, not pasted into a .ts under
  *                            `@ts-nocheck`, so that `tsc --noEmit` stays strict over every line a person reads.
  *   validation/compiled.d.ts its types.
- *   validation/issues.ts     Ajv errors -> ValidationIssues (copied from generator/validators/issues.ts).
+ *   (validators.ts also embeds generator/validators/issues.ts, Ajv errors -> ValidationIssues, as module-private code:
+ *   one module fewer to load before the first validation.)
  *
- * Importing validators.ts compiles nothing: compiled.js imports only Ajv's and ajv-formats' run-time helpers
- * (declared dependencies), never Ajv itself.
+ * Importing validators.ts compiles nothing: compiled.js imports only Ajv's run-time helpers (a declared dependency),
+ * never Ajv itself. Formats are compiled in: RegExp formats by Ajv, ajv-formats' function formats taken from the
+ * installed ajv-formats at generation time, date-time/date/time payspec's own (generator/validators/formats.ts).
  */
 import { readFileSync } from "node:fs";
 import { Project, VariableDeclarationKind, type SourceFile, type WriterFunction } from "ts-morph";
@@ -27,10 +29,13 @@ export const VALIDATOR_FILES = {
   module: "validators.ts",
   compiled: "validation/compiled.js",
   compiledTypes: "validation/compiled.d.ts",
-  issues: "validation/issues.ts",
 } as const;
 
-const ISSUES_SOURCE = readFileSync(new URL("../validators/issues.ts", import.meta.url), "utf8");
+/** generator/validators/issues.ts without its `export`s and its file comment, to embed in validators.ts. */
+const ISSUES_SOURCE = readFileSync(new URL("../validators/issues.ts", import.meta.url), "utf8")
+  .replace(/^\/\*\*[^]*?\*\/\n/, "")
+  .replace(/^export /gm, "")
+  .trim();
 
 interface NamedExport {
   readonly schemaName: string;
@@ -128,7 +133,6 @@ export function emitValidators(model: ApiModel): ValidatorFiles {
     [VALIDATOR_FILES.module]: emitModule(model, named, operations, set.unknownFormats),
     [VALIDATOR_FILES.compiled]: `${header}\n${compiled.trim()}\n`,
     [VALIDATOR_FILES.compiledTypes]: emitCompiledTypes(header, Object.keys(exportsMap)),
-    [VALIDATOR_FILES.issues]: `// Copied by payspec from generator/validators/issues.ts. Do not edit here.\n${ISSUES_SOURCE}`,
   };
 }
 
@@ -169,7 +173,14 @@ function compileError(model: ApiModel, set: ReturnType<typeof buildSchemaSet>, e
 function emitCompiledTypes(header: string, names: readonly string[]): string {
   const lines = [
     header.split("\n")[0]!,
-    'import type { AjvErrorLike } from "./issues.js";',
+    "",
+    "/** The part of an Ajv error object that ../validators.ts reads. */",
+    "export interface AjvErrorLike {",
+    "  readonly instancePath: string;",
+    "  readonly keyword: string;",
+    "  readonly params: Readonly<Record<string, unknown>>;",
+    "  readonly message?: string;",
+    "}",
     "",
     "/** An Ajv validation function: true when valid; on false, `errors` lists every violation. */",
     "export interface CompiledValidator {",
@@ -201,7 +212,10 @@ function emitModule(model: ApiModel, named: readonly NamedExport[], operations: 
   // which would double the time from import to first validation.
   file.addImportDeclaration({ moduleSpecifier: "./runtime/errors.js", namedImports: ["ValidationError"] });
   file.addImportDeclaration({ moduleSpecifier: "./validation/compiled.js", namespaceImport: "compiled" });
-  file.addImportDeclaration({ moduleSpecifier: "./validation/issues.js", namedImports: ["issuesFromAjv", "summariseIssues"] });
+  file.addStatements([
+    "// Ajv errors -> ValidationIssues: generator/validators/issues.ts, embedded by payspec (module-private).",
+    ISSUES_SOURCE,
+  ].join("\n"));
 
   file.addFunction({
     name: "run",

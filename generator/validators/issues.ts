@@ -2,7 +2,7 @@
  * Ajv error objects -> ValidationIssues a person can act on: a JS-style path to the offending value
  * (`body.lines[2].quantity`), what was expected and what was found.
  *
- * This file is copied verbatim into every `generated/<name>/validation/issues.ts`, so it imports nothing: the
+ * This file is embedded (its `export`s dropped) into every generated `validators.ts`, so it imports nothing: the
  * shapes below are the structural twins of the runtime's `ValidationIssue` and of Ajv's `ErrorObject`.
  */
 

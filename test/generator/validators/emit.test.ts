@@ -217,7 +217,6 @@ describe("emitValidators: output", () => {
       "./runtime/index.js",
       "./runtime/errors.js",
       "./validation/compiled.js",
-      "./validation/issues.js",
     ]);
   });
 
