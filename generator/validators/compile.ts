@@ -6,9 +6,10 @@ import { readFileSync } from "node:fs";
 import { Ajv2020, _ } from "ajv/dist/2020.js";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import addFormatsModule from "ajv-formats";
+import { fullFormats } from "ajv-formats/dist/formats.js";
 import { ts } from "ts-morph";
 import { ajvFormatNames, ajvFormatSource } from "./ajv-formats-source.js";
-import { payspecFormats } from "./formats.js";
+import { payspecFastPaths, payspecFormats } from "./formats.js";
 
 // Both packages are CommonJS: the default import is `module.exports`, whose `default` is the function itself.
 const standaloneCode = standaloneCodeModule.default;
@@ -57,6 +58,7 @@ export function createAjv(setup: AjvSetup = {}): Ajv2020 {
   addFormats(ajv, { mode: "full" });
   if (setup.source || setup.formats === "payspec") {
     for (const [name, check] of Object.entries(payspecFormats)) ajv.addFormat(name, check);
+    for (const [name, wrap] of Object.entries(payspecFastPaths)) ajv.addFormat(name, wrap((fullFormats as unknown as Record<string, (text: string) => boolean>)[name]!));
   }
   for (const keyword of OPENAPI_ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
   for (const keyword of setup.extensionKeywords ?? []) ajv.addKeyword({ keyword });
@@ -152,18 +154,24 @@ export function compiledFormatsPrelude(code: string): string {
   for (const match of code.matchAll(pattern)) used.add(match[1] ?? (JSON.parse(match[2]!) as string));
   if (used.size === 0) return "";
   const ours: readonly string[] = Object.keys(payspecFormats);
+  const fastPaths: readonly string[] = Object.keys(payspecFastPaths);
   const known = new Set(ajvFormatNames());
   const entries: string[] = [];
   for (const name of [...used].sort()) {
     if (ours.includes(name)) {
       entries.push(`${JSON.stringify(name)}: payspecFormats[${JSON.stringify(name)}]`);
+    } else if (fastPaths.includes(name) && known.has(name)) {
+      entries.push(
+        `// ajv-formats' full-mode "${name}", compiled in from the installed ajv-formats at generation time, behind payspec's fast path.\n` +
+          `${JSON.stringify(name)}: payspecFastPaths[${JSON.stringify(name)}](${ajvFormatSource(name)})`,
+      );
     } else if (known.has(name)) {
       entries.push(`// ajv-formats' full-mode "${name}", compiled in from the installed ajv-formats at generation time.\n${JSON.stringify(name)}: ${ajvFormatSource(name)}`);
     } else {
       throw new Error(`validators: the compiled code uses format "${name}", which neither payspec nor ajv-formats defines`);
     }
   }
-  const usesOurs = [...used].some((name) => ours.includes(name));
+  const usesOurs = [...used].some((name) => ours.includes(name) || fastPaths.includes(name));
   return [...(usesOurs ? [payspecFormatsSource()] : []), `const ${FORMATS_OBJECT} = {\n${entries.join(",\n")}\n};`].join("\n");
 }
 

@@ -10,7 +10,7 @@ import { fullFormats } from "ajv-formats/dist/formats.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compiledFormatsPrelude } from "../../../generator/validators/compile.js";
-import { payspecFormats } from "../../../generator/validators/formats.js";
+import { payspecFastPaths, payspecFormats } from "../../../generator/validators/formats.js";
 
 const SEED = Number(process.env.PAYSPEC_SEED ?? 20261122);
 const RUNS = 60_000;
@@ -179,4 +179,26 @@ describe("ajv-formats' function formats compiled into the module behave as ajv-f
       );
     });
   }
+});
+
+describe("payspec's uri fast path accepts nothing ajv-formats' full uri refuses", () => {
+  const fastPathOnly = payspecFastPaths.uri(() => false);
+  const ajvUri = fullFormats.uri as (text: string) => boolean;
+  const tricky = fc.constantFrom(..."aZ09-._~!$&'()*+,;=:@/?#%[]{}| \"<>\\^`\u00e9\u0130\u017f\u212a".split(""), "%2F", "%zz", "%4", "//", "?#", "::");
+  const httpish = fc
+    .tuple(fc.constantFrom("http://", "https://", "HTTP://", "hTTps://", "http:/", "ftp://", "http://[::1]", "http://user@"), fc.array(tricky, { maxLength: 24 }))
+    .map(([prefix, chars]) => prefix + chars.join(""));
+
+  it(`on ${RUNS.toLocaleString("en-US")} http(s)-like strings and URLs`, () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(fc.oneof(httpish, fc.webUrl({ withQueryParameters: true, withFragments: true }), mutated(fc.webUrl())), (text) => {
+        if (!fastPathOnly(text)) return true;
+        fast++;
+        return ajvUri(text);
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+    expect(fast, "strings the fast path accepted").toBeGreaterThan(RUNS / 10);
+  });
 });
