@@ -15,6 +15,7 @@
  * `templates/` is a link to the repository's, so the runtime copied into each client is always the current one.
  */
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -32,7 +33,7 @@ function sourceFiles() {
 }
 
 function typescriptVersion() {
-  return JSON.parse(readFileSync(path.join(REPO, "node_modules", "typescript", "package.json"), "utf8")).version;
+  return JSON.parse(readFileSync(createRequire(import.meta.url).resolve("typescript/package.json"), "utf8")).version;
 }
 
 function sourceHash(files) {

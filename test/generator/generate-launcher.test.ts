@@ -1,0 +1,44 @@
+/**
+ * `npm run generate` runs generator/run.mjs, which runs a compiled copy of generator/ (see that file). A user who
+ * edits a generator source and runs `npm run generate` must get the edited generator, never a stale copy: checked
+ * on a copy of generator/ and templates/ (inside the repo, so that its imports resolve to the repo's node_modules).
+ */
+import { spawnSync } from "node:child_process";
+import { cp, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { generate } from "../../generator/pipeline.js";
+import { FIXTURES, hashTree, REPO, tempDir } from "./helpers.js";
+
+function launch(root: string, args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, [path.join(root, "generator/run.mjs"), ...args], { cwd, encoding: "utf8" });
+}
+
+describe("generator/run.mjs (npm run generate)", () => {
+  it("generates like the TypeScript sources, and rebuilds its compiled copy when a source changes", async () => {
+    const root = await tempDir("launcher");
+    await cp(path.join(REPO, "generator"), path.join(root, "generator"), { recursive: true });
+    await cp(path.join(REPO, "templates"), path.join(root, "templates"), { recursive: true });
+
+    const first = launch(root, ["--help"], root);
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain("Usage: npm run generate");
+
+    // The compiled copy writes exactly what the TypeScript pipeline produces.
+    const out = path.join(root, "out", "shop");
+    const run = launch(root, [path.join(FIXTURES, "shop-31.yaml"), "--out", out], REPO);
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const { files } = await generate(path.join(FIXTURES, "shop-31.yaml"), { name: "shop" });
+    const written = Object.fromEntries(await Promise.all(Object.keys(files).map(async (file) => [file, await readFile(path.join(out, file), "utf8")])));
+    expect(written).toEqual(files);
+    expect(Object.keys(await hashTree(out)).length).toBe(Object.keys(files).length);
+
+    const cli = path.join(root, "generator/cli.ts");
+    await writeFile(cli, (await readFile(cli, "utf8")).replace("Usage: npm run generate", "Usage (edited): npm run generate"));
+    const edited = launch(root, ["--help"], root);
+    expect(edited.status).toBe(0);
+    expect(edited.stdout).toContain("Usage (edited): npm run generate");
+  }, 120_000);
+});
