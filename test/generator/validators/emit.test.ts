@@ -239,6 +239,15 @@ describe("emitValidators: output", () => {
     expect(compiled).toMatch(/^export const responseOrdersPaymentsCreate_201 = schemaOrder;$/m);
   });
 
+  it("keeps compiled.js lean: no unused schema constants, error sites in their short form", () => {
+    const compiled = emitValidators(model)[VALIDATOR_FILES.compiled]!;
+    for (const [, name] of compiled.matchAll(/\bconst (schema\d+) = /g)) {
+      expect(compiled.split(new RegExp(`\\b${name}\\b`)).length - 1, `${name} is used`).toBeGreaterThan(1);
+    }
+    expect(compiled).not.toContain("if(vErrors === null){vErrors = [");
+    expect(compiled).toContain("(vErrors ??= []).push(err");
+  });
+
   it("compiles nothing on import: a fresh Node process validates without loading Ajv's compiler or the HTTP client", async () => {
     const generated = await generateValidators(SHOP, "emit-import");
     // A module-resolution hook (node:module register) records every module the import loads, ESM and CommonJS.
