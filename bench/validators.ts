@@ -172,7 +172,7 @@ function zodName(schema: string): string {
 
 function runtimeAjv(model: ApiModel, schema: string): (data: unknown) => boolean {
   const set = buildSchemaSet(model);
-  const ajv = createAjv({ extensionKeywords: set.extensionKeywords, annotationFormats: set.unknownFormats });
+  const ajv = createAjv({ extensionKeywords: set.extensionKeywords, annotationFormats: set.unknownFormats, formats: "ajv-formats" });
   ajv.addKeyword({ keyword: "components" });
   ajv.addSchema({ $id: "https://payspec.bench/doc.json", components: { schemas: model.schemas } });
   const validate = ajv.getSchema(`https://payspec.bench/doc.json#/components/schemas/${encodeURIComponent(schema)}`);
