@@ -19,6 +19,7 @@ import { createRequire } from "node:module";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 
 const GENERATOR_DIR = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.dirname(GENERATOR_DIR);
@@ -87,6 +88,25 @@ if (!existsSync(path.join(target, "generator", "cli.js"))) {
   mkdirSync(CACHE, { recursive: true });
   await build(files, target);
 }
-// The compiled cli.js runs its main only when it is the entry point; here it is imported.
-const { main } = await import(pathToFileURL(path.join(target, "generator", "cli.js")).href);
-process.exitCode = await main(process.argv.slice(2));
+// The CLI runs in a worker thread for its stack: Ajv compiles a schema's `$ref`'d schemas recursively, so a spec whose
+// schemas reference each other in long chains (bench/synthetic-spec.ts: 2,000 of them) overflows the main thread's
+// ~1 MB stack. A worker's stack size is ours to set. (The compiled cli.js runs its main only when it is the entry
+// point; here it is imported.)
+const CLI_IN_WORKER = `
+  const { parentPort, workerData } = require("node:worker_threads");
+  import(workerData.cli)
+    .then(({ main }) => main(workerData.argv))
+    .then((code) => parentPort.postMessage(code), (error) => { console.error(error); parentPort.postMessage(1); });
+`;
+const worker = new Worker(CLI_IN_WORKER, {
+  eval: true,
+  workerData: { cli: pathToFileURL(path.join(target, "generator", "cli.js")).href, argv: process.argv.slice(2) },
+  resourceLimits: { stackSizeMb: 256 },
+});
+worker.on("message", (code) => {
+  process.exitCode = code;
+});
+worker.on("error", (error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
