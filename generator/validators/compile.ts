@@ -183,31 +183,39 @@ export function compiledFormatsPrelude(code: string): string {
  * the top-level `schemaN` constants with a literal value that no other code names.
  */
 export function dropUnusedSchemaConstants(code: string): string {
-  const file = ts.createSourceFile("compiled.js", code, ts.ScriptTarget.ES2022, false, ts.ScriptKind.JS);
-  const references = new Map<string, number>();
-  const count = (node: ts.Node): void => {
-    if (ts.isIdentifier(node)) references.set(node.text, (references.get(node.text) ?? 0) + 1);
-    ts.forEachChild(node, count);
-  };
-  count(file);
-  const drop: Array<readonly [start: number, end: number]> = [];
-  for (const statement of file.statements) {
-    if (!ts.isVariableStatement(statement) || statement.declarationList.declarations.length !== 1) continue;
-    const declaration = statement.declarationList.declarations[0]!;
-    if (!ts.isIdentifier(declaration.name) || !/^schema\d+$/.test(declaration.name.text)) continue;
-    const value = declaration.initializer;
-    if (value === undefined || !(ts.isObjectLiteralExpression(value) || ts.isArrayLiteralExpression(value))) continue;
-    if (references.get(declaration.name.text) === 1) drop.push([statement.getStart(file), statement.getEnd()]);
-  }
-  // One pass over the kept slices: splicing the string once per dropped constant is quadratic in the module's size.
+  // A text scan, not a parse: Ajv writes each constant as `const schemaN = <JSON>;` at the top of the module, and a
+  // syntax tree of a large module (11 MB for 2,000 schemas) took seconds and hundreds of MB. Names are counted
+  // everywhere, strings included, which can only keep a constant that is unused, never drop one that is used.
+  const uses = new Map<string, number>();
+  for (const [name] of code.matchAll(/\bschema\d+\b/g)) uses.set(name, (uses.get(name) ?? 0) + 1);
   const kept: string[] = [];
   let from = 0;
-  for (const [start, end] of drop) {
-    kept.push(code.slice(from, start));
-    from = end;
+  for (const match of code.matchAll(/(?<=^|[;\n}])const (schema\d+) = (?=[{[])/g)) {
+    if (match.index < from || uses.get(match[1]!) !== 1) continue;
+    const end = endOfJsonValue(code, match.index + match[0].length);
+    if (end === undefined || code[end] !== ";") continue;
+    kept.push(code.slice(from, match.index));
+    from = end + 1;
   }
   kept.push(code.slice(from));
   return kept.join("");
+}
+
+/** The index just past the JSON object or array that starts at `start`, or undefined if it does not close. */
+function endOfJsonValue(text: string, start: number): number | undefined {
+  let depth = 0;
+  for (let index = start; index < text.length; index++) {
+    const char = text[index];
+    if (char === '"') {
+      for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === "\\") index++;
+    } else if (char === "{" || char === "[") {
+      depth++;
+    } else if (char === "}" || char === "]") {
+      depth--;
+      if (depth === 0) return index + 1;
+    }
+  }
+  return undefined;
 }
 
 /**
