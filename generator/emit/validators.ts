@@ -163,11 +163,12 @@ function compileError(model: ApiModel, set: ReturnType<typeof buildSchemaSet>, e
       if (where.length > 0) break;
     }
   }
-  return new Error(
-    `validators for ${model.name}: Ajv cannot compile ${where[0] ?? "the spec's schemas"}: ${error.message}. ` +
-      "Fix the schema in the spec (custom keywords must start with x-).",
-    { cause: error },
-  );
+  const hint = /unknown keyword/i.test(error.message)
+    ? "Fix the schema in the spec (custom keywords must start with x-)."
+    : "Fix the schema in the spec.";
+  return new Error(`validators for ${model.name}: Ajv cannot compile ${where[0] ?? "the spec's schemas"}: ${error.message}. ${hint}`, {
+    cause: error,
+  });
 }
 
 function emitCompiledTypes(header: string, names: readonly string[]): string {
