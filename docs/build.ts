@@ -4,7 +4,7 @@
  *   site/index.html   the landing page generated from the specs
  * Usage: tsx docs/build.ts [--specs <dir>] [--out <dir>]
  */
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -39,16 +39,24 @@ export async function buildDocs(options: BuildDocsOptions = {}): Promise<BuiltSi
   // Describe every spec before writing anything, so a bad spec fails the build with the site untouched.
   const platforms = specs.map(describePlatform);
 
-  await rm(outDir, { recursive: true, force: true });
-  await mkdir(outDir, { recursive: true });
-  for (const spec of specs) {
-    const outFile = join(outDir, `${spec.name}.html`);
-    await renderRedocPage({ specFile: spec.file, outFile, cwd: PROJECT_ROOT });
-    log(`${relative(PROJECT_ROOT, spec.file)} -> ${relative(process.cwd(), outFile)}`);
+  // The site is built beside the output folder and swapped in whole: a failed page leaves the old site as it was.
+  const staging = `${outDir}.building-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  try {
+    for (const spec of specs) {
+      await renderRedocPage({ specFile: spec.file, outFile: join(staging, `${spec.name}.html`), cwd: PROJECT_ROOT });
+      log(`${relative(PROJECT_ROOT, spec.file)} -> ${relative(process.cwd(), join(outDir, `${spec.name}.html`))}`);
+    }
+    const sources = specs.map((spec) => relative(PROJECT_ROOT, spec.file));
+    await writeFile(join(staging, "index.html"), renderLandingPage({ platforms, sources }));
+    await rm(outDir, { recursive: true, force: true });
+    await rename(staging, outDir);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
   }
   const index = join(outDir, "index.html");
-  const sources = specs.map((spec) => relative(PROJECT_ROOT, spec.file));
-  await writeFile(index, renderLandingPage({ platforms, sources }));
   log(`landing page -> ${relative(process.cwd(), index)}`);
   return { outDir, index, platforms };
 }

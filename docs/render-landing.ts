@@ -5,6 +5,7 @@
 import type { OperationSummary, PlatformSummary } from "./describe-platform.js";
 import { PAYMENT_ACTIONS } from "./payment-actions.js";
 
+/** The five characters HTML gives meaning to (a dependency for five replacements would not pay for itself). */
 export function escapeHtml(value: string): string {
   return value
     .replace(/&/g, "&amp;")
