@@ -1,17 +1,18 @@
 /**
  * `npm run generate [-- <spec>... [--out <dir>] [--name <name>] [--client-name <Class>] [--check]]`
  *
- * With no spec: every `specs/*.yaml|yml|json` into `generated/<name>/` (folders of removed specs are removed).
+ * With no spec: every `specs/*.yaml|yml|json` into `generated/<name>/`. Other folders in generated/ are left alone
+ * (they may be a user's own `--out generated/<x>`): delete a removed spec's folder by hand.
  * `--check` writes nothing and exits 1 naming every stale file. A bad spec exits 1 and writes nothing at all.
  */
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { SpecError } from "./errors.js";
 import { generate, type OutputFiles } from "./pipeline.js";
 import { GENERATED_DIR, PROJECT_CLIENT_NAMES, SPECS_DIR } from "./project.js";
 import { compareOutputFolder, displayPath, writeOutputFolder, type StaleFile } from "./write.js";
-import { rm } from "node:fs/promises";
 
 const USAGE = `Usage: npm run generate [-- <spec.yaml>... [--out <dir>] [--name <name>] [--client-name <ClassName>] [--check]]
 
@@ -89,11 +90,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
 
-  const orphans = projectMode ? await orphanFolders(outputs.map(({ target }) => path.resolve(target.outDir))) : [];
   if (args.values.check) {
     const stale: StaleFile[] = [];
     for (const { target, files } of outputs) stale.push(...(await compareOutputFolder(target.outDir, files)));
-    stale.push(...orphans.map((folder) => ({ file: `${displayPath(folder)}/`, reason: "unexpected" as const })));
     if (stale.length > 0) {
       console.error(`Generated files are stale (run \`npm run generate\`):\n${stale.map((s) => `  ${s.file} (${s.reason})`).join("\n")}`);
       return 1;
@@ -102,12 +101,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   for (const { target, files } of outputs) {
-    await writeOutputFolder(target.outDir, files);
+    try {
+      await writeOutputFolder(target.outDir, files);
+    } catch (error) {
+      // Each folder is swapped in whole, so this one is as it was; the ones listed above were already replaced.
+      console.error(`error: could not write ${displayPath(target.outDir)}/ (left as it was): ${(error as Error).message}`);
+      return 1;
+    }
     console.log(`Generated ${displayPath(target.outDir)}/ (${Object.keys(files).length} files) from ${displayPath(target.spec)}`);
-  }
-  for (const folder of orphans) {
-    await rm(folder, { recursive: true, force: true });
-    console.log(`Removed ${displayPath(folder)}/: its spec is gone`);
   }
   return 0;
 }
@@ -125,20 +126,6 @@ async function projectSpecs(): Promise<string[]> {
     .sort();
 }
 
-async function orphanFolders(expected: readonly string[]): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(GENERATED_DIR, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  return entries
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
-    .map((entry) => path.resolve(GENERATED_DIR, entry.name))
-    .filter((folder) => !expected.includes(folder))
-    .sort();
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   process.exitCode = await main(process.argv.slice(2));
 }

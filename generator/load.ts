@@ -180,7 +180,18 @@ function checkCircularAliases(file: string, text: string, root: Record<string, u
     const seen = [site.pointer];
     let ref: string | undefined = site.ref;
     while (ref !== undefined) {
-      const target = decodeURIComponent(ref.slice(1));
+      let target: string;
+      try {
+        target = decodeURIComponent(ref.slice(1));
+      } catch {
+        throw specError({
+          file,
+          pointer: site.pointer,
+          ...lineOf(file, text, site.pointer),
+          message: `malformed $ref ${JSON.stringify(ref)}: a percent sign must start a %XX escape`,
+          hint: "write the reference as a JSON pointer, escaping characters as %XX",
+        });
+      }
       if (seen.includes(target)) {
         throw specError({
           file,

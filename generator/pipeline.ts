@@ -90,8 +90,9 @@ export async function readRuntimeFiles(dir: string): Promise<Record<string, stri
   let entries;
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  } catch {
-    return files;
+  } catch (error) {
+    // Every client imports ./runtime/index.js: generating without the runtime would write clients that cannot load.
+    throw new Error(`cannot read the client runtime in ${dir}: ${(error as Error).message}`, { cause: error });
   }
   for (const entry of entries) {
     if (!entry.isFile() || !entry.name.endsWith(".ts") || /\.test(-d)?\.ts$/.test(entry.name)) continue;

@@ -103,10 +103,16 @@ const worker = new Worker(CLI_IN_WORKER, {
   workerData: { cli: pathToFileURL(path.join(target, "generator", "cli.js")).href, argv: process.argv.slice(2) },
   resourceLimits: { stackSizeMb: 256 },
 });
+let reported = false;
 worker.on("message", (code) => {
+  reported = true;
   process.exitCode = code;
 });
 worker.on("error", (error) => {
   console.error(error);
   process.exitCode = 1;
+});
+// A worker that ends without reporting (a library calling process.exit, a crash) must not pass as a success.
+worker.on("exit", (code) => {
+  if (!reported || code !== 0) process.exitCode ||= code || 1;
 });

@@ -31,6 +31,7 @@ const CASES: ReadonlyArray<readonly [string, RegExp]> = [
   ["response-without-description.yaml", /:8:9 at #\/paths\/~1orders\/get\/responses\/200: The field `description` must be present/],
   ["invalid-schema-type.yaml", /:12:30 at #\/paths\/~1orders\/get\/responses\/200\/content\/application~1json\/schema\/type: `type` can be one of .*did you mean `string`/],
   ["circular-alias.yaml", /:12:15 at #\/paths\/~1orders\/get\/responses\/200\/content\/application~1json\/schema: circular \$ref alias: .*#\/components\/schemas\/A -> #\/components\/schemas\/B -> #\/components\/schemas\/A/],
+  ["malformed-ref.yaml", /:12:15 at #\/paths\/~1orders\/get\/responses\/200\/content\/application~1json\/schema: malformed \$ref "#\/components\/schemas\/100%": a percent sign must start a %XX escape/],
   ["undefined-security-scheme.yaml", /:3:12 at #\/security\/0: security requirement names `tokenAuth`, which components\.securitySchemes does not define/],
   ["no-such-file.yaml", /: file not found/],
 ];
