@@ -5,7 +5,7 @@
 
 export const REDACTED = "[redacted]";
 
-const SENSITIVE_HEADER_NAMES = new Set(["authorization", "proxy-authorization", "x-auth-token", "cookie", "set-cookie"]);
+const SENSITIVE_HEADER_NAMES = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie"]);
 const SENSITIVE_HEADER_PATTERN = /api[-_]?key|token|secret|password|session/i;
 
 /** True for headers whose value is a credential by name, or one of `extraNames` (e.g. a spec's apiKey header). */
@@ -27,8 +27,8 @@ export function redactHeaders(headers: Headers, extraNames: ReadonlySet<string> 
 }
 
 /**
- * Replaces every occurrence of a known secret (and its URL- and base64-encoded forms, as they travel) by
- * `[redacted]`. Built once per client from its credentials.
+ * Replaces every occurrence of a known secret (and its URL-encoded form, as it travels in a query or cookie) by
+ * `[redacted]`; `secretsOf` adds the base64 pair of basic credentials. Built once per client from its credentials.
  */
 export class SecretScrubber {
   readonly #secrets: readonly string[];
