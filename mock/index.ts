@@ -4,7 +4,7 @@
  * ```ts
  * import { startMock } from "payspec/mock";
  * const mock = await startMock({ spec: "medusa" });          // free port on 127.0.0.1, static examples
- * const client = new MedusaClient({ baseUrl: mock.url, credentials: { jwt_token: "test" } });
+ * const client = new MedusaClient({ baseUrl: mock.url, credentials: { jwtToken: "test" } });
  * ...
  * await mock.stop();                                          // the port is free again when this resolves
  * ```

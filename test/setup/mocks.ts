@@ -6,7 +6,7 @@
  *
  * Tests read the URLs with `inject("payspecMocks")`. A spec whose mock could not start gets `{ error }` instead of
  * aborting the whole run: its contract tests fail with that message, everyone else's tests still run.
- * Dynamic mocks are started by the contract test files themselves (test/contract/support/mocks.ts).
+ * Dynamic mocks are started by the contract test files themselves (test/contract/support/suite.ts).
  */
 import type { TestProject } from "vitest/node";
 import { specNames, startMock, type RunningMock, type SpecName } from "../../mock/index.js";

@@ -38,7 +38,7 @@ export interface GeneratedPackage {
     readonly APIError: ErrorClass;
   };
   /** `undefined` until `generated/<name>/validators.ts` exists. */
-  readonly operationValidators: OperationValidators | undefined;
+  readonly operationValidators: OperationValidators;
   readonly methodNames: ReadonlyMap<string, string>;
 }
 
@@ -64,11 +64,8 @@ export async function loadGenerated(spec: SpecName): Promise<GeneratedPackage> {
     if (typeof value !== "function") throw new Error(`generated/${spec}/index.ts does not export ${name}`);
     return value as ErrorClass;
   };
-  let operationValidators: OperationValidators | undefined;
-  if (existsSync(`${dir}validators.ts`)) {
-    const validators = (await import(`${dir}validators.ts`)) as { operationValidators?: OperationValidators };
-    operationValidators = validators.operationValidators;
-  }
+  const { operationValidators } = (await import(`${dir}validators.ts`)) as { operationValidators?: OperationValidators };
+  if (operationValidators === undefined) throw new Error(`generated/${spec}/validators.ts does not export operationValidators`);
   const model = await loadSpec(specPath(spec));
   return {
     createClient: (options) => new Client(options),
