@@ -3,11 +3,14 @@
  * (printed once, no per-node manipulation, so 500 operations stay fast). Every method hands the runtime's
  * `ClientCore.call` a static `OperationInfo`; all behaviour (auth, retries, validation, errors) is the runtime's.
  */
-import { IndentationText, Project, QuoteKind, StructureKind, type ClassDeclarationStructure, type InterfaceDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type StatementStructures, type TypeAliasDeclarationStructure } from "ts-morph";
+import type { ClassDeclarationStructure, InterfaceDeclarationStructure, MethodDeclarationStructure, OptionalKind, StatementStructures, TypeAliasDeclarationStructure } from "ts-morph";
+import { requireLibrary } from "../libraries.js";
 import type { ApiModel, Operation, SecurityScheme } from "../model.js";
 import { propertyKey } from "../names.js";
 import { operationTypes, type OperationTypes } from "./operation-types.js";
 import { docComment, generatedHeader } from "./text.js";
+
+const { IndentationText, Project, QuoteKind, StructureKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
 
 export interface EmitClientOptions {
   /** `validators.ts` is emitted next to the client: pass its validators in each `OperationInfo`. */

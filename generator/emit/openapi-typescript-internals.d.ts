@@ -1,17 +1,18 @@
 /**
- * Types of the openapi-typescript 7 modules `emitTypes` imports directly (its package ships declarations for its
- * index only). Each is what dist/index.mjs re-exports or calls under the same name.
+ * Types of the openapi-typescript 7 modules `emitTypes` loads directly (its package ships declarations for its
+ * index only). Each is what dist/index.cjs re-exports or calls under the same name.
  */
-declare module "openapi-typescript/dist/transform/index.mjs" {
+declare module "openapi-typescript/dist/transform/index.cjs" {
   import type { GlobalContext, OpenAPI3 } from "openapi-typescript";
   import type ts from "typescript";
-  export default function transformSchema(schema: OpenAPI3, ctx: GlobalContext): ts.Node[];
+  function transformSchema(schema: OpenAPI3, ctx: GlobalContext): ts.Node[];
+  export = transformSchema;
 }
 
-declare module "openapi-typescript/dist/lib/ts.mjs" {
+declare module "openapi-typescript/dist/lib/ts.cjs" {
   export { astToString } from "openapi-typescript";
 }
 
-declare module "openapi-typescript/dist/lib/utils.mjs" {
+declare module "openapi-typescript/dist/lib/utils.cjs" {
   export { resolveRef, scanDiscriminators } from "openapi-typescript";
 }

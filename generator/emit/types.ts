@@ -12,10 +12,12 @@
  * declares the little we use of them.
  */
 import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from "openapi-typescript";
-import transformSchema from "openapi-typescript/dist/transform/index.mjs";
-import { astToString } from "openapi-typescript/dist/lib/ts.mjs";
-import { resolveRef, scanDiscriminators } from "openapi-typescript/dist/lib/utils.mjs";
+import { requireLibrary } from "../libraries.js";
 import type { ApiModel } from "../model.js";
+
+const transformSchema = requireLibrary("openapi-typescript/dist/transform/index.cjs") as typeof import("openapi-typescript/dist/transform/index.cjs");
+const { astToString } = requireLibrary("openapi-typescript/dist/lib/ts.cjs") as typeof import("openapi-typescript/dist/lib/ts.cjs");
+const { resolveRef, scanDiscriminators } = requireLibrary("openapi-typescript/dist/lib/utils.cjs") as typeof import("openapi-typescript/dist/lib/utils.cjs");
 
 /** What we ask of openapi-typescript. defaultNonNullable off: a property with a `default` may still be left out of a request body. */
 export const OPENAPI_TS_OPTIONS = { silent: true, defaultNonNullable: false } as const satisfies OpenAPITSOptions;

@@ -16,11 +16,14 @@
  * installed ajv-formats at generation time, date-time/date/time payspec's own (generator/validators/formats.ts).
  */
 import { readFileSync } from "node:fs";
-import { Project, StructureKind, VariableDeclarationKind, type SourceFile, type StatementStructures, type WriterFunction } from "ts-morph";
+import type { SourceFile, StatementStructures, WriterFunction } from "ts-morph";
+import { requireLibrary } from "../libraries.js";
 import type { ApiModel, JsonSchema } from "../model.js";
 import { pascalCase, safeIdentifier, uniqueName } from "../names.js";
 import { compileStandalone, createAjv } from "../validators/compile.js";
 import { buildSchemaSet, defRef, SCHEMA_SET_ID } from "../validators/schema-set.js";
+
+const { Project, StructureKind, VariableDeclarationKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
 
 /** Relative path in `generated/<name>/` -> file text. */
 export type ValidatorFiles = Readonly<Record<string, string>>;

@@ -9,17 +9,18 @@
  * by hand; test/generator/validators/formats.test.ts checks the extracted code against ajv-formats itself.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { ts } from "ts-morph";
+import type { ts as TypeScript } from "ts-morph";
+import { requireLibrary } from "../libraries.js";
 
-const FORMATS_FILE = createRequire(import.meta.url).resolve("ajv-formats/dist/formats.js");
+const { ts } = requireLibrary("ts-morph") as typeof import("ts-morph");
+const FORMATS_FILE = requireLibrary.resolve("ajv-formats/dist/formats.js");
 
 interface Parsed {
-  readonly file: ts.SourceFile;
+  readonly file: TypeScript.SourceFile;
   /** Top-level function and variable declarations by name. */
-  readonly declarations: Map<string, ts.Statement>;
+  readonly declarations: Map<string, TypeScript.Statement>;
   /** `exports.fullFormats = { ... }`: format name -> its definition. */
-  readonly fullFormats: Map<string, ts.Expression>;
+  readonly fullFormats: Map<string, TypeScript.Expression>;
 }
 
 let parsed: Parsed | undefined;
@@ -27,8 +28,8 @@ let parsed: Parsed | undefined;
 function parse(): Parsed {
   if (parsed) return parsed;
   const file = ts.createSourceFile(FORMATS_FILE, readFileSync(FORMATS_FILE, "utf8"), ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
-  const declarations = new Map<string, ts.Statement>();
-  const fullFormats = new Map<string, ts.Expression>();
+  const declarations = new Map<string, TypeScript.Statement>();
+  const fullFormats = new Map<string, TypeScript.Expression>();
   for (const statement of file.statements) {
     if (ts.isFunctionDeclaration(statement) && statement.name) declarations.set(statement.name.text, statement);
     if (ts.isVariableStatement(statement)) {
@@ -70,8 +71,8 @@ export function ajvFormatSource(name: string): string {
   const { file, declarations, fullFormats } = parse();
   const definition = fullFormats.get(name);
   if (definition === undefined) throw new Error(`validators: ajv-formats has no full-mode format "${name}"`);
-  const needed = new Set<ts.Statement>();
-  const visit = (node: ts.Node): void => {
+  const needed = new Set<TypeScript.Statement>();
+  const visit = (node: TypeScript.Node): void => {
     if (ts.isIdentifier(node)) {
       const declaration = declarations.get(node.text);
       if (declaration && !needed.has(declaration)) {

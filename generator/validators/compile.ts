@@ -3,17 +3,16 @@
  * that "run-time Ajv" there means the same options), and standalone code generation turned into an ES module.
  */
 import { readFileSync } from "node:fs";
-import { Ajv2020, _ } from "ajv/dist/2020.js";
-import standaloneCodeModule from "ajv/dist/standalone/index.js";
-import addFormatsModule from "ajv-formats";
-import { fullFormats } from "ajv-formats/dist/formats.js";
-import { ts } from "ts-morph";
+import type { Ajv2020 } from "ajv/dist/2020.js";
+import { requireLibrary } from "../libraries.js";
 import { ajvFormatNames, ajvFormatSource } from "./ajv-formats-source.js";
 import { payspecFastPaths, payspecFormats } from "./formats.js";
 
-// Both packages are CommonJS: the default import is `module.exports`, whose `default` is the function itself.
-const standaloneCode = standaloneCodeModule.default;
-const addFormats = addFormatsModule.default;
+const { Ajv2020: Ajv, _ } = requireLibrary("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+const standaloneCode = requireLibrary("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js").default;
+const addFormats = requireLibrary("ajv-formats") as typeof import("ajv-formats").default;
+const { fullFormats } = requireLibrary("ajv-formats/dist/formats.js") as typeof import("ajv-formats/dist/formats.js");
+const { ts } = requireLibrary("ts-morph") as typeof import("ts-morph");
 
 /** OpenAPI keywords that are annotations for validation (discriminator: oneOf/anyOf still decide). */
 export const OPENAPI_ANNOTATION_KEYWORDS = ["example", "discriminator", "xml", "externalDocs"] as const;
@@ -44,7 +43,7 @@ const FORMATS_OBJECT = "compiledFormats";
  * `type: object`, and `required` names declared in a sibling `allOf` member.
  */
 export function createAjv(setup: AjvSetup = {}): Ajv2020 {
-  const ajv = new Ajv2020({
+  const ajv = new Ajv({
     allErrors: true,
     strict: true,
     strictTypes: false,
