@@ -7,9 +7,9 @@ import type { Ajv2020 } from "ajv/dist/2020.js";
 import { requireLibrary } from "../libraries.js";
 import { ajvFormatNames, ajvFormatSource } from "./ajv-formats-source.js";
 import { payspecFastPaths, payspecFormats } from "./formats.js";
+import { standaloneExports } from "./standalone.js";
 
 const { Ajv2020: Ajv, _ } = requireLibrary("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
-const standaloneCode = requireLibrary("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js").default;
 const addFormats = requireLibrary("ajv-formats") as typeof import("ajv-formats").default;
 const { fullFormats } = requireLibrary("ajv-formats/dist/formats.js") as typeof import("ajv-formats/dist/formats.js");
 const { ts } = requireLibrary("ts-morph") as typeof import("ts-morph");
@@ -123,7 +123,7 @@ export function compileStandalone(ajv: Ajv2020, exports: Readonly<Record<string,
     }
   }
   const code =
-    compactErrorPushes(dropUnusedSchemaConstants(requireToImports(standaloneCode(ajv, unique)))) +
+    compactErrorPushes(dropUnusedSchemaConstants(requireToImports(standaloneExports(ajv, unique)))) +
     (aliases.length > 0 ? `\n${aliases.join("\n")}` : "");
   const formats = compiledFormatsPrelude(code);
   if (formats === "") return code;
