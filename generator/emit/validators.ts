@@ -16,14 +16,14 @@
  * installed ajv-formats at generation time, date-time/date/time payspec's own (generator/validators/formats.ts).
  */
 import { readFileSync } from "node:fs";
-import type { SourceFile, StatementStructures, WriterFunction } from "ts-morph";
+import type { SourceFile, StatementStructures } from "ts-morph";
 import { requireLibrary } from "../libraries.js";
 import type { ApiModel, JsonSchema } from "../model.js";
 import { pascalCase, safeIdentifier, uniqueName } from "../names.js";
 import { compileStandalone, createAjv } from "../validators/compile.js";
 import { buildSchemaSet, defRef, SCHEMA_SET_ID } from "../validators/schema-set.js";
 
-const { Project, StructureKind, VariableDeclarationKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
+const { IndentationText, Project, QuoteKind, StructureKind, VariableDeclarationKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
 
 /** Relative path in `generated/<name>/` -> file text. */
 export type ValidatorFiles = Readonly<Record<string, string>>;
@@ -198,7 +198,10 @@ function emitCompiledTypes(header: string, names: readonly string[]): string {
 }
 
 function emitModule(model: ApiModel, named: readonly NamedExport[], operations: readonly OperationExport[], unknownFormats: readonly string[]): string {
-  const project = new Project({ useInMemoryFileSystem: true });
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
+  });
   const file: SourceFile = project.createSourceFile(VALIDATOR_FILES.module, "", { overwrite: true });
   // Collected and inserted in one call: ts-morph re-parses the whole file after each insertion, so adding the
   // functions one by one made generation quadratic in the number of schemas (minutes for 2,000 schemas).
@@ -283,19 +286,14 @@ function emitModule(model: ApiModel, named: readonly NamedExport[], operations: 
     });
   }
 
-  const schemaMap: WriterFunction = (writer) => {
-    writer.write("{").newLine();
-    writer.indent(() => {
-      for (const entry of named) writer.writeLine(`${JSON.stringify(entry.schemaName)}: validate${entry.suffix},`);
-    });
-    writer.write("}");
-  };
-  statements.push({ kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: ["Every named schema's `validateX`, by its name in components.schemas."],
-    declarations: [{ name: "schemaValidators", initializer: (writer) => { schemaMap(writer); writer.write(" as const"); } }],
-  });
+  // The two tables are written as text: ts-morph prints a variable's initializer with a hanging indent, which would
+  // push every line of a multi-line object literal one level in.
+  statements.push([
+    "/** Every named schema's `validateX`, by its name in components.schemas. */",
+    "export const schemaValidators = {",
+    ...named.map((entry) => `  ${JSON.stringify(entry.schemaName)}: validate${entry.suffix},`),
+    "} as const;",
+  ].join("\n"));
 
   statements.push({ kind: StructureKind.Interface,
     isExported: true,
@@ -309,44 +307,27 @@ function emitModule(model: ApiModel, named: readonly NamedExport[], operations: 
       { name: "responses", type: "Readonly<Record<string, Validator>>", isReadonly: true },
     ],
   });
-  statements.push({ kind: StructureKind.VariableStatement,
-    isExported: true,
-    declarationKind: VariableDeclarationKind.Const,
-    docs: [
-      "Validators by operationId, for the client's `OperationInfo` (`requestValidator`, `responseValidators`).\n" +
-        "Credential parameters (Authorization, apiKey schemes) are never validated, so they never appear in an issue.",
-    ],
-    declarations: [
-      {
-        name: "operationValidators",
-        type: "{ readonly [operationId: string]: OperationValidators }",
-        initializer: (writer) => {
-          writer.write("{").newLine();
-          writer.indent(() => {
-            for (const operation of operations) {
-              writer.write(`${JSON.stringify(operation.operationId)}: {`).newLine();
-              writer.indent(() => {
-                if (operation.request !== undefined) writer.writeLine(`request: validator(compiled.${operation.request}),`);
-                writer.write("responses: {");
-                if (operation.responses.length > 0) {
-                  writer.newLine();
-                  writer.indent(() => {
-                    for (const [status, name] of operation.responses) {
-                      writer.writeLine(`${JSON.stringify(status)}: ${name === undefined ? "noJsonBody" : `validator(compiled.${name})`},`);
-                    }
-                  });
-                }
-                writer.write("},").newLine();
-              });
-              writer.write("},").newLine();
-            }
-          });
-          writer.write("}");
-        },
-      },
-    ],
-  });
+  statements.push([
+    "/**",
+    " * Validators by operationId, for the client's `OperationInfo` (`requestValidator`, `responseValidators`).",
+    " * Credential parameters (Authorization, apiKey schemes) are never validated, so they never appear in an issue.",
+    " */",
+    "export const operationValidators: { readonly [operationId: string]: OperationValidators } = {",
+    ...operations.flatMap((operation) => [
+      `  ${JSON.stringify(operation.operationId)}: {`,
+      ...(operation.request !== undefined ? [`    request: validator(compiled.${operation.request}),`] : []),
+      ...(operation.responses.length > 0
+        ? [
+            "    responses: {",
+            ...operation.responses.map(([status, name]) => `      ${JSON.stringify(status)}: ${name === undefined ? "noJsonBody" : `validator(compiled.${name})`},`),
+            "    },",
+          ]
+        : ["    responses: {},"]),
+      "  },",
+    ]),
+    "};",
+  ].join("\n"));
   file.addStatements(statements);
-  file.formatText({ indentSize: 2, convertTabsToSpaces: true });
   return file.getFullText();
 }
+

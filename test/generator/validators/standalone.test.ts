@@ -4,13 +4,16 @@
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import standaloneCode from "ajv/dist/standalone/index.js";
+import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../../../generator/load.js";
 import { createAjv } from "../../../generator/validators/compile.js";
 import { buildSchemaSet, defRef, SCHEMA_SET_ID } from "../../../generator/validators/schema-set.js";
 import { standaloneExports } from "../../../generator/validators/standalone.js";
 import { REPO_ROOT, TEST_SPECS_DIR } from "./harness.js";
+
+// CommonJS: the default import is `module.exports`, whose `default` is the function itself.
+const standaloneCode = standaloneCodeModule.default;
 
 const SPECS = [
   ...readdirSync(path.join(REPO_ROOT, "specs")).map((file) => path.join(REPO_ROOT, "specs", file)),
