@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { SpecError } from "./errors.js";
 import { generate, type OutputFiles } from "./pipeline.js";
 import { GENERATED_DIR, PROJECT_CLIENT_NAMES, SPECS_DIR } from "./project.js";
+import { ValidatorsWorker } from "./validators-worker-pool.js";
 import { compareOutputFolder, displayPath, writeOutputFolder, type StaleFile } from "./write.js";
 
 const USAGE = `Usage: npm run generate [-- <spec.yaml>... [--out <dir>] [--name <name>] [--client-name <ClassName>] [--check]]
@@ -69,22 +70,33 @@ export async function main(argv: readonly string[]): Promise<number> {
     return { spec, outDir: args.values.out ?? path.join(GENERATED_DIR, fileName), name, ...(clientName !== undefined ? { clientName } : {}) };
   });
 
-  // Everything is generated in memory first: one bad spec means nothing is written.
+  // Everything is generated in memory first: one bad spec means nothing is written. The specs are generated
+  // concurrently: while one waits for its validators (on the worker's thread), the next one loads.
+  const validatorsWorker = ValidatorsWorker.available() ? new ValidatorsWorker() : undefined;
+  let results;
+  try {
+    results = await Promise.allSettled(
+      targets.map((target) =>
+        generate(target.spec, {
+          name: target.name,
+          ...(target.clientName !== undefined ? { clientName: target.clientName } : {}),
+          ...(validatorsWorker ? { emitValidators: validatorsWorker.emit } : {}),
+        }),
+      ),
+    );
+  } finally {
+    await validatorsWorker?.close();
+  }
   const outputs: Array<{ target: Target; files: OutputFiles }> = [];
   let failed = false;
-  for (const target of targets) {
-    try {
-      const { files } = await generate(target.spec, {
-        name: target.name,
-        ...(target.clientName !== undefined ? { clientName: target.clientName } : {}),
-      });
-      outputs.push({ target, files });
-    } catch (error) {
-      failed = true;
-      if (error instanceof SpecError) console.error(`error: ${error.message}`);
-      else console.error(`error: ${target.spec}: ${(error as Error).stack ?? String(error)}`);
-    }
-  }
+  results.forEach((result, index) => {
+    const target = targets[index]!;
+    if (result.status === "fulfilled") return outputs.push({ target, files: result.value.files });
+    failed = true;
+    const error = result.reason as Error;
+    if (error instanceof SpecError) console.error(`error: ${error.message}`);
+    else console.error(`error: ${target.spec}: ${error.stack ?? String(error)}`);
+  });
   if (failed) {
     console.error(args.values.check ? "Check aborted: fix the spec errors above." : "Nothing was written: fix the spec errors above.");
     return 1;

@@ -45,12 +45,13 @@ export const TEMPLATES_RUNTIME_DIR = fileURLToPath(new URL("../templates/runtime
 
 export function emittersFor(validatorsEmitter: ValidatorsEmitter = emitValidators): Emitter[] {
   return [
+    // First: a validators emitter on a worker thread (validators-worker-pool.ts) then runs beside the others.
+    validatorsStep(validatorsEmitter),
     async (model) => ({ "schema.ts": await emitTypes(model) }),
     (model, context) => ({ "client.ts": emitClient(model, { validators: context.validators }) }),
     (model, context) => ({ "index.ts": emitIndex(model, { validators: context.validators }) }),
     (model) => ({ "README.md": emitReadme(model) }),
     (_model, context) => emitRuntime(context.runtimeFiles),
-    validatorsStep(validatorsEmitter),
   ];
 }
 
@@ -69,8 +70,10 @@ export async function generateFromModel(model: ApiModel, options: GenerateOption
     validators: true,
   };
   const files: OutputFiles = {};
-  for (const emitter of emittersFor(options.emitValidators ?? emitValidators)) {
-    for (const [relativePath, text] of Object.entries(await emitter(model, context))) {
+  // Every emitter is started before any is awaited, so that one running elsewhere (a worker) overlaps the rest.
+  const outputs = await Promise.all(emittersFor(options.emitValidators ?? emitValidators).map(async (emitter) => emitter(model, context)));
+  for (const output of outputs) {
+    for (const [relativePath, text] of Object.entries(output)) {
       if (relativePath in files) throw new Error(`two emitters produce ${relativePath}`);
       files[relativePath] = text.endsWith("\n") ? text : `${text}\n`;
     }

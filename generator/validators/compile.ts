@@ -51,7 +51,7 @@ export function createAjv(setup: AjvSetup = {}): Ajv2020 {
     strictRequired: false,
     allowUnionTypes: true,
     ...(setup.source
-      ? { code: { source: true, esm: true, lines: false, formats: _`compiledFormats` } }
+      ? { code: { source: true, esm: true, lines: false, optimize: false, formats: _`compiledFormats` } }
       : {}),
   });
   addFormats(ajv, { mode: "full" });
@@ -133,11 +133,18 @@ export function compileStandalone(ajv: Ajv2020, exports: Readonly<Record<string,
 
 const FORMATS_SOURCE = readFileSync(new URL("./formats.ts", import.meta.url), "utf8");
 
+let formatsJavaScript: string | undefined;
+
 /**
  * The JavaScript of ./formats.ts as declarations to paste into a module: TypeScript's own transpiler (deterministic
- * for a given TypeScript version), `export` dropped, comments kept.
+ * for a given TypeScript version), `export` dropped, comments kept. Transpiled once per process.
  */
 function payspecFormatsSource(): string {
+  formatsJavaScript ??= transpileFormats();
+  return formatsJavaScript;
+}
+
+function transpileFormats(): string {
   const js = ts.transpileModule(FORMATS_SOURCE, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false },
   }).outputText;

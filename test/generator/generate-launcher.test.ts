@@ -42,3 +42,23 @@ describe("generator/run.mjs (npm run generate)", () => {
     expect(edited.stdout).toContain("Usage (edited): npm run generate");
   }, 120_000);
 });
+
+describe("generator/run.mjs: a schema Ajv refuses", () => {
+  it("is reported from the validators thread with the schema's name, exits 1 and writes nothing", async () => {
+    const root = await tempDir("launcher-ajv");
+    // A copy of the fixtures, for the shared files shop-31.yaml references.
+    await cp(FIXTURES, path.join(root, "fixtures"), { recursive: true });
+    const spec = path.join(root, "fixtures", "broken-pattern.yaml");
+    const source = await readFile(path.join(FIXTURES, "shop-31.yaml"), "utf8");
+    await writeFile(spec, source.replace(/^  schemas:\n/m, '  schemas:\n    Broken:\n      type: string\n      pattern: "[unclosed"\n'));
+    const out = path.join(root, "out");
+    await cp(path.join(FIXTURES, "shop-31.yaml"), path.join(out, "keep.txt"), { recursive: true });
+    const before = await hashTree(out);
+
+    const run = launch(REPO, [spec, "--out", out], REPO);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/Ajv cannot compile #\/components\/schemas\/Broken: Invalid regular expression/);
+    expect(run.stderr).toContain("Nothing was written");
+    expect(await hashTree(out)).toEqual(before);
+  }, 120_000);
+});

@@ -1,0 +1,57 @@
+/**
+ * `ValidatorsWorker`: `emitValidators` on a worker thread (./validators-worker.ts). Usable only where that worker
+ * exists as JavaScript, i.e. from the compiled copy `npm run generate` runs (generator/run.mjs); `available()` says so.
+ * The thread starts at construction, so that it loads Ajv and ts-morph while the caller loads its specs.
+ */
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { ApiModel } from "./model.js";
+import type { OutputFiles, ValidatorsEmitter } from "./pipeline.js";
+import type { ValidatorsReply, ValidatorsRequest } from "./validators-worker.js";
+
+const WORKER_URL = new URL("./validators-worker.js", import.meta.url);
+
+/** The worker's own resource limits: Ajv compiles long `$ref` chains recursively (see generator/run.mjs). */
+export const GENERATOR_THREAD_LIMITS = { stackSizeMb: 256, maxYoungGenerationSizeMb: 128 } as const;
+
+export class ValidatorsWorker {
+  static available(): boolean {
+    return fileURLToPath(import.meta.url).endsWith(".js");
+  }
+
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, { resolve: (files: OutputFiles) => void; reject: (error: Error) => void }>();
+  #nextId = 0;
+  #failure: Error | undefined;
+
+  constructor() {
+    this.#worker = new Worker(WORKER_URL, { resourceLimits: GENERATOR_THREAD_LIMITS });
+    this.#worker.on("message", (reply: ValidatorsReply) => {
+      const pending = this.#pending.get(reply.id);
+      this.#pending.delete(reply.id);
+      if ("files" in reply) pending?.resolve({ ...reply.files });
+      else pending?.reject(Object.assign(new Error(reply.error.message), reply.error.stack !== undefined ? { stack: reply.error.stack } : {}));
+    });
+    this.#worker.on("error", (error) => this.#fail(error));
+    this.#worker.on("exit", (code) => this.#fail(new Error(`the validators worker stopped (exit code ${code})`)));
+  }
+
+  readonly emit: ValidatorsEmitter = (model: ApiModel) =>
+    new Promise<OutputFiles>((resolve, reject) => {
+      if (this.#failure) return reject(this.#failure);
+      const id = this.#nextId++;
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ id, model } satisfies ValidatorsRequest);
+    });
+
+  async close(): Promise<void> {
+    this.#worker.removeAllListeners("exit");
+    await this.#worker.terminate();
+  }
+
+  #fail(error: Error): void {
+    this.#failure ??= error;
+    for (const { reject } of this.#pending.values()) reject(this.#failure);
+    this.#pending.clear();
+  }
+}
