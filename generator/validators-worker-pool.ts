@@ -1,10 +1,12 @@
 /**
- * `ValidatorsWorker`: `emitValidators` on a worker thread (./validators-worker.ts). Usable only where that worker
- * exists as JavaScript, i.e. from the compiled copy `npm run generate` runs (generator/run.mjs); `available()` says so.
- * The thread starts at construction, so that it loads Ajv and ts-morph while the caller loads its specs.
+ * `ValidatorsWorker`: a validators emitter whose Ajv half (`emitCompiledValidators`) runs on a worker thread
+ * (./validators-worker.ts) while this thread writes validators.ts. Usable only where that worker exists as
+ * JavaScript, i.e. from the compiled copy `npm run generate` runs (generator/run.mjs); `available()` says so.
+ * The thread starts at construction, so that it loads Ajv while the caller loads its specs.
  */
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { emitValidatorsModule } from "./emit/validators.js";
 import type { ApiModel } from "./model.js";
 import type { OutputFiles, ValidatorsEmitter } from "./pipeline.js";
 import type { ValidatorsReply, ValidatorsRequest } from "./validators-worker.js";
@@ -36,13 +38,20 @@ export class ValidatorsWorker {
     this.#worker.on("exit", (code) => this.#fail(new Error(`the validators worker stopped (exit code ${code})`)));
   }
 
-  readonly emit: ValidatorsEmitter = (model: ApiModel) =>
-    new Promise<OutputFiles>((resolve, reject) => {
+  /** Same files as `emitValidators(model)`. */
+  readonly emit: ValidatorsEmitter = async (model: ApiModel) => {
+    const [compiled, module] = await Promise.all([this.#compile(model), Promise.resolve().then(() => emitValidatorsModule(model))]);
+    return { ...compiled, ...module };
+  };
+
+  #compile(model: ApiModel): Promise<OutputFiles> {
+    return new Promise<OutputFiles>((resolve, reject) => {
       if (this.#failure) return reject(this.#failure);
       const id = this.#nextId++;
       this.#pending.set(id, { resolve, reject });
       this.#worker.postMessage({ id, model } satisfies ValidatorsRequest);
     });
+  }
 
   async close(): Promise<void> {
     this.#worker.removeAllListeners("exit");

@@ -1,12 +1,13 @@
 /**
- * Worker-thread entry that runs `emitValidators` (generator/emit/validators.ts) for models posted to it, so that
- * Ajv's compilation, the largest part of a generation, runs on a second core while the CLI's thread loads specs and
- * emits the types and the client. `ValidatorsWorker` (./validators-worker-pool.ts) is the other side.
+ * Worker-thread entry that runs `emitCompiledValidators` (generator/emit/validators.ts) for models posted to it, so
+ * that Ajv's compilation, the largest part of a generation, runs on a second core while the CLI's thread loads specs
+ * and emits the types, the client and validators.ts. `ValidatorsWorker` (./validators-worker-pool.ts) is the other
+ * side.
  *
  * Protocol: in `{ id, model }`, out `{ id, files }` or `{ id, error: { message, stack } }`.
  */
 import { parentPort } from "node:worker_threads";
-import { emitValidators } from "./emit/validators.js";
+import { emitCompiledValidators } from "./emit/validators.js";
 import type { ApiModel } from "./model.js";
 
 export interface ValidatorsRequest {
@@ -23,7 +24,7 @@ const port = parentPort;
 port.on("message", ({ id, model }: ValidatorsRequest) => {
   let reply: ValidatorsReply;
   try {
-    reply = { id, files: emitValidators(model) };
+    reply = { id, files: emitCompiledValidators(model) };
   } catch (error) {
     const { message, stack } = error instanceof Error ? error : new Error(String(error));
     reply = { id, error: { message, ...(stack !== undefined ? { stack } : {}) } };
