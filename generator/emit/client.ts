@@ -8,9 +8,10 @@ import { requireLibrary } from "../libraries.js";
 import type { ApiModel, Operation, SecurityScheme } from "../model.js";
 import { propertyKey } from "../names.js";
 import { operationTypes, type OperationTypes } from "./operation-types.js";
+import { printSourceFile } from "./print.js";
 import { docComment, generatedHeader } from "./text.js";
 
-const { IndentationText, Project, QuoteKind, StructureKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
+const { StructureKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
 
 export interface EmitClientOptions {
   /** `validators.ts` is emitted next to the client: pass its validators in each `OperationInfo`. */
@@ -18,11 +19,6 @@ export interface EmitClientOptions {
 }
 
 export function emitClient(model: ApiModel, options: EmitClientOptions = {}): string {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
-  });
-  const file = project.createSourceFile("client.ts", "", { overwrite: true });
   const typed = model.operations.map((operation) => ({ operation, types: operationTypes(operation) }));
   const statements: (string | StatementStructures)[] = [];
 
@@ -61,8 +57,7 @@ export function emitClient(model: ApiModel, options: EmitClientOptions = {}): st
     if (typeof statement === "string" && typeof last === "string") merged[merged.length - 1] = `${last}\n\n${statement}`;
     else merged.push(statement);
   }
-  file.addStatements(merged);
-  return `${generatedHeader(model, "Typed client")}\n${file.getFullText()}`;
+  return `${generatedHeader(model, "Typed client")}\n${printSourceFile(merged)}`;
 }
 
 function optionsInterface(model: ApiModel): string {

@@ -16,14 +16,15 @@
  * installed ajv-formats at generation time, date-time/date/time payspec's own (generator/validators/formats.ts).
  */
 import { readFileSync } from "node:fs";
-import type { SourceFile, StatementStructures } from "ts-morph";
+import type { StatementStructures } from "ts-morph";
 import { requireLibrary } from "../libraries.js";
+import { printSourceFile } from "./print.js";
 import type { ApiModel, JsonSchema } from "../model.js";
 import { pascalCase, safeIdentifier, uniqueName } from "../names.js";
 import { compileStandalone, createAjv } from "../validators/compile.js";
 import { buildSchemaSet, defRef, SCHEMA_SET_ID, type SchemaSet } from "../validators/schema-set.js";
 
-const { IndentationText, Project, QuoteKind, StructureKind, VariableDeclarationKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
+const { StructureKind, VariableDeclarationKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
 
 /** Relative path in `generated/<name>/` -> file text. */
 export type ValidatorFiles = Readonly<Record<string, string>>;
@@ -219,13 +220,6 @@ function emitCompiledTypes(header: string, names: readonly string[]): string {
 }
 
 function emitModule(model: ApiModel, named: readonly NamedExport[], operations: readonly OperationExport[], unknownFormats: readonly string[]): string {
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double },
-  });
-  const file: SourceFile = project.createSourceFile(VALIDATOR_FILES.module, "", { overwrite: true });
-  // Collected and inserted in one call: ts-morph re-parses the whole file after each insertion, so adding the
-  // functions one by one made generation quadratic in the number of schemas (minutes for 2,000 schemas).
   const statements: (string | StatementStructures)[] = [];
   const uncheckedFormats = ["decimal", ...unknownFormats.filter((format) => format !== "decimal")];
   statements.push([
@@ -348,7 +342,6 @@ function emitModule(model: ApiModel, named: readonly NamedExport[], operations: 
     ]),
     "};",
   ].join("\n"));
-  file.addStatements(statements);
-  return file.getFullText();
+  return printSourceFile(statements);
 }
 
