@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { emitValidatorsModule } from "./emit/validators.js";
+import { compileJob, emitValidatorsModule, planValidators, type CompileJob } from "./emit/validators.js";
 import type { ApiModel } from "./model.js";
 import type { OutputFiles, ValidatorsEmitter } from "./pipeline.js";
 import type { ValidatorsReply, ValidatorsRequest } from "./validators-worker.js";
@@ -40,16 +40,17 @@ export class ValidatorsWorker {
 
   /** Same files as `emitValidators(model)`. */
   readonly emit: ValidatorsEmitter = async (model: ApiModel) => {
-    const [compiled, module] = await Promise.all([this.#compile(model), Promise.resolve().then(() => emitValidatorsModule(model))]);
+    const plan = planValidators(model);
+    const [compiled, module] = await Promise.all([this.#compile(compileJob(model, plan)), Promise.resolve().then(() => emitValidatorsModule(model, plan))]);
     return { ...compiled, ...module };
   };
 
-  #compile(model: ApiModel): Promise<OutputFiles> {
+  #compile(job: CompileJob): Promise<OutputFiles> {
     return new Promise<OutputFiles>((resolve, reject) => {
       if (this.#failure) return reject(this.#failure);
       const id = this.#nextId++;
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, model } satisfies ValidatorsRequest);
+      this.#worker.postMessage({ id, job } satisfies ValidatorsRequest);
     });
   }
 

@@ -1,18 +1,17 @@
 /**
- * Worker-thread entry that runs `emitCompiledValidators` (generator/emit/validators.ts) for models posted to it, so
+ * Worker-thread entry that runs `emitCompiledValidators` (generator/emit/validators.ts) for the jobs posted to it, so
  * that Ajv's compilation, the largest part of a generation, runs on a second core while the CLI's thread loads specs
  * and emits the types, the client and validators.ts. `ValidatorsWorker` (./validators-worker-pool.ts) is the other
  * side.
  *
- * Protocol: in `{ id, model }`, out `{ id, files }` or `{ id, error: { message, stack } }`.
+ * Protocol: in `{ id, job }`, out `{ id, files }` or `{ id, error: { message, stack } }`.
  */
 import { parentPort } from "node:worker_threads";
-import { emitCompiledValidators } from "./emit/validators.js";
-import type { ApiModel } from "./model.js";
+import { emitCompiledValidators, type CompileJob } from "./emit/validators.js";
 
 export interface ValidatorsRequest {
   readonly id: number;
-  readonly model: ApiModel;
+  readonly job: CompileJob;
 }
 
 export type ValidatorsReply =
@@ -21,10 +20,10 @@ export type ValidatorsReply =
 
 if (!parentPort) throw new Error("generator/validators-worker runs as a worker thread");
 const port = parentPort;
-port.on("message", ({ id, model }: ValidatorsRequest) => {
+port.on("message", ({ id, job }: ValidatorsRequest) => {
   let reply: ValidatorsReply;
   try {
-    reply = { id, files: emitCompiledValidators(model) };
+    reply = { id, files: emitCompiledValidators(job) };
   } catch (error) {
     const { message, stack } = error instanceof Error ? error : new Error(String(error));
     reply = { id, error: { message, ...(stack !== undefined ? { stack } : {}) } };

@@ -128,12 +128,23 @@ export function planValidators(model: ApiModel): ValidatorsPlan {
 /** Every file of the validators: `emitCompiledValidators` and `emitValidatorsModule` of one plan. */
 export function emitValidators(model: ApiModel): ValidatorFiles {
   const plan = planValidators(model);
-  return { ...emitCompiledValidators(model, plan), ...emitValidatorsModule(model, plan) };
+  return { ...emitCompiledValidators(compileJob(model, plan)), ...emitValidatorsModule(model, plan) };
+}
+
+/** What `emitCompiledValidators` reads of the model and the plan: little, as it is sent to another thread. */
+export interface CompileJob {
+  readonly spec: Pick<ApiModel, "name" | "title" | "version" | "openapiVersion">;
+  readonly set: SchemaSet;
+  readonly exportsMap: Readonly<Record<string, string>>;
+}
+
+export function compileJob(model: ApiModel, plan: ValidatorsPlan): CompileJob {
+  const { name, title, version, openapiVersion } = model;
+  return { spec: { name, title, version, openapiVersion }, set: plan.set, exportsMap: plan.exportsMap };
 }
 
 /** validation/compiled.js and its declarations: Ajv's compilation, the expensive half. */
-export function emitCompiledValidators(model: ApiModel, plan: ValidatorsPlan = planValidators(model)): ValidatorFiles {
-  const { set, exportsMap } = plan;
+export function emitCompiledValidators({ spec: model, set, exportsMap }: CompileJob): ValidatorFiles {
   const ajv = createAjv({ source: true, extensionKeywords: set.extensionKeywords, annotationFormats: set.unknownFormats });
   try {
     ajv.addSchema(set.root);
@@ -162,7 +173,7 @@ export function emitValidatorsModule(model: ApiModel, plan: ValidatorsPlan = pla
 }
 
 /** Names the schema Ajv refuses (a typo'd keyword, an unknown format...), found by compiling each one alone. */
-function compileError(model: ApiModel, set: SchemaSet, error: Error): Error {
+function compileError(model: CompileJob["spec"], set: SchemaSet, error: Error): Error {
   const where: string[] = [];
   const probe = createAjv({ extensionKeywords: set.extensionKeywords, annotationFormats: set.unknownFormats });
   probe.addSchema(set.root);
