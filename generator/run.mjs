@@ -101,7 +101,7 @@ const CLI_IN_WORKER = `
 const worker = new Worker(CLI_IN_WORKER, {
   eval: true,
   workerData: { cli: pathToFileURL(path.join(target, "generator", "cli.js")).href, argv: process.argv.slice(2) },
-  resourceLimits: { stackSizeMb: 256, maxYoungGenerationSizeMb: 128 },
+  resourceLimits: { stackSizeMb: 256 },
 });
 let reported = false;
 worker.on("message", (code) => {

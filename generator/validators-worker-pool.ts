@@ -14,7 +14,7 @@ import type { ValidatorsReply, ValidatorsRequest } from "./validators-worker.js"
 const WORKER_URL = new URL("./validators-worker.js", import.meta.url);
 
 /** The worker's own resource limits: Ajv compiles long `$ref` chains recursively (see generator/run.mjs). */
-export const GENERATOR_THREAD_LIMITS = { stackSizeMb: 256, maxYoungGenerationSizeMb: 128 } as const;
+export const GENERATOR_THREAD_LIMITS = { stackSizeMb: 256 } as const;
 
 export class ValidatorsWorker {
   static available(): boolean {
