@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import { SpecError } from "./errors.js";
 import { generate, type OutputFiles } from "./pipeline.js";
 import { GENERATED_DIR, PROJECT_CLIENT_NAMES, SPECS_DIR } from "./project.js";
-import { ValidatorsWorker } from "./validators-worker-pool.js";
+import { ValidatorsThread } from "./validators-thread.js";
 import { compareOutputFolder, displayPath, writeOutputFolder, type StaleFile } from "./write.js";
 
 const USAGE = `Usage: npm run generate [-- <spec.yaml>... [--out <dir>] [--name <name>] [--client-name <ClassName>] [--check]]
@@ -72,7 +72,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   // Everything is generated in memory first: one bad spec means nothing is written. The specs are generated
   // concurrently: while one waits for its validators (on the worker's thread), the next one loads.
-  const validatorsWorker = ValidatorsWorker.available() ? new ValidatorsWorker() : undefined;
+  const validatorsThread = ValidatorsThread.available() ? new ValidatorsThread() : undefined;
   let results;
   try {
     results = await Promise.allSettled(
@@ -80,12 +80,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         generate(target.spec, {
           name: target.name,
           ...(target.clientName !== undefined ? { clientName: target.clientName } : {}),
-          ...(validatorsWorker ? { emitValidators: validatorsWorker.emit } : {}),
+          ...(validatorsThread ? { emitValidators: validatorsThread.emit } : {}),
         }),
       ),
     );
   } finally {
-    await validatorsWorker?.close();
+    await validatorsThread?.close();
   }
   const outputs: Array<{ target: Target; files: OutputFiles }> = [];
   let failed = false;

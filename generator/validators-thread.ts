@@ -1,6 +1,6 @@
 /**
- * `ValidatorsWorker`: a validators emitter whose Ajv half (`emitCompiledValidators`) runs on a worker thread
- * (./validators-worker.ts) while this thread writes validators.ts. Usable only where that worker exists as
+ * `ValidatorsThread`: a validators emitter whose Ajv half (`emitCompiledValidators`) runs on a worker thread
+ * (./validators-thread-entry.ts) while this thread writes validators.ts. Usable only where that worker exists as
  * JavaScript, i.e. from the compiled copy `npm run generate` runs (generator/run.mjs); `available()` says so.
  * The thread starts at construction, so that it loads Ajv while the caller loads its specs.
  */
@@ -9,14 +9,14 @@ import { Worker } from "node:worker_threads";
 import { compileJob, emitValidatorsModule, planValidators, type CompileJob } from "./emit/validators.js";
 import type { ApiModel } from "./model.js";
 import type { OutputFiles, ValidatorsEmitter } from "./pipeline.js";
-import type { ValidatorsReply, ValidatorsRequest } from "./validators-worker.js";
+import type { ValidatorsReply, ValidatorsRequest } from "./validators-thread-entry.js";
 
-const WORKER_URL = new URL("./validators-worker.js", import.meta.url);
+const WORKER_URL = new URL("./validators-thread-entry.js", import.meta.url);
 
-/** The worker's own resource limits: Ajv compiles long `$ref` chains recursively (see generator/run.mjs). */
-export const GENERATOR_THREAD_LIMITS = { stackSizeMb: 256 } as const;
+/** A deep stack, as for the CLI's own thread: Ajv compiles long `$ref` chains recursively (see generator/run.mjs). */
+const THREAD_LIMITS = { stackSizeMb: 256 } as const;
 
-export class ValidatorsWorker {
+export class ValidatorsThread {
   static available(): boolean {
     return fileURLToPath(import.meta.url).endsWith(".js");
   }
@@ -27,7 +27,7 @@ export class ValidatorsWorker {
   #failure: Error | undefined;
 
   constructor() {
-    this.#worker = new Worker(WORKER_URL, { resourceLimits: GENERATOR_THREAD_LIMITS });
+    this.#worker = new Worker(WORKER_URL, { resourceLimits: THREAD_LIMITS });
     this.#worker.on("message", (reply: ValidatorsReply) => {
       const pending = this.#pending.get(reply.id);
       this.#pending.delete(reply.id);

@@ -1,7 +1,7 @@
 /**
  * Worker-thread entry that runs `emitCompiledValidators` (generator/emit/validators.ts) for the jobs posted to it, so
  * that Ajv's compilation, the largest part of a generation, runs on a second core while the CLI's thread loads specs
- * and emits the types, the client and validators.ts. `ValidatorsWorker` (./validators-worker-pool.ts) is the other
+ * and emits the types, the client and validators.ts. `ValidatorsThread` (./validators-thread.ts) is the other
  * side.
  *
  * Protocol: in `{ id, job }`, out `{ id, files }` or `{ id, error: { message, stack } }`.
@@ -18,7 +18,7 @@ export type ValidatorsReply =
   | { readonly id: number; readonly files: Readonly<Record<string, string>> }
   | { readonly id: number; readonly error: { readonly message: string; readonly stack?: string } };
 
-if (!parentPort) throw new Error("generator/validators-worker runs as a worker thread");
+if (!parentPort) throw new Error("generator/validators-thread-entry runs as a worker thread");
 const port = parentPort;
 port.on("message", ({ id, job }: ValidatorsRequest) => {
   let reply: ValidatorsReply;
