@@ -45,7 +45,7 @@ export const TEMPLATES_RUNTIME_DIR = fileURLToPath(new URL("../templates/runtime
 
 export function emittersFor(validatorsEmitter: ValidatorsEmitter = emitValidators): Emitter[] {
   return [
-    // First: a validators emitter on a worker thread (validators-worker-pool.ts) then runs beside the others.
+    // First: a validators emitter on another thread (validators-thread.ts) then runs beside the others.
     validatorsStep(validatorsEmitter),
     async (model) => ({ "schema.ts": await emitTypes(model) }),
     (model, context) => ({ "client.ts": emitClient(model, { validators: context.validators }) }),
