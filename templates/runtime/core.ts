@@ -78,6 +78,23 @@ interface Prepared {
   readonly credentialHeaders: Readonly<Record<string, string | null>> | undefined;
   /** The query and cookie credentials, for the middleware. */
   readonly plan: AuthPlan;
+  /** The header parameters of a call that passes none (the constant headers), as validated and as sent. */
+  readonly constantHeaders: Readonly<Record<string, unknown>>;
+  readonly constantHeaderParams: Readonly<Record<string, string>>;
+}
+
+/** One attempt's `fetch` for openapi-fetch (bound per attempt): notes that the request got as far as fetch. */
+interface SendState {
+  readonly signal: AbortSignal;
+  readonly customFetch: typeof globalThis.fetch | undefined;
+  reachedFetch: boolean;
+}
+
+// The global fetch gets the signal itself: given to openapi-fetch, it would be followed by the Request that
+// openapi-fetch builds and again by the one fetch copies from it. A custom fetch gets it on the Request.
+function send(this: SendState, request: Request): Promise<Response> {
+  this.reachedFetch = true;
+  return this.customFetch === undefined ? globalThis.fetch(request, { signal: this.signal }) : this.customFetch(request);
 }
 
 type HeaderPairs = readonly (readonly [string, string])[];
@@ -185,10 +202,14 @@ export class ClientCore {
     const prepared = this.#prepare(operation);
     const { described } = prepared;
 
-    const merged = withConstantHeaders(input.header, operation.constantHeaders);
-    if (merged.conflicts.length > 0) throw this.#requestInvalid(operation, described, merged.conflicts);
+    let headers = prepared.constantHeaders;
+    if (input.header !== undefined) {
+      const merged = withConstantHeaders(input.header, operation.constantHeaders);
+      if (merged.conflicts.length > 0) throw this.#requestInvalid(operation, described, merged.conflicts);
+      headers = merged.header;
+    }
     if (this.#validateRequest && operation.requestValidator !== undefined) {
-      const result = operation.requestValidator({ ...input, header: merged.header });
+      const result = operation.requestValidator({ ...input, header: headers });
       if (!result.ok) throw this.#requestInvalid(operation, described, result.errors);
     }
 
@@ -196,11 +217,29 @@ export class ClientCore {
     const maxRetries = isRepeatableMethod(method)
       ? checkRetries(options.maxRetries ?? this.#maxRetries, "maxRetries")
       : 0;
-    const header = headerParams(merged.header, input.cookie);
+    const header =
+      headers === prepared.constantHeaders && input.cookie === undefined ? prepared.constantHeaderParams : headerParams(headers, input.cookie);
 
     for (let retry = 0; ; retry++) {
       if (options.signal?.aborted) throw this.#userAbort(operationId, described);
-      const attempt = await this.#attempt(operation, prepared, input, header, timeoutMs, options);
+      // The attempt is awaited here rather than in a helper: one async layer less per call.
+      const signal = attemptSignal(options.signal, timeoutMs);
+      const sent: SendState = { signal: signal.signal, customFetch: this.#fetch, reachedFetch: false };
+      let attempt: Attempt;
+      try {
+        const { data, error, response } = (await this.raw.request(
+          method,
+          operation.path,
+          this.#requestInit(operation, prepared, input, header, options, sent),
+        )) as { data?: unknown; error?: unknown; response: Response };
+        attempt = { kind: "response", response, data, error };
+      } catch (error) {
+        if (options.signal?.aborted) throw this.#userAbort(operationId, described);
+        if (signal.timedOut()) attempt = { kind: "timeout" };
+        else attempt = sent.reachedFetch ? { kind: "connection", cause: error } : { kind: "unsent", cause: error };
+      } finally {
+        signal.dispose();
+      }
       const attempts = retry + 1;
 
       if (attempt.kind === "response" && attempt.response.ok) {
@@ -234,8 +273,11 @@ export class ClientCore {
       if (own === undefined) overrides[name] = null;
       else if (own[1] !== value) overrides[own[0]] = own[1];
     }
+    const constantHeaders = Object.freeze(withConstantHeaders(undefined, operation.constantHeaders).header);
     prepared = {
       described: describeOperation(operation.operationId, operation.method, operation.path),
+      constantHeaders,
+      constantHeaderParams: Object.freeze(headerParams(constantHeaders, undefined)),
       credentialHeaders: Object.keys(overrides).length > 0 ? Object.freeze(overrides) : undefined,
       plan: plan.query.length > 0 || plan.cookies.length > 0 ? { headers: [], query: plan.query, cookies: plan.cookies } : EMPTY_AUTH_PLAN,
     };
@@ -243,14 +285,15 @@ export class ClientCore {
     return prepared;
   }
 
-  async #attempt(
+  /** openapi-fetch's options for one attempt; `sent.reachedFetch` tells a network failure from an unbuildable request. */
+  #requestInit(
     operation: OperationInfo,
     prepared: Prepared,
     input: CallInput,
     header: Readonly<Record<string, string>>,
-    timeoutMs: number,
     options: RequestOptions,
-  ): Promise<Attempt> {
+    sent: SendState,
+  ): Record<string, unknown> {
     // A fresh params object per attempt: it is the key under which the middleware finds this call's credentials.
     const params: { path?: Record<string, unknown>; query?: Record<string, unknown>; header: Record<string, string> } = {
       header: { ...header },
@@ -258,38 +301,14 @@ export class ClientCore {
     if (input.path !== undefined) params.path = { ...input.path };
     if (input.query !== undefined) params.query = { ...input.query };
     this.#plans?.set(params, prepared.plan);
-    const signal = attemptSignal(options.signal, timeoutMs);
-    const customFetch = this.#fetch;
-    let reachedFetch = false;
-    // The global fetch gets the signal itself: given to openapi-fetch, it would be followed by the Request that
-    // openapi-fetch builds and again by the one fetch copies from it. A custom fetch gets it on the Request.
-    const send = (request: Request): Promise<Response> => {
-      reachedFetch = true;
-      return customFetch === undefined ? globalThis.fetch(request, { signal: signal.signal }) : customFetch(request);
-    };
-    try {
-      const init: Record<string, unknown> = { params, parseAs: "text", fetch: send };
-      if (customFetch !== undefined) init["signal"] = signal.signal;
-      if (params.query !== undefined) init["querySerializer"] = createOperationQuerySerializer(operation.queryStyles);
-      if (input.body !== undefined) init["body"] = input.body;
-      // openapi-fetch merges these after the default headers (credentials included) and before header parameters.
-      if (options.headers !== undefined) init["headers"] = { ...prepared.credentialHeaders, ...options.headers };
-      else if (prepared.credentialHeaders !== undefined) init["headers"] = prepared.credentialHeaders;
-      const { data, error, response } = (await this.raw.request(operation.method, operation.path, init)) as {
-        data?: unknown;
-        error?: unknown;
-        response: Response;
-      };
-      return { kind: "response", response, data, error };
-    } catch (error) {
-      if (options.signal?.aborted) {
-        throw this.#userAbort(operation.operationId, prepared.described);
-      }
-      if (signal.timedOut()) return { kind: "timeout" };
-      return reachedFetch ? { kind: "connection", cause: error } : { kind: "unsent", cause: error };
-    } finally {
-      signal.dispose();
-    }
+    const init: Record<string, unknown> = { params, parseAs: "text", fetch: send.bind(sent) };
+    if (sent.customFetch !== undefined) init["signal"] = sent.signal;
+    if (params.query !== undefined) init["querySerializer"] = createOperationQuerySerializer(operation.queryStyles);
+    if (input.body !== undefined) init["body"] = input.body;
+    // openapi-fetch merges these after the default headers (credentials included) and before header parameters.
+    if (options.headers !== undefined) init["headers"] = { ...prepared.credentialHeaders, ...options.headers };
+    else if (prepared.credentialHeaders !== undefined) init["headers"] = prepared.credentialHeaders;
+    return init;
   }
 
   #success<T>(operation: OperationInfo, described: string, response: Response, data: unknown): T {
