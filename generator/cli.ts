@@ -9,6 +9,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import type { MessagePort } from "node:worker_threads";
 import { SpecError } from "./errors.js";
 import { generate, type OutputFiles } from "./pipeline.js";
 import { GENERATED_DIR, PROJECT_CLIENT_NAMES, SPECS_DIR } from "./project.js";
@@ -31,7 +32,12 @@ interface Target {
   readonly clientName?: string;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+export interface MainOptions {
+  /** A port to a validators thread (generator/run.mjs starts one); without it, validators compile on this thread. */
+  readonly validatorsPort?: MessagePort;
+}
+
+export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -72,7 +78,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   // Everything is generated in memory first: one bad spec means nothing is written. The specs are generated
   // concurrently: while one waits for its validators (on the worker's thread), the next one loads.
-  const validatorsThread = ValidatorsThread.available() ? new ValidatorsThread() : undefined;
+  const validatorsThread = options.validatorsPort ? new ValidatorsThread(options.validatorsPort) : undefined;
   let results;
   try {
     results = await Promise.allSettled(
@@ -85,7 +91,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       ),
     );
   } finally {
-    await validatorsThread?.close();
+    validatorsThread?.close();
   }
   const outputs: Array<{ target: Target; files: OutputFiles }> = [];
   let failed = false;

@@ -19,7 +19,7 @@ import { createRequire } from "node:module";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, Worker } from "node:worker_threads";
 
 const GENERATOR_DIR = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.dirname(GENERATOR_DIR);
@@ -92,16 +92,30 @@ if (!existsSync(path.join(target, "generator", "cli.js"))) {
 // schemas reference each other in long chains (bench/synthetic-spec.ts: 2,000 of them) overflows the main thread's
 // ~1 MB stack. A worker's stack size is ours to set. (The compiled cli.js runs its main only when it is the entry
 // point; here it is imported.)
+// Beside it, from the start, runs the validators thread (generator/validators-thread-entry.ts): Ajv's compilation on
+// the second core, reached by the CLI through a MessagePort. Started here rather than by the CLI so that it loads its
+// libraries while the CLI loads its own. It ends when the CLI closes its port, or when the CLI's thread ends.
+const THREAD_LIMITS = { stackSizeMb: 256 };
 const CLI_IN_WORKER = `
   const { parentPort, workerData } = require("node:worker_threads");
   import(workerData.cli)
-    .then(({ main }) => main(workerData.argv))
+    .then(({ main }) => main(workerData.argv, { validatorsPort: workerData.validatorsPort }))
     .then((code) => parentPort.postMessage(code), (error) => { console.error(error); parentPort.postMessage(1); });
 `;
+const { port1: cliPort, port2: validatorsPort } = new MessageChannel();
+const validators = new Worker(pathToFileURL(path.join(target, "generator", "validators-thread-entry.js")), {
+  workerData: { port: validatorsPort },
+  transferList: [validatorsPort],
+  resourceLimits: THREAD_LIMITS,
+});
+validators.unref();
+// A crash there reaches the CLI as its port closing, and fails the specs still waiting: nothing to do here.
+validators.on("error", () => {});
 const worker = new Worker(CLI_IN_WORKER, {
   eval: true,
-  workerData: { cli: pathToFileURL(path.join(target, "generator", "cli.js")).href, argv: process.argv.slice(2) },
-  resourceLimits: { stackSizeMb: 256 },
+  workerData: { cli: pathToFileURL(path.join(target, "generator", "cli.js")).href, argv: process.argv.slice(2), validatorsPort: cliPort },
+  transferList: [cliPort],
+  resourceLimits: THREAD_LIMITS,
 });
 let reported = false;
 worker.on("message", (code) => {

@@ -1,41 +1,31 @@
 /**
- * `ValidatorsThread`: a validators emitter whose Ajv half (`emitCompiledValidators`) runs on a worker thread
- * (./validators-thread-entry.ts) while this thread writes validators.ts. Usable only where that worker exists as
- * JavaScript, i.e. from the compiled copy `npm run generate` runs (generator/run.mjs); `available()` says so.
- * The thread starts at construction, so that it loads Ajv while the caller loads its specs.
+ * `ValidatorsThread`: a validators emitter whose Ajv half (`emitCompiledValidators`) runs on another thread, reached
+ * through a MessagePort, while this thread writes validators.ts. generator/run.mjs starts that thread
+ * (./validators-thread-entry.ts) beside the CLI's, at once, so that it loads Ajv while the CLI loads its libraries
+ * and specs; it hands the CLI the port.
  */
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { MessagePort } from "node:worker_threads";
 import { compileJob, emitValidatorsModule, planValidators, type CompileJob } from "./emit/validators.js";
 import type { ApiModel } from "./model.js";
 import type { OutputFiles, ValidatorsEmitter } from "./pipeline.js";
 import type { ValidatorsReply, ValidatorsRequest } from "./validators-thread-entry.js";
 
-const WORKER_URL = new URL("./validators-thread-entry.js", import.meta.url);
-
-/** A deep stack, as for the CLI's own thread: Ajv compiles long `$ref` chains recursively (see generator/run.mjs). */
-const THREAD_LIMITS = { stackSizeMb: 256 } as const;
-
 export class ValidatorsThread {
-  static available(): boolean {
-    return fileURLToPath(import.meta.url).endsWith(".js");
-  }
-
-  readonly #worker: Worker;
+  readonly #port: MessagePort;
   readonly #pending = new Map<number, { resolve: (files: OutputFiles) => void; reject: (error: Error) => void }>();
   #nextId = 0;
   #failure: Error | undefined;
 
-  constructor() {
-    this.#worker = new Worker(WORKER_URL, { resourceLimits: THREAD_LIMITS });
-    this.#worker.on("message", (reply: ValidatorsReply) => {
+  constructor(port: MessagePort) {
+    this.#port = port;
+    port.on("message", (reply: ValidatorsReply) => {
       const pending = this.#pending.get(reply.id);
       this.#pending.delete(reply.id);
       if ("files" in reply) pending?.resolve({ ...reply.files });
       else pending?.reject(Object.assign(new Error(reply.error.message), reply.error.stack !== undefined ? { stack: reply.error.stack } : {}));
     });
-    this.#worker.on("error", (error) => this.#fail(error));
-    this.#worker.on("exit", (code) => this.#fail(new Error(`the validators worker stopped (exit code ${code})`)));
+    // The other side closes only if its thread ends: a crash, or a library calling process.exit.
+    port.on("close", () => this.#fail(new Error("the validators thread stopped before it answered")));
   }
 
   /** Same files as `emitValidators(model)`. */
@@ -50,13 +40,14 @@ export class ValidatorsThread {
       if (this.#failure) return reject(this.#failure);
       const id = this.#nextId++;
       this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ id, job } satisfies ValidatorsRequest);
+      this.#port.postMessage({ id, job } satisfies ValidatorsRequest);
     });
   }
 
-  async close(): Promise<void> {
-    this.#worker.removeAllListeners("exit");
-    await this.#worker.terminate();
+  /** Ends the other thread (it stops when its port closes). */
+  close(): void {
+    this.#port.removeAllListeners("close");
+    this.#port.close();
   }
 
   #fail(error: Error): void {
