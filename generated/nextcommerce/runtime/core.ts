@@ -68,10 +68,59 @@ function checkRetries(value: number, where: string): number {
   return value;
 }
 
+/** What `call()` works out once per operation (the generated constants), not per call. */
+interface Prepared {
+  readonly described: string;
+  /**
+   * Per-call headers that turn the credential headers every request gets (the client's default headers) into
+   * this operation's: `null` removes one it must not send, a value replaces one of the same name. Usually empty.
+   */
+  readonly credentialHeaders: Readonly<Record<string, string | null>> | undefined;
+  /** The query and cookie credentials, for the middleware. */
+  readonly plan: AuthPlan;
+  /** The header parameters of a call that passes none (the constant headers), as validated and as sent. */
+  readonly constantHeaders: Readonly<Record<string, unknown>>;
+  readonly constantHeaderParams: Readonly<Record<string, string>>;
+}
+
+/** One attempt's `fetch` for openapi-fetch (bound per attempt): notes that the request got as far as fetch. */
+interface SendState {
+  readonly signal: AbortSignal;
+  readonly customFetch: typeof globalThis.fetch | undefined;
+  reachedFetch: boolean;
+}
+
+// The global fetch gets the signal itself: given to openapi-fetch, it would be followed by the Request that
+// openapi-fetch builds and again by the one fetch copies from it. A custom fetch gets it on the Request.
+function send(this: SendState, request: Request): Promise<Response> {
+  this.reachedFetch = true;
+  return this.customFetch === undefined ? globalThis.fetch(request, { signal: this.signal }) : this.customFetch(request);
+}
+
+type HeaderPairs = readonly (readonly [string, string])[];
+
+/** Lower-cased names of the headers given a value (openapi-fetch skips `undefined` and deletes on `null`). */
+function setHeaderNames(headers: Readonly<Record<string, string | null | undefined>> | undefined): Set<string> {
+  const names = new Set<string>();
+  for (const [name, value] of Object.entries(headers ?? {})) if (value !== undefined && value !== null) names.add(name.toLowerCase());
+  return names;
+}
+
+/** Credential headers by lower-cased name, the first of a name winning, without those the caller's defaults set. */
+function credentialHeaderMap(headers: HeaderPairs, defaults: ReadonlySet<string>): Map<string, readonly [string, string]> {
+  const byName = new Map<string, readonly [string, string]>();
+  for (const pair of headers) {
+    const key = pair[0].toLowerCase();
+    if (!defaults.has(key) && !byName.has(key)) byName.set(key, pair);
+  }
+  return byName;
+}
+
 export class ClientCore {
   /**
    * openapi-fetch client on the same base URL, fetch and default headers, for `{ data, error, response }` users.
-   * Its middleware applies every supplied credential (it cannot know an operation's security requirements).
+   * It sends every supplied credential (it cannot know an operation's security requirements): header credentials
+   * as default headers (a header the caller sets wins), query and cookie ones through a middleware.
    */
   readonly raw: Client<any>; // the one `any` of the public API, by contract: generated clients narrow it to Client<paths>
 
@@ -85,11 +134,17 @@ export class ClientCore {
   readonly #validateRequest: boolean;
   readonly #validateResponse: boolean;
   readonly #fetch: typeof globalThis.fetch | undefined;
+  /** Lower-cased names of the default headers the caller set: a credential header never replaces one. */
+  readonly #defaultHeaderNames: ReadonlySet<string>;
+  /** The header credentials every request gets, by lower-cased name. */
+  readonly #everyCredentialHeader: ReadonlyMap<string, readonly [string, string]>;
   /**
-   * The credentials chosen for a `call()`, keyed by the `params` object it hands to openapi-fetch, which passes
-   * that same object to middleware. Requests without an entry (made through `raw`) get every credential.
+   * The query and cookie credentials the middleware applies for a `call()`, keyed by the `params` object it hands
+   * to openapi-fetch, which passes that same object to middleware. Requests without an entry (made through `raw`)
+   * get every one. Undefined when no query or cookie credential was supplied: then there is no middleware.
    */
-  readonly #plans = new WeakMap<object, AuthPlan>();
+  readonly #plans: WeakMap<object, AuthPlan> | undefined;
+  readonly #prepared = new WeakMap<OperationInfo, Prepared>();
 
   constructor(securitySchemes: Readonly<Record<string, SecuritySchemeInfo>>, options: CoreOptions) {
     let base: URL;
@@ -118,12 +173,24 @@ export class ClientCore {
     const customFetch = options.fetch;
     this.#fetch = customFetch;
     if (customFetch !== undefined) clientOptions.fetch = (request: Request) => customFetch(request);
-    if (options.headers !== undefined) clientOptions.headers = { ...options.headers };
+    const every = planFor(Object.keys(securitySchemes), securitySchemes, this.#credentials);
+    this.#defaultHeaderNames = setHeaderNames(options.headers);
+    this.#everyCredentialHeader = credentialHeaderMap(every.headers, this.#defaultHeaderNames);
+    if (options.headers !== undefined || this.#everyCredentialHeader.size > 0) {
+      clientOptions.headers = { ...options.headers, ...Object.fromEntries(this.#everyCredentialHeader.values()) };
+    }
     this.raw = createClient(clientOptions);
-    const everyCredential = planFor(Object.keys(securitySchemes), securitySchemes, this.#credentials);
-    this.raw.use({
-      onRequest: ({ request, params }) => applyAuthPlan(request, this.#plans.get(params) ?? everyCredential),
-    });
+    if (every.query.length > 0 || every.cookies.length > 0) {
+      const plans = new WeakMap<object, AuthPlan>();
+      const everyOther: AuthPlan = { headers: [], query: every.query, cookies: every.cookies };
+      this.#plans = plans;
+      this.raw.use({
+        onRequest: ({ request, params }) => {
+          const plan = plans.get(params) ?? everyOther;
+          return plan === EMPTY_AUTH_PLAN ? undefined : applyAuthPlan(request, plan);
+        },
+      });
+    }
   }
 
   /**
@@ -131,29 +198,48 @@ export class ClientCore {
    * typed error (errors.ts). Retries only methods safe to repeat (GET, HEAD, OPTIONS, PUT, DELETE, TRACE).
    */
   async call<T>(operation: OperationInfo, input: CallInput = {}, options: RequestOptions = {}): Promise<T> {
-    const { operationId, method, path } = operation;
-    const described = describeOperation(operationId, method, path);
+    const { operationId, method } = operation;
+    const prepared = this.#prepare(operation);
+    const { described } = prepared;
 
-    const merged = withConstantHeaders(input.header, operation.constantHeaders);
-    if (merged.conflicts.length > 0) throw this.#requestInvalid(operation, described, merged.conflicts);
-    const fullInput: CallInput = { ...input, header: merged.header };
+    let headers = prepared.constantHeaders;
+    if (input.header !== undefined) {
+      const merged = withConstantHeaders(input.header, operation.constantHeaders);
+      if (merged.conflicts.length > 0) throw this.#requestInvalid(operation, described, merged.conflicts);
+      headers = merged.header;
+    }
     if (this.#validateRequest && operation.requestValidator !== undefined) {
-      const result = operation.requestValidator(fullInput);
+      const result = operation.requestValidator({ ...input, header: headers });
       if (!result.ok) throw this.#requestInvalid(operation, described, result.errors);
     }
 
-    const requirement = selectRequirement(operation.security, this.#schemes, this.#credentials);
-    const plan =
-      requirement === undefined ? EMPTY_AUTH_PLAN : planFor(Object.keys(requirement), this.#schemes, this.#credentials);
     const timeoutMs = checkTimeout(options.timeoutMs ?? this.#timeoutMs, "timeoutMs");
     const maxRetries = isRepeatableMethod(method)
       ? checkRetries(options.maxRetries ?? this.#maxRetries, "maxRetries")
       : 0;
-    const header = headerParams(merged.header, input.cookie);
+    const header =
+      headers === prepared.constantHeaders && input.cookie === undefined ? prepared.constantHeaderParams : headerParams(headers, input.cookie);
 
     for (let retry = 0; ; retry++) {
       if (options.signal?.aborted) throw this.#userAbort(operationId, described);
-      const attempt = await this.#attempt(operation, input, header, plan, timeoutMs, options);
+      // The attempt is awaited here rather than in a helper: one async layer less per call.
+      const signal = attemptSignal(options.signal, timeoutMs);
+      const sent: SendState = { signal: signal.signal, customFetch: this.#fetch, reachedFetch: false };
+      let attempt: Attempt;
+      try {
+        const { data, error, response } = (await this.raw.request(
+          method,
+          operation.path,
+          this.#requestInit(operation, prepared, input, header, options, sent),
+        )) as { data?: unknown; error?: unknown; response: Response };
+        attempt = { kind: "response", response, data, error };
+      } catch (error) {
+        if (options.signal?.aborted) throw this.#userAbort(operationId, described);
+        if (signal.timedOut()) attempt = { kind: "timeout" };
+        else attempt = sent.reachedFetch ? { kind: "connection", cause: error } : { kind: "unsent", cause: error };
+      } finally {
+        signal.dispose();
+      }
       const attempts = retry + 1;
 
       if (attempt.kind === "response" && attempt.response.ok) {
@@ -174,47 +260,55 @@ export class ClientCore {
     }
   }
 
-  async #attempt(
+  #prepare(operation: OperationInfo): Prepared {
+    let prepared = this.#prepared.get(operation);
+    if (prepared !== undefined) return prepared;
+    const requirement = selectRequirement(operation.security, this.#schemes, this.#credentials);
+    const plan =
+      requirement === undefined ? EMPTY_AUTH_PLAN : planFor(Object.keys(requirement), this.#schemes, this.#credentials);
+    const wanted = credentialHeaderMap(plan.headers, this.#defaultHeaderNames);
+    const overrides: Record<string, string | null> = {};
+    for (const [key, [name, value]] of this.#everyCredentialHeader) {
+      const own = wanted.get(key);
+      if (own === undefined) overrides[name] = null;
+      else if (own[1] !== value) overrides[own[0]] = own[1];
+    }
+    const constantHeaders = Object.freeze(withConstantHeaders(undefined, operation.constantHeaders).header);
+    prepared = {
+      described: describeOperation(operation.operationId, operation.method, operation.path),
+      constantHeaders,
+      constantHeaderParams: Object.freeze(headerParams(constantHeaders, undefined)),
+      credentialHeaders: Object.keys(overrides).length > 0 ? Object.freeze(overrides) : undefined,
+      plan: plan.query.length > 0 || plan.cookies.length > 0 ? { headers: [], query: plan.query, cookies: plan.cookies } : EMPTY_AUTH_PLAN,
+    };
+    this.#prepared.set(operation, prepared);
+    return prepared;
+  }
+
+  /** openapi-fetch's options for one attempt; `sent.reachedFetch` tells a network failure from an unbuildable request. */
+  #requestInit(
     operation: OperationInfo,
+    prepared: Prepared,
     input: CallInput,
     header: Readonly<Record<string, string>>,
-    plan: AuthPlan,
-    timeoutMs: number,
     options: RequestOptions,
-  ): Promise<Attempt> {
+    sent: SendState,
+  ): Record<string, unknown> {
     // A fresh params object per attempt: it is the key under which the middleware finds this call's credentials.
     const params: { path?: Record<string, unknown>; query?: Record<string, unknown>; header: Record<string, string> } = {
       header: { ...header },
     };
     if (input.path !== undefined) params.path = { ...input.path };
     if (input.query !== undefined) params.query = { ...input.query };
-    this.#plans.set(params, plan);
-    const signal = attemptSignal(options.signal, timeoutMs);
-    let reachedFetch = false;
-    const send = (request: Request): Promise<Response> => {
-      reachedFetch = true;
-      return (this.#fetch ?? globalThis.fetch)(request);
-    };
-    try {
-      const init: Record<string, unknown> = { params, signal: signal.signal, parseAs: "text", fetch: send };
-      if (params.query !== undefined) init["querySerializer"] = createOperationQuerySerializer(operation.queryStyles);
-      if (input.body !== undefined) init["body"] = input.body;
-      if (options.headers !== undefined) init["headers"] = { ...options.headers };
-      const { data, error, response } = (await this.raw.request(operation.method, operation.path, init)) as {
-        data?: unknown;
-        error?: unknown;
-        response: Response;
-      };
-      return { kind: "response", response, data, error };
-    } catch (error) {
-      if (options.signal?.aborted) {
-        throw this.#userAbort(operation.operationId, describeOperation(operation.operationId, operation.method, operation.path));
-      }
-      if (signal.timedOut()) return { kind: "timeout" };
-      return reachedFetch ? { kind: "connection", cause: error } : { kind: "unsent", cause: error };
-    } finally {
-      signal.dispose();
-    }
+    this.#plans?.set(params, prepared.plan);
+    const init: Record<string, unknown> = { params, parseAs: "text", fetch: send.bind(sent) };
+    if (sent.customFetch !== undefined) init["signal"] = sent.signal;
+    if (params.query !== undefined) init["querySerializer"] = createOperationQuerySerializer(operation.queryStyles);
+    if (input.body !== undefined) init["body"] = input.body;
+    // openapi-fetch merges these after the default headers (credentials included) and before header parameters.
+    if (options.headers !== undefined) init["headers"] = { ...prepared.credentialHeaders, ...options.headers };
+    else if (prepared.credentialHeaders !== undefined) init["headers"] = prepared.credentialHeaders;
+    return init;
   }
 
   #success<T>(operation: OperationInfo, described: string, response: Response, data: unknown): T {

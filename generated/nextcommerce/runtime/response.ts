@@ -4,7 +4,7 @@ import type { Validator } from "./operation.js";
 const JSON_MEDIA_TYPE = /^[^;]*[/+]json\s*(;|$)/i;
 
 export function isJsonContentType(contentType: string | null): boolean {
-  return contentType !== null && JSON_MEDIA_TYPE.test(contentType);
+  return contentType === "application/json" || (contentType !== null && JSON_MEDIA_TYPE.test(contentType));
 }
 
 export type ParsedBody = { readonly ok: true; readonly body: unknown } | { readonly ok: false; readonly text: string };

@@ -7,25 +7,53 @@ export interface AttemptSignal {
   readonly signal: AbortSignal;
   /** True once this attempt's own timeout fired (as opposed to the caller aborting). */
   readonly timedOut: () => boolean;
-  /** Clears the timer; call when the attempt is over, whatever its outcome. */
+  /** Clears the timer and stops following the caller's signal; call when the attempt is over, whatever its outcome. */
   readonly dispose: () => void;
 }
 
-/** A signal that aborts when the caller's does or after `timeoutMs`, whichever comes first. */
+/**
+ * A signal that aborts when the caller's does (with its reason) or after `timeoutMs`, whichever comes first.
+ * One AbortController per attempt, linked to the caller's signal by a listener removed in `dispose`: cheaper than
+ * `AbortSignal.any`, whose composite signal also stays registered on a long-lived caller signal.
+ */
 export function attemptSignal(callerSignal: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
-  const timeout = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    timeout.abort(new DOMException(`Attempt timed out after ${timeoutMs} ms`, "TimeoutError"));
-  }, timeoutMs);
-  const signal = callerSignal === undefined ? timeout.signal : anySignal([callerSignal, timeout.signal]);
-  return { signal, timedOut: () => timedOut, dispose: () => clearTimeout(timer) };
+  return new Attempt(callerSignal, timeoutMs);
 }
 
-/** `AbortSignal.any` (Node 20.3+, current browsers), with `linkSignals` as the fallback for older runtimes. */
-function anySignal(signals: readonly AbortSignal[]): AbortSignal {
-  return typeof AbortSignal.any === "function" ? AbortSignal.any([...signals]) : linkSignals(signals);
+class Attempt implements AttemptSignal {
+  readonly #controller = new AbortController();
+  readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #caller: AbortSignal | undefined;
+  readonly #onCallerAbort: (() => void) | undefined;
+  #timedOut = false;
+
+  constructor(caller: AbortSignal | undefined, timeoutMs: number) {
+    this.#timer = setTimeout(() => {
+      this.#timedOut = true;
+      this.#controller.abort(new DOMException(`Attempt timed out after ${timeoutMs} ms`, "TimeoutError"));
+    }, timeoutMs);
+    if (caller === undefined) return;
+    if (caller.aborted) {
+      this.#controller.abort(caller.reason);
+      return;
+    }
+    this.#caller = caller;
+    this.#onCallerAbort = () => this.#controller.abort(caller.reason);
+    caller.addEventListener("abort", this.#onCallerAbort, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  timedOut(): boolean {
+    return this.#timedOut;
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    if (this.#onCallerAbort !== undefined) this.#caller?.removeEventListener("abort", this.#onCallerAbort);
+  }
 }
 
 /** A signal that aborts, with the same reason, when the first of `signals` does. */
