@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { attemptSignal, linkSignals, sleep } from "../../templates/runtime/signals.js";
+import { attemptSignal, sleep } from "../../templates/runtime/signals.js";
 
 describe("signals", () => {
-  it("linkSignals (the AbortSignal.any fallback) follows the first signal to abort, with its reason", () => {
-    const a = new AbortController();
-    const b = new AbortController();
-    const linked = linkSignals([a.signal, b.signal]);
-    expect(linked.aborted).toBe(false);
-    b.abort("second");
-    a.abort("first");
-    expect(linked.aborted).toBe(true);
-    expect(linked.reason).toBe("second");
-    expect(linkSignals([AbortSignal.abort("already"), a.signal]).reason).toBe("already");
+  it("attemptSignal follows the caller's signal, with its reason, even one aborted already", () => {
+    const caller = new AbortController();
+    const attempt = attemptSignal(caller.signal, 60_000);
+    expect(attempt.signal.aborted).toBe(false);
+    caller.abort("stop");
+    expect(attempt.signal.aborted).toBe(true);
+    expect(attempt.signal.reason).toBe("stop");
+    expect(attempt.timedOut()).toBe(false);
+    attempt.dispose();
+    const early = attemptSignal(AbortSignal.abort("already"), 60_000);
+    expect(early.signal.reason).toBe("already");
+    early.dispose();
   });
 
   it("attemptSignal tells a timeout from a caller abort", async () => {
