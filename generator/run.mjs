@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { MessageChannel, Worker } from "node:worker_threads";
+import { typescriptFiles } from "./code-cache.mjs";
 
 const GENERATOR_DIR = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.dirname(GENERATOR_DIR);
@@ -95,16 +96,32 @@ if (!existsSync(path.join(target, "generator", "cli.js"))) {
 // Beside it, from the start, runs the validators thread (generator/validators-thread-entry.ts): Ajv's compilation on
 // the second core, reached by the CLI through a MessagePort. Started here rather than by the CLI so that it loads its
 // libraries while the CLI loads its own. It ends when the CLI closes its port, or when the CLI's thread ends.
+// Each thread first loads the copies of TypeScript it needs from a V8 code cache (generator/code-cache.mjs).
 const THREAD_LIMITS = { stackSizeMb: 256 };
-const CLI_IN_WORKER = `
-  const { parentPort, workerData } = require("node:worker_threads");
-  import(workerData.cli)
+const TYPESCRIPT = typescriptFiles(REPO);
+const CODE_CACHE = { module: pathToFileURL(path.join(GENERATOR_DIR, "code-cache.mjs")).href, dir: path.join(REPO, "node_modules", ".cache", "payspec-v8") };
+const PRELOAD = `
+  const { workerData } = require("node:worker_threads");
+  const preloaded = import(workerData.codeCache.module).then((cache) => cache.preloadFromCodeCache(workerData.preload, workerData.codeCache.dir));
+`;
+const CLI_IN_WORKER = `${PRELOAD}
+  preloaded
+    .then(() => import(workerData.cli))
     .then(({ main }) => main(workerData.argv, { validatorsPort: workerData.validatorsPort }))
-    .then((code) => parentPort.postMessage(code), (error) => { console.error(error); parentPort.postMessage(1); });
+    .then((code) => require("node:worker_threads").parentPort.postMessage(code), (error) => { console.error(error); require("node:worker_threads").parentPort.postMessage(1); });
+`;
+const VALIDATORS_IN_WORKER = `${PRELOAD}
+  preloaded.then(() => import(workerData.entry));
 `;
 const { port1: cliPort, port2: validatorsPort } = new MessageChannel();
-const validators = new Worker(pathToFileURL(path.join(target, "generator", "validators-thread-entry.js")), {
-  workerData: { port: validatorsPort },
+const validators = new Worker(VALIDATORS_IN_WORKER, {
+  eval: true,
+  workerData: {
+    entry: pathToFileURL(path.join(target, "generator", "validators-thread-entry.js")).href,
+    port: validatorsPort,
+    codeCache: CODE_CACHE,
+    preload: [TYPESCRIPT.tsMorph],
+  },
   transferList: [validatorsPort],
   resourceLimits: THREAD_LIMITS,
 });
@@ -113,7 +130,13 @@ validators.unref();
 validators.on("error", () => {});
 const worker = new Worker(CLI_IN_WORKER, {
   eval: true,
-  workerData: { cli: pathToFileURL(path.join(target, "generator", "cli.js")).href, argv: process.argv.slice(2), validatorsPort: cliPort },
+  workerData: {
+    cli: pathToFileURL(path.join(target, "generator", "cli.js")).href,
+    argv: process.argv.slice(2),
+    validatorsPort: cliPort,
+    codeCache: CODE_CACHE,
+    preload: [TYPESCRIPT.openapiTypescript, TYPESCRIPT.tsMorph],
+  },
   transferList: [cliPort],
   resourceLimits: THREAD_LIMITS,
 });
