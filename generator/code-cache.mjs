@@ -13,7 +13,7 @@
  * the CLI's and the validators' threads may write them at once.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
@@ -59,10 +59,17 @@ function preload(file, cacheDir) {
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
   module.loaded = true;
   Module._cache[file] = module;
-  if (cachedData === undefined || script.cachedDataRejected) {
-    mkdirSync(cacheDir, { recursive: true });
-    const staging = `${entry}.${process.pid}-${Math.random().toString(36).slice(2)}`;
-    writeFileSync(staging, script.createCachedData());
+  if (cachedData === undefined || script.cachedDataRejected) writeEntry(entry, script.createCachedData());
+}
+
+/** Best effort: a cache that cannot be written (a read-only install) only means compiling again next time. */
+function writeEntry(entry, data) {
+  const staging = `${entry}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    mkdirSync(path.dirname(entry), { recursive: true });
+    writeFileSync(staging, data);
     renameSync(staging, entry);
+  } catch {
+    rmSync(staging, { force: true });
   }
 }

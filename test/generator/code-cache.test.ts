@@ -52,4 +52,15 @@ describe("preloadFromCodeCache", () => {
     expect(await readdir(cacheDir)).toEqual(entries);
     expect((await readFile(entry, "utf8")).startsWith("not V8")).toBe(false);
   });
+
+  it("still loads the file when the cache cannot be written", async () => {
+    const dir = await tempDir("code-cache-readonly");
+    const file = path.join(dir, "lib", "answer.js");
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, `exports.loadedAs = __filename;\nexports.answer = () => [42, require("node:path").basename(__dirname)];\n`);
+    // A file where the cache folder should be: no entry can be written under it.
+    const blocked = path.join(dir, "blocked");
+    await writeFile(blocked, "");
+    expect(preloadAndRequire(file, path.join(blocked, "cache"))).toEqual({ value: [42, "lib"], sameModule: true });
+  });
 });
