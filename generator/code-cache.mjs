@@ -70,6 +70,10 @@ function writeEntry(entry, data) {
     writeFileSync(staging, data);
     renameSync(staging, entry);
   } catch {
-    rmSync(staging, { force: true });
+    try {
+      rmSync(staging, { force: true });
+    } catch {
+      // Nothing was written there.
+    }
   }
 }
