@@ -11,9 +11,9 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { MessagePort } from "node:worker_threads";
 import { SpecError } from "./errors.js";
-import { generate, type OutputFiles } from "./pipeline.js";
+import type { OutputFiles } from "./pipeline.js";
+import { SpecThread } from "./spec-thread.js";
 import { GENERATED_DIR, PROJECT_CLIENT_NAMES, SPECS_DIR } from "./project.js";
-import { ValidatorsThread } from "./validators-thread.js";
 import { compareOutputFolder, displayPath, writeOutputFolder, type StaleFile } from "./write.js";
 
 const USAGE = `Usage: npm run generate [-- <spec.yaml>... [--out <dir>] [--name <name>] [--client-name <ClassName>] [--check]]
@@ -33,8 +33,13 @@ interface Target {
 }
 
 export interface MainOptions {
-  /** A port to a validators thread (generator/run.mjs starts one); without it, validators compile on this thread. */
-  readonly validatorsPort?: MessagePort;
+  /**
+   * A port to the spec thread (./spec-thread-entry.ts, which generator/run.mjs starts): specs are then loaded and
+   * their validators compiled there. Without it, everything runs on this thread.
+   */
+  readonly specThreadPort?: MessagePort;
+  /** Runs before the emitters' libraries are imported (generator/run.mjs loads TypeScript from a code cache). */
+  readonly beforeLibraries?: () => void | Promise<void>;
 }
 
 export async function main(argv: readonly string[], options: MainOptions = {}): Promise<number> {
@@ -77,27 +82,32 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   });
 
   // Everything is generated in memory first: one bad spec means nothing is written. The specs are generated
-  // concurrently: while one waits for its validators (on the worker's thread), the next one loads.
-  const validatorsThread = options.validatorsPort ? new ValidatorsThread(options.validatorsPort) : undefined;
+  // concurrently: while one waits for its model or its validators (from the spec thread), the next one goes on.
+  // The spec thread gets every spec before this thread loads its emitters' libraries (pipeline.js, imported below),
+  // so that both load at once.
+  const specThread = options.specThreadPort ? new SpecThread(options.specThreadPort) : undefined;
+  const loadOptions = (target: Target) => ({ name: target.name, ...(target.clientName !== undefined ? { clientName: target.clientName } : {}) });
+  const loading = specThread ? targets.map((target) => specThread.load(target.spec, loadOptions(target))) : [];
+  for (const loaded of loading) loaded.catch(() => {}); // Reported below, per spec.
+  await options.beforeLibraries?.();
+  const { generate, generateFromModel } = await import("./pipeline.js");
+  const generateTarget = async (target: Target, index: number): Promise<OutputFiles> => {
+    const loaded = loading[index];
+    if (!loaded) return (await generate(target.spec, loadOptions(target))).files;
+    const { model, emitValidators } = await loaded;
+    return generateFromModel(model, { emitValidators });
+  };
   let results;
   try {
-    results = await Promise.allSettled(
-      targets.map((target) =>
-        generate(target.spec, {
-          name: target.name,
-          ...(target.clientName !== undefined ? { clientName: target.clientName } : {}),
-          ...(validatorsThread ? { emitValidators: validatorsThread.emit } : {}),
-        }),
-      ),
-    );
+    results = await Promise.allSettled(targets.map(generateTarget));
   } finally {
-    validatorsThread?.close();
+    specThread?.close();
   }
   const outputs: Array<{ target: Target; files: OutputFiles }> = [];
   let failed = false;
   results.forEach((result, index) => {
     const target = targets[index]!;
-    if (result.status === "fulfilled") return outputs.push({ target, files: result.value.files });
+    if (result.status === "fulfilled") return outputs.push({ target, files: result.value });
     failed = true;
     const error = result.reason as Error;
     if (error instanceof SpecError) console.error(`error: ${error.message}`);

@@ -12,7 +12,7 @@ import { emitReadme } from "./emit/readme.js";
 import { emitRuntime } from "./emit/runtime.js";
 import { emitTypes } from "./emit/types.js";
 import { emitValidators } from "./emit/validators.js";
-import { loadSpec, type LoadOptions } from "./load.js";
+import type { LoadOptions } from "./load.js";
 import type { ApiModel } from "./model.js";
 import { compareStrings } from "./names.js";
 
@@ -45,7 +45,7 @@ export const TEMPLATES_RUNTIME_DIR = fileURLToPath(new URL("../templates/runtime
 
 export function emittersFor(validatorsEmitter: ValidatorsEmitter = emitValidators): Emitter[] {
   return [
-    // First: a validators emitter on another thread (validators-thread.ts) then runs beside the others.
+    // First: a validators emitter that waits on another thread (spec-thread.ts) then overlaps the others.
     validatorsStep(validatorsEmitter),
     async (model) => ({ "schema.ts": await emitTypes(model) }),
     (model, context) => ({ "client.ts": emitClient(model, { validators: context.validators }) }),
@@ -83,6 +83,9 @@ export async function generateFromModel(model: ApiModel, options: GenerateOption
 
 /** Load, bundle and validate `specFile`, then emit every file of its output folder. Throws `SpecError` on a bad spec. */
 export async function generate(specFile: string, options: GenerateOptions = {}): Promise<{ model: ApiModel; files: OutputFiles }> {
+  // Imported here, not above: Redocly is a large part of start-up, and the CLI's thread does not load specs when
+  // the spec thread does (generator/run.mjs).
+  const { loadSpec } = await import("./load.js");
   const model = await loadSpec(specFile, options);
   return { model, files: await generateFromModel(model, options) };
 }

@@ -93,49 +93,37 @@ if (!existsSync(path.join(target, "generator", "cli.js"))) {
 // schemas reference each other in long chains (bench/synthetic-spec.ts: 2,000 of them) overflows the main thread's
 // ~1 MB stack. A worker's stack size is ours to set. (The compiled cli.js runs its main only when it is the entry
 // point; here it is imported.)
-// Beside it, from the start, runs the validators thread (generator/validators-thread-entry.ts): Ajv's compilation on
-// the second core, reached by the CLI through a MessagePort. Started here rather than by the CLI so that it loads its
-// libraries while the CLI loads its own. It ends when the CLI closes its port, or when the CLI's thread ends.
-// Each thread first loads the copies of TypeScript it needs from a V8 code cache (generator/code-cache.mjs).
+// Beside it, from the start, runs the spec thread (generator/spec-thread-entry.ts), reached by the CLI through a
+// MessagePort: it loads the specs (Redocly) and compiles their validators (Ajv) on the second core while the CLI's
+// thread loads its own libraries and emits the rest. It ends when the CLI closes its port, or when the CLI's thread
+// ends. Each thread loads the copy of TypeScript it needs from a V8 code cache (generator/code-cache.mjs).
 const THREAD_LIMITS = { stackSizeMb: 256 };
 const TYPESCRIPT = typescriptFiles(REPO);
 const CODE_CACHE = { module: pathToFileURL(path.join(GENERATOR_DIR, "code-cache.mjs")).href, dir: path.join(REPO, "node_modules", ".cache", "payspec-v8") };
-const PRELOAD = `
-  const { workerData } = require("node:worker_threads");
-  const preloaded = import(workerData.codeCache.module).then((cache) => cache.preloadFromCodeCache(workerData.preload, workerData.codeCache.dir));
+const CLI_IN_WORKER = `
+  const { parentPort, workerData } = require("node:worker_threads");
+  const { module, dir, preload } = workerData.codeCache;
+  const beforeLibraries = () => import(module).then((cache) => cache.preloadFromCodeCache(preload, dir));
+  import(workerData.cli)
+    .then(({ main }) => main(workerData.argv, { specThreadPort: workerData.specThreadPort, beforeLibraries }))
+    .then((code) => parentPort.postMessage(code), (error) => { console.error(error); parentPort.postMessage(1); });
 `;
-const CLI_IN_WORKER = `${PRELOAD}
-  preloaded
-    .then(() => import(workerData.cli))
-    .then(({ main }) => main(workerData.argv, { validatorsPort: workerData.validatorsPort }))
-    .then((code) => require("node:worker_threads").parentPort.postMessage(code), (error) => { console.error(error); require("node:worker_threads").parentPort.postMessage(1); });
-`;
-const VALIDATORS_IN_WORKER = `${PRELOAD}
-  preloaded.then(() => import(workerData.entry));
-`;
-const { port1: cliPort, port2: validatorsPort } = new MessageChannel();
-const validators = new Worker(VALIDATORS_IN_WORKER, {
-  eval: true,
-  workerData: {
-    entry: pathToFileURL(path.join(target, "generator", "validators-thread-entry.js")).href,
-    port: validatorsPort,
-    codeCache: CODE_CACHE,
-    preload: [TYPESCRIPT.tsMorph],
-  },
-  transferList: [validatorsPort],
+const { port1: cliPort, port2: specThreadPort } = new MessageChannel();
+const specThread = new Worker(pathToFileURL(path.join(target, "generator", "spec-thread-entry.js")), {
+  workerData: { port: specThreadPort, codeCache: { ...CODE_CACHE, typescript: TYPESCRIPT.tsMorph } },
+  transferList: [specThreadPort],
   resourceLimits: THREAD_LIMITS,
 });
-validators.unref();
+specThread.unref();
 // A crash there reaches the CLI as its port closing, and fails the specs still waiting: nothing to do here.
-validators.on("error", () => {});
+specThread.on("error", () => {});
 const worker = new Worker(CLI_IN_WORKER, {
   eval: true,
   workerData: {
     cli: pathToFileURL(path.join(target, "generator", "cli.js")).href,
     argv: process.argv.slice(2),
-    validatorsPort: cliPort,
-    codeCache: CODE_CACHE,
-    preload: [TYPESCRIPT.openapiTypescript, TYPESCRIPT.tsMorph],
+    specThreadPort: cliPort,
+    codeCache: { ...CODE_CACHE, preload: [TYPESCRIPT.openapiTypescript, TYPESCRIPT.tsMorph] },
   },
   transferList: [cliPort],
   resourceLimits: THREAD_LIMITS,

@@ -10,12 +10,12 @@
  */
 import { readFileSync } from "node:fs";
 import type { ts as TypeScript } from "ts-morph";
-import { requireLibrary } from "../libraries.js";
+import { requireLibrary, requireTypeScript } from "../libraries.js";
 
-const { ts } = requireLibrary("ts-morph") as typeof import("ts-morph");
 const FORMATS_FILE = requireLibrary.resolve("ajv-formats/dist/formats.js");
 
 interface Parsed {
+  readonly ts: typeof TypeScript;
   readonly file: TypeScript.SourceFile;
   /** Top-level function and variable declarations by name. */
   readonly declarations: Map<string, TypeScript.Statement>;
@@ -27,6 +27,8 @@ let parsed: Parsed | undefined;
 
 function parse(): Parsed {
   if (parsed) return parsed;
+  // Required here: most specs need no ajv-formats source, and the spec thread then never loads TypeScript.
+  const ts = requireTypeScript();
   const file = ts.createSourceFile(FORMATS_FILE, readFileSync(FORMATS_FILE, "utf8"), ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
   const declarations = new Map<string, TypeScript.Statement>();
   const fullFormats = new Map<string, TypeScript.Expression>();
@@ -54,13 +56,13 @@ function parse(): Parsed {
     }
   }
   if (fullFormats.size === 0) throw new Error(`validators: cannot find exports.fullFormats in ${FORMATS_FILE}`);
-  parsed = { file, declarations, fullFormats };
+  parsed = { ts, file, declarations, fullFormats };
   return parsed;
 }
 
-/** ajv-formats' full-mode format names this module can compile in. */
+/** ajv-formats' full-mode format names this module can compile in: those of the module itself, unparsed. */
 export function ajvFormatNames(): string[] {
-  return [...parse().fullFormats.keys()];
+  return Object.keys((requireLibrary("ajv-formats/dist/formats.js") as typeof import("ajv-formats/dist/formats.js")).fullFormats);
 }
 
 /**
@@ -68,7 +70,7 @@ export function ajvFormatNames(): string[] {
  * object with `validate`, or `true`), self-contained: `(() => { <the declarations it uses> return <definition>; })()`.
  */
 export function ajvFormatSource(name: string): string {
-  const { file, declarations, fullFormats } = parse();
+  const { ts, file, declarations, fullFormats } = parse();
   const definition = fullFormats.get(name);
   if (definition === undefined) throw new Error(`validators: ajv-formats has no full-mode format "${name}"`);
   const needed = new Set<TypeScript.Statement>();

@@ -2,9 +2,9 @@
  * Ajv at generation time: one configuration shared by the generator, the differential test and the benchmark (so
  * that "run-time Ajv" there means the same options), and standalone code generation turned into an ES module.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { Ajv2020 } from "ajv/dist/2020.js";
-import { requireLibrary } from "../libraries.js";
+import { requireLibrary, requireTypeScript } from "../libraries.js";
 import { ajvFormatNames, ajvFormatSource } from "./ajv-formats-source.js";
 import { payspecFastPaths, payspecFormats } from "./formats.js";
 import { standaloneExports } from "./standalone.js";
@@ -12,7 +12,6 @@ import { standaloneExports } from "./standalone.js";
 const { Ajv2020: Ajv, _ } = requireLibrary("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
 const addFormats = requireLibrary("ajv-formats") as typeof import("ajv-formats").default;
 const { fullFormats } = requireLibrary("ajv-formats/dist/formats.js") as typeof import("ajv-formats/dist/formats.js");
-const { ts } = requireLibrary("ts-morph") as typeof import("ts-morph");
 
 /** OpenAPI keywords that are annotations for validation (discriminator: oneOf/anyOf still decide). */
 export const OPENAPI_ANNOTATION_KEYWORDS = ["example", "discriminator", "xml", "externalDocs"] as const;
@@ -165,10 +164,26 @@ function payspecFormatsSource(): string {
 }
 
 function transpileFormats(): string {
-  const js = ts.transpileModule(FORMATS_SOURCE, {
+  const js = builtFormatsJavaScript() ?? transpileWithTypeScript(FORMATS_SOURCE);
+  return js.replace(/^export /gm, "").replace(/^\/\/# sourceMappingURL=.*$/m, "").trim();
+}
+
+/**
+ * Run compiled (generator/run.mjs), this module has ./formats.js beside it: TypeScript's output for the same file
+ * with the same target, made once when the generator was built. test/generator/generate-launcher.test.ts checks that
+ * both runs write the same files.
+ */
+function transpileWithTypeScript(source: string): string {
+  // Required here: the spec thread, which runs the generator compiled, then never loads TypeScript for this.
+  const ts = requireTypeScript();
+  return ts.transpileModule(source, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false },
   }).outputText;
-  return js.replace(/^export /gm, "").replace(/^\/\/# sourceMappingURL=.*$/m, "").trim();
+}
+
+function builtFormatsJavaScript(): string | undefined {
+  const built = new URL("./formats.js", import.meta.url);
+  return import.meta.url.endsWith(".js") && existsSync(built) ? readFileSync(built, "utf8") : undefined;
 }
 
 /**

@@ -44,7 +44,7 @@ describe("generator/run.mjs (npm run generate)", () => {
 });
 
 describe("generator/run.mjs: a schema Ajv refuses", () => {
-  it("is reported from the validators thread with the schema's name, exits 1 and writes nothing", async () => {
+  it("is reported from the spec thread with the schema's name, exits 1 and writes nothing", async () => {
     const root = await tempDir("launcher-ajv");
     // A copy of the fixtures, for the shared files shop-31.yaml references.
     await cp(FIXTURES, path.join(root, "fixtures"), { recursive: true });
@@ -60,5 +60,17 @@ describe("generator/run.mjs: a schema Ajv refuses", () => {
     expect(run.stderr).toMatch(/Ajv cannot compile #\/components\/schemas\/Broken: Invalid regular expression/);
     expect(run.stderr).toContain("Nothing was written");
     expect(await hashTree(out)).toEqual(before);
+  }, 120_000);
+});
+
+describe("generator/run.mjs: a spec that does not load", () => {
+  it("is reported from the spec thread as the in-process generator reports it: file, line, pointer, what is wrong", async () => {
+    const root = await tempDir("launcher-broken");
+    const out = path.join(root, "out");
+    const run = launch(REPO, [path.join(FIXTURES, "broken", "dangling-ref.yaml"), "--out", out], REPO);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^error: \S*dangling-ref\.yaml:12:23 at #\/paths\/~1orders\/get\/responses\/200\/content\/application~1json\/schema: Can't resolve \$ref `#\/components\/schemas\/Order`/m);
+    expect(run.stderr).toContain("Nothing was written");
+    expect(await hashTree(root)).toEqual({});
   }, 120_000);
 });
