@@ -10,7 +10,7 @@
  * otherwise: a stale or corrupt entry costs a normal compile, never a wrong result.
  *
  * Entries live in node_modules/.cache/payspec-v8/, one file per script, written whole then renamed, so
- * the CLI's and the validators' threads may write them at once.
+ * the CLI's thread and the spec thread may write them at once.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
