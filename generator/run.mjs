@@ -5,7 +5,7 @@
  *
  * Why not `tsx generator/cli.ts`: tsx's module hooks see every import of the process, and the generator imports
  * thousands of library files (Redocly, TypeScript, ts-morph, Ajv); under tsx that start-up costs about 0.7 s more
- * than the same JavaScript run by plain node (bench/generation.ts measures both).
+ * than the same JavaScript run by plain node.
  *
  * The compiled copy lives in node_modules/.cache/payspec-generator/<hash>/, where <hash> covers every file of
  * generator/ (and this launcher and TypeScript's version): a fresh clone, an edited source or a `git pull` gives a
