@@ -73,34 +73,31 @@ function payspec(name: string, launcher: string[], judged: boolean): Tool {
   };
 }
 
-const TOOLS: readonly Tool[] = [
-  payspec("payspec: npm run generate", [path.join(REPO, "generator/run.mjs")], true),
-  {
-    name: "openapi-typescript (types only)",
-    command: (specs, out) => {
-      const cli = path.join(REPO, "node_modules/openapi-typescript/bin/cli.js");
-      if (specs.length === 1) return { args: [cli, specs[0]!, "-o", path.join(out, "schema.ts")], cwd: out };
-      const apis = Object.fromEntries(
-        specs.map((spec, index) => [NAMES(specs)[index], { root: spec, "x-openapi-ts": { output: path.join(out, NAMES(specs)[index]!, "schema.ts") } }]),
-      );
-      writeFileSync(path.join(out, "redocly.yaml"), stringify({ extends: ["minimal"], apis }));
-      return { args: [cli], cwd: out };
-    },
+const PAYSPEC = payspec("payspec: npm run generate", [path.join(REPO, "generator/run.mjs")], true);
+const OPENAPI_TYPESCRIPT: Tool = {
+  name: "openapi-typescript (types only)",
+  command: (specs, out) => {
+    const cli = path.join(REPO, "node_modules/openapi-typescript/bin/cli.js");
+    if (specs.length === 1) return { args: [cli, specs[0]!, "-o", path.join(out, "schema.ts")], cwd: out };
+    const apis = Object.fromEntries(
+      specs.map((spec, index) => [NAMES(specs)[index], { root: spec, "x-openapi-ts": { output: path.join(out, NAMES(specs)[index]!, "schema.ts") } }]),
+    );
+    writeFileSync(path.join(out, "redocly.yaml"), stringify({ extends: ["minimal"], apis }));
+    return { args: [cli], cwd: out };
   },
-  {
-    name: "@hey-api/openapi-ts (fetch SDK + zod)",
-    command: (specs, out) => ({
-      args: [
-        path.join(REPO, "node_modules/@hey-api/openapi-ts/bin/run.js"),
-        ...["-i", ...specs, "-o", ...NAMES(specs).map((name) => path.join(out, name))],
-        ...["-c", "@hey-api/client-fetch", "-p", "@hey-api/typescript", "@hey-api/sdk", "zod", "--silent", "--no-log-file"],
-      ],
-      cwd: out,
-    }),
-  },
-];
-const OPENAPI_TYPESCRIPT = TOOLS[2]!;
-const HEY_API = TOOLS[3]!;
+};
+const HEY_API: Tool = {
+  name: "@hey-api/openapi-ts (fetch SDK + zod)",
+  command: (specs, out) => ({
+    args: [
+      path.join(REPO, "node_modules/@hey-api/openapi-ts/bin/run.js"),
+      ...["-i", ...specs, "-o", ...NAMES(specs).map((name) => path.join(out, name))],
+      ...["-c", "@hey-api/client-fetch", "-p", "@hey-api/typescript", "@hey-api/sdk", "zod", "--silent", "--no-log-file"],
+    ],
+    cwd: out,
+  }),
+};
+const TOOLS: readonly Tool[] = [PAYSPEC, OPENAPI_TYPESCRIPT, HEY_API];
 
 interface Measure {
   readonly wallMs: number;
