@@ -12,21 +12,3 @@
 import { createRequire } from "node:module";
 
 export const requireLibrary = createRequire(import.meta.url);
-
-let beforeTypeScript: (() => void) | undefined;
-
-/**
- * What to run before TypeScript is first loaded on this thread through `requireTypeScript`: the spec thread, which
- * needs it only for some specs, loads it from a V8 code cache (generator/spec-thread-entry.ts).
- */
-export function setBeforeTypeScript(hook: () => void): void {
-  beforeTypeScript = hook;
-}
-
-/** ts-morph's TypeScript, for modules that need it only now and then. */
-export function requireTypeScript(): typeof import("ts-morph").ts {
-  const hook = beforeTypeScript;
-  beforeTypeScript = undefined;
-  hook?.();
-  return (requireLibrary("ts-morph") as typeof import("ts-morph")).ts;
-}

@@ -96,7 +96,8 @@ if (!existsSync(path.join(target, "generator", "cli.js"))) {
 // Beside it, from the start, runs the spec thread (generator/spec-thread-entry.ts), reached by the CLI through a
 // MessagePort: it loads the specs (Redocly) and compiles their validators (Ajv) on the second core while the CLI's
 // thread loads its own libraries and emits the rest. It ends when the CLI closes its port, or when the CLI's thread
-// ends. Each thread loads the copy of TypeScript it needs from a V8 code cache (generator/code-cache.mjs).
+// ends. The CLI's thread loads TypeScript's two copies from a V8 code cache (generator/code-cache.mjs); the spec
+// thread needs none.
 const THREAD_LIMITS = { stackSizeMb: 256 };
 const TYPESCRIPT = typescriptFiles(REPO);
 const CODE_CACHE = { module: pathToFileURL(path.join(GENERATOR_DIR, "code-cache.mjs")).href, dir: path.join(REPO, "node_modules", ".cache", "payspec-v8") };
@@ -110,7 +111,7 @@ const CLI_IN_WORKER = `
 `;
 const { port1: cliPort, port2: specThreadPort } = new MessageChannel();
 const specThread = new Worker(pathToFileURL(path.join(target, "generator", "spec-thread-entry.js")), {
-  workerData: { port: specThreadPort, codeCache: { ...CODE_CACHE, typescript: TYPESCRIPT.tsMorph } },
+  workerData: { port: specThreadPort },
   transferList: [specThreadPort],
   resourceLimits: THREAD_LIMITS,
 });

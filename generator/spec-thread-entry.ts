@@ -5,27 +5,15 @@
  * validators.ts: the two largest pieces of work, Redocly and Ajv, run beside the rest on a second core.
  * `SpecThread` (./spec-thread.ts) is the other side; the thread ends when the CLI closes the port.
  *
- * This thread loads no TypeScript, unless a spec uses a format whose code is taken from ajv-formats' source
- * (generator/validators/ajv-formats-source.ts parses it).
+ * This thread loads no TypeScript: Ajv's half of the validators needs none (see emit/validators-compiled.ts).
  */
 import { workerData, type MessagePort } from "node:worker_threads";
 import { SpecError } from "./errors.js";
-import { setBeforeTypeScript } from "./libraries.js";
 import { loadSpec } from "./load.js";
 import type { SpecReply, SpecRequest, ThreadError } from "./spec-thread.js";
 
-interface EntryData {
-  readonly port?: MessagePort;
-  /** generator/code-cache.mjs, its folder, and ts-morph's TypeScript file: loaded from the cache if ever needed. */
-  readonly codeCache?: { readonly module: string; readonly dir: string; readonly typescript: string };
-}
-
-const { port, codeCache } = (workerData ?? {}) as EntryData;
+const port = (workerData as { port?: MessagePort } | undefined)?.port;
 if (!port) throw new Error("generator/spec-thread-entry runs as a worker thread given a `port`");
-if (codeCache) {
-  const { preloadFromCodeCache } = (await import(codeCache.module)) as { preloadFromCodeCache: (files: string[], dir: string) => void };
-  setBeforeTypeScript(() => preloadFromCodeCache([codeCache.typescript], codeCache.dir));
-}
 const reply = (message: SpecReply) => port.postMessage(message);
 
 /** Ajv's half of the validators, imported once the first model is sent: the CLI waits for the model, not for Ajv. */

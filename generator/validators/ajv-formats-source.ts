@@ -9,54 +9,54 @@
  * by hand; test/generator/validators/formats.test.ts checks the extracted code against ajv-formats itself.
  */
 import { readFileSync } from "node:fs";
-import type { ts as TypeScript } from "ts-morph";
-import { requireLibrary, requireTypeScript } from "../libraries.js";
+import type { Node, Program } from "acorn";
+import { requireLibrary } from "../libraries.js";
 
+// acorn, the JavaScript parser of the ESTree world: a small, fast, well-kept library, so that reading ajv-formats'
+// source does not load TypeScript on the spec thread.
+const acorn = requireLibrary("acorn") as typeof import("acorn");
+const walk = requireLibrary("acorn-walk") as typeof import("acorn-walk");
 const FORMATS_FILE = requireLibrary.resolve("ajv-formats/dist/formats.js");
 
 interface Parsed {
-  readonly ts: typeof TypeScript;
-  readonly file: TypeScript.SourceFile;
+  readonly source: string;
+  readonly program: Program;
   /** Top-level function and variable declarations by name. */
-  readonly declarations: Map<string, TypeScript.Statement>;
+  readonly declarations: Map<string, Node>;
   /** `exports.fullFormats = { ... }`: format name -> its definition. */
-  readonly fullFormats: Map<string, TypeScript.Expression>;
+  readonly fullFormats: Map<string, Node>;
 }
 
 let parsed: Parsed | undefined;
 
 function parse(): Parsed {
   if (parsed) return parsed;
-  // Required here: most specs need no ajv-formats source, and the spec thread then never loads TypeScript.
-  const ts = requireTypeScript();
-  const file = ts.createSourceFile(FORMATS_FILE, readFileSync(FORMATS_FILE, "utf8"), ts.ScriptTarget.ES2022, true, ts.ScriptKind.JS);
-  const declarations = new Map<string, TypeScript.Statement>();
-  const fullFormats = new Map<string, TypeScript.Expression>();
-  for (const statement of file.statements) {
-    if (ts.isFunctionDeclaration(statement) && statement.name) declarations.set(statement.name.text, statement);
-    if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) {
-        if (ts.isIdentifier(declaration.name)) declarations.set(declaration.name.text, statement);
+  const source = readFileSync(FORMATS_FILE, "utf8");
+  const program = acorn.parse(source, { ecmaVersion: "latest", sourceType: "script" });
+  const declarations = new Map<string, Node>();
+  const fullFormats = new Map<string, Node>();
+  for (const statement of program.body) {
+    if (statement.type === "FunctionDeclaration") declarations.set(statement.id.name, statement);
+    if (statement.type === "VariableDeclaration") {
+      for (const declaration of statement.declarations) {
+        if (declaration.id.type === "Identifier") declarations.set(declaration.id.name, statement);
       }
     }
     if (
-      ts.isExpressionStatement(statement) &&
-      ts.isBinaryExpression(statement.expression) &&
-      statement.expression.left.getText(file) === "exports.fullFormats" &&
-      ts.isObjectLiteralExpression(statement.expression.right)
+      statement.type === "ExpressionStatement" &&
+      statement.expression.type === "AssignmentExpression" &&
+      source.slice(statement.expression.left.start, statement.expression.left.end) === "exports.fullFormats" &&
+      statement.expression.right.type === "ObjectExpression"
     ) {
       for (const property of statement.expression.right.properties) {
-        if (ts.isPropertyAssignment(property)) {
-          const key = ts.isIdentifier(property.name) || ts.isStringLiteral(property.name) ? property.name.text : undefined;
-          if (key !== undefined) fullFormats.set(key, property.initializer);
-        } else if (ts.isShorthandPropertyAssignment(property)) {
-          fullFormats.set(property.name.text, property.name);
-        }
+        if (property.type !== "Property") continue;
+        const key = property.key.type === "Identifier" ? property.key.name : property.key.type === "Literal" ? String(property.key.value) : undefined;
+        if (key !== undefined) fullFormats.set(key, property.value);
       }
     }
   }
   if (fullFormats.size === 0) throw new Error(`validators: cannot find exports.fullFormats in ${FORMATS_FILE}`);
-  parsed = { ts, file, declarations, fullFormats };
+  parsed = { source, program, declarations, fullFormats };
   return parsed;
 }
 
@@ -70,24 +70,24 @@ export function ajvFormatNames(): string[] {
  * object with `validate`, or `true`), self-contained: `(() => { <the declarations it uses> return <definition>; })()`.
  */
 export function ajvFormatSource(name: string): string {
-  const { ts, file, declarations, fullFormats } = parse();
+  const { source, program, declarations, fullFormats } = parse();
   const definition = fullFormats.get(name);
   if (definition === undefined) throw new Error(`validators: ajv-formats has no full-mode format "${name}"`);
-  const needed = new Set<TypeScript.Statement>();
-  const visit = (node: TypeScript.Node): void => {
-    if (ts.isIdentifier(node)) {
-      const declaration = declarations.get(node.text);
+  const needed = new Set<Node>();
+  const visit = (node: Node): void =>
+    walk.full(node, (inner) => {
+      if (inner.type !== "Identifier") return;
+      const declaration = declarations.get((inner as Node & { name: string }).name);
       if (declaration && !needed.has(declaration)) {
         needed.add(declaration);
         visit(declaration);
       }
-    }
-    ts.forEachChild(node, visit);
-  };
+    });
   visit(definition);
-  const body = file.statements.filter((statement) => needed.has(statement)).map((statement) => statement.getText(file));
-  if (body.some((text) => /\b(?:exports|require|module)\b/.test(text))) {
+  const text = (node: Node) => source.slice(node.start, node.end);
+  const body = program.body.filter((statement) => needed.has(statement)).map(text);
+  if (body.some((code) => /\b(?:exports|require|module)\b/.test(code))) {
     throw new Error(`validators: ajv-formats' "${name}" format depends on its module; it cannot be compiled in`);
   }
-  return `(() => {\n${body.join("\n")}\nreturn ${definition.getText(file)};\n})()`;
+  return `(() => {\n${body.join("\n")}\nreturn ${text(definition)};\n})()`;
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import type { Ajv2020 } from "ajv/dist/2020.js";
-import { requireLibrary, requireTypeScript } from "../libraries.js";
+import { requireLibrary } from "../libraries.js";
 import { ajvFormatNames, ajvFormatSource } from "./ajv-formats-source.js";
 import { payspecFastPaths, payspecFormats } from "./formats.js";
 import { standaloneExports } from "./standalone.js";
@@ -174,8 +174,8 @@ function transpileFormats(): string {
  * both runs write the same files.
  */
 function transpileWithTypeScript(source: string): string {
-  // Required here: the spec thread, which runs the generator compiled, then never loads TypeScript for this.
-  const ts = requireTypeScript();
+  // Required here: the spec thread runs the generator compiled (builtFormatsJavaScript) and never loads TypeScript.
+  const { ts } = requireLibrary("ts-morph") as typeof import("ts-morph");
   return ts.transpileModule(source, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false },
   }).outputText;
