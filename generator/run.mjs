@@ -113,7 +113,9 @@ const { port1: cliPort, port2: specThreadPort } = new MessageChannel();
 const specThread = new Worker(pathToFileURL(path.join(target, "generator", "spec-thread-entry.js")), {
   workerData: { port: specThreadPort },
   transferList: [specThreadPort],
-  resourceLimits: THREAD_LIMITS,
+  // A larger young generation: Ajv allocates short-lived objects at a high rate, and with V8's default 16 MB its
+  // scavenges took a third of compiling the synthetic spec's validators (about 10% of the run saved, 50 MB more).
+  resourceLimits: { ...THREAD_LIMITS, maxYoungGenerationSizeMb: 64 },
 });
 specThread.unref();
 // A crash there reaches the CLI as its port closing, and fails the specs still waiting: nothing to do here.
