@@ -89,15 +89,15 @@ if (!existsSync(path.join(target, "generator", "cli.js"))) {
   mkdirSync(CACHE, { recursive: true });
   await build(files, target);
 }
-// The CLI runs in a worker thread for its stack: Ajv compiles a schema's `$ref`'d schemas recursively, so a spec whose
-// schemas reference each other in long chains (bench/synthetic-spec.ts: 2,000 of them) overflows the main thread's
-// ~1 MB stack. A worker's stack size is ours to set. (The compiled cli.js runs its main only when it is the entry
-// point; here it is imported.)
-// Beside it, from the start, runs the spec thread (generator/spec-thread-entry.ts), reached by the CLI through a
-// MessagePort: it loads the specs (Redocly) and compiles their validators (Ajv) on the second core while the CLI's
-// thread loads its own libraries and emits the rest. It ends when the CLI closes its port, or when the CLI's thread
-// ends. The CLI's thread loads TypeScript's two copies from a V8 code cache (generator/code-cache.mjs); the spec
-// thread needs none.
+// Two worker threads, each with a deep stack (a worker's stack size is ours to set; the main thread's ~1 MB is not):
+// Ajv compiles a schema's `$ref`'d schemas recursively and the emitters walk schemas recursively, so a spec whose
+// schemas reference each other in long chains (bench/synthetic-spec.ts: 2,000 of them) overflows the usual stack.
+// - The CLI (generator/cli.ts; the compiled cli.js runs its main only when it is the entry point, here it is
+//   imported). It loads TypeScript's two copies from a V8 code cache (generator/code-cache.mjs).
+// - Beside it, from the start, the spec thread (generator/spec-thread-entry.ts), reached by the CLI through a
+//   MessagePort: it loads the specs (Redocly) and compiles their validators (Ajv) on the second core while the CLI's
+//   thread loads its own libraries and emits the rest. It ends when the CLI closes its port, or when the CLI's
+//   thread ends.
 const THREAD_LIMITS = { stackSizeMb: 256 };
 const TYPESCRIPT = typescriptFiles(REPO);
 const CODE_CACHE = { module: pathToFileURL(path.join(GENERATOR_DIR, "code-cache.mjs")).href, dir: path.join(REPO, "node_modules", ".cache", "payspec-v8") };
@@ -118,8 +118,8 @@ const specThread = new Worker(pathToFileURL(path.join(target, "generator", "spec
   resourceLimits: { ...THREAD_LIMITS, maxYoungGenerationSizeMb: 64 },
 });
 specThread.unref();
-// A crash there reaches the CLI as its port closing, and fails the specs still waiting: nothing to do here.
-specThread.on("error", () => {});
+// A crash there also reaches the CLI, as its port closing: the specs still waiting fail, and the exit code says so.
+specThread.on("error", (error) => console.error("error: the spec thread failed:", error));
 const worker = new Worker(CLI_IN_WORKER, {
   eval: true,
   workerData: {
