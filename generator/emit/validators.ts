@@ -11,6 +11,9 @@
  *   (validators.ts also embeds generator/validators/issues.ts, Ajv errors -> ValidationIssues, as module-private code:
  *   one module fewer to load before the first validation.)
  *
+ * The Ajv half (plan, compiled.js, compiled.d.ts) is ./validators-compiled.ts, which `npm run generate` runs on its
+ * spec thread; this module writes validators.ts from the same plan, and `emitValidators` puts the two together.
+ *
  * Importing validators.ts compiles nothing: compiled.js imports only Ajv's run-time helpers (a declared dependency),
  * never Ajv itself. Formats are compiled in: RegExp formats by Ajv, ajv-formats' function formats taken from the
  * installed ajv-formats at generation time, date-time/date/time payspec's own (generator/validators/formats.ts).
