@@ -34,6 +34,7 @@ export function emitReadme(model: ApiModel): string {
   out.push(
     "| `timeoutMs` | Per attempt, default 60 000. |",
     "| `maxRetries` | Default 2; only methods safe to repeat (GET, HEAD, OPTIONS, PUT, DELETE, TRACE) are retried. |",
+    "| `onRetry` | Called before each retry with `{ operationId, attempt, reason, delayMs }` (for logs and metrics). |",
     "| `headers` | Sent with every request. |",
     "| `fetch` | A custom `fetch` implementation. |",
     "| `validate` | `{ request?: boolean, response?: boolean }`: validate requests before sending (default on) and responses (default off), when validators exist. |",

@@ -34,6 +34,7 @@ import type {
   CoreOptions,
   OperationInfo,
   RequestOptions,
+  RetryEvent,
   SecuritySchemeInfo,
   ValidationIssue,
 } from "./operation.js";
@@ -131,6 +132,7 @@ export class ClientCore {
   readonly #sensitiveHeaders: ReadonlySet<string>;
   readonly #timeoutMs: number;
   readonly #maxRetries: number;
+  readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #validateRequest: boolean;
   readonly #validateResponse: boolean;
   readonly #fetch: typeof globalThis.fetch | undefined;
@@ -166,6 +168,7 @@ export class ClientCore {
     );
     this.#timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs");
     this.#maxRetries = checkRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries");
+    this.#onRetry = options.onRetry;
     this.#validateRequest = options.validate?.request ?? true;
     this.#validateResponse = options.validate?.response ?? false;
 
@@ -252,6 +255,10 @@ export class ClientCore {
           ? retryDelayMs(retry, attempt.kind === "response" ? attempt.response.headers : undefined)
           : undefined;
       if (delay === undefined) throw this.#failure(operationId, described, attempt, attempts, timeoutMs);
+      if (this.#onRetry) {
+        const reason = attempt.kind === "response" ? attempt.response.status : attempt.kind === "timeout" ? "timeout" : "connection";
+        this.#onRetry({ operationId, attempt: attempts, reason, delayMs: delay });
+      }
       try {
         await sleep(delay, options.signal);
       } catch {

@@ -7,6 +7,7 @@ export type {
   OperationInfo,
   QueryParameterStyle,
   RequestOptions,
+  RetryEvent,
   SecurityRequirement,
   SecuritySchemeInfo,
   ValidationIssue,

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -9,6 +9,7 @@ import {
   PayspecError,
   RateLimitError,
   type OperationInfo,
+  type RetryEvent,
 } from "../../templates/runtime/index.js";
 import { closedPortUrl, sendJson, startServer, type Handler, type TestServer } from "./server.js";
 
@@ -69,11 +70,14 @@ async function until(condition: () => boolean): Promise<void> {
 describe("retries", () => {
   it("retries a GET answered 503 and resolves with the later success (default backoff)", async () => {
     const s = await serve(failThenSucceed(1, 503));
-    const core = new ClientCore({}, { baseUrl: s.url });
+    const retries: RetryEvent[] = [];
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: (event) => retries.push(event) });
     expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
     expect(s.requests).toHaveLength(2);
-    // Backoff for the first retry is 0.5 s ± 25%; allow timer slack below.
-    expect(s.requests[1]!.at - s.requests[0]!.at).toBeGreaterThanOrEqual(350);
+    // Backoff for the first retry is 0.5 s ± 25%.
+    expect(retries).toEqual([{ operationId: "getThing", attempt: 1, reason: 503, delayMs: expect.any(Number) }]);
+    expect(retries[0]!.delayMs).toBeGreaterThanOrEqual(375);
+    expect(retries[0]!.delayMs).toBeLessThanOrEqual(625);
   });
 
   it.each([502, 504, 408])("retries a GET answered %i", async (status) => {
@@ -91,9 +95,10 @@ describe("retries", () => {
 
   it("honours Retry-After: 1 (seconds) on 429", async () => {
     const s = await serve(failThenSucceed(1, 429, { "retry-after": "1" }));
-    const core = new ClientCore({}, { baseUrl: s.url });
+    const retries: RetryEvent[] = [];
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: (event) => retries.push(event) });
     expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
-    expect(s.requests[1]!.at - s.requests[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(retries).toEqual([{ operationId: "getThing", attempt: 1, reason: 429, delayMs: 1000 }]);
   });
 
   it("honours Retry-After: 0 on 429", async () => {
@@ -109,16 +114,44 @@ describe("retries", () => {
       if (index === 0) sendJson(res, 503, {}, { "retry-after": new Date(Date.now() + 2000).toUTCString() });
       else sendJson(res, 200, { attempt: index + 1 });
     });
-    const core = new ClientCore({}, { baseUrl: s.url });
+    const retries: RetryEvent[] = [];
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: (event) => retries.push(event) });
     expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
-    expect(s.requests[1]!.at - s.requests[0]!.at).toBeGreaterThanOrEqual(950);
+    // The date is whole seconds, two ahead when sent, so more than one second ahead of the send; the client reads it
+    // one local round trip later (well under 100 ms).
+    expect(retries).toHaveLength(1);
+    expect(retries[0]!.delayMs).toBeGreaterThan(900);
+    expect(retries[0]!.delayMs).toBeLessThanOrEqual(2000);
   });
 
   it("honours retry-after-ms, and prefers it to Retry-After", async () => {
     const s = await serve(failThenSucceed(1, 429, { "retry-after-ms": "300", "retry-after": "30" }));
-    const core = new ClientCore({}, { baseUrl: s.url });
+    const retries: RetryEvent[] = [];
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: (event) => retries.push(event) });
     expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
-    expect(s.requests[1]!.at - s.requests[0]!.at).toBeGreaterThanOrEqual(280);
+    expect(retries).toEqual([{ operationId: "getThing", attempt: 1, reason: 429, delayMs: 300 }]);
+  });
+
+  it("waits the decided time before the next attempt, no less (fake timers, no network)", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const sent: number[] = [];
+      const fetch = async (): Promise<Response> => {
+        sent.push(sent.length + 1);
+        return sent.length === 1
+          ? new Response("{}", { status: 429, headers: { "content-type": "application/json", "retry-after": "2" } })
+          : new Response('{"ok":true}', { status: 200, headers: { "content-type": "application/json" } });
+      };
+      const core = new ClientCore({}, { baseUrl: "http://api.test", fetch });
+      const call = core.call(getThing, { path: { id: 1 } });
+      await vi.advanceTimersByTimeAsync(1999);
+      expect(sent).toEqual([1]);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(call).resolves.toEqual({ ok: true });
+      expect(sent).toEqual([1, 2]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("gives up at once when the server asks for a wait beyond 60 s", async () => {
@@ -179,8 +212,13 @@ describe("retries", () => {
 describe("connection failures", () => {
   it("retries a GET on a refused connection (default 2 retries), then rejects with APIConnectionError and its cause", async () => {
     const counting = countingFetch();
-    const core = new ClientCore({}, { baseUrl: await closedPortUrl(), fetch: counting.fetch });
+    const retries: RetryEvent[] = [];
+    const core = new ClientCore({}, { baseUrl: await closedPortUrl(), fetch: counting.fetch, onRetry: (event) => retries.push(event) });
     const error = await rejection(core.call(getThing, { path: { id: 1 } }));
+    expect(retries.map(({ attempt, reason }) => ({ attempt, reason }))).toEqual([
+      { attempt: 1, reason: "connection" },
+      { attempt: 2, reason: "connection" },
+    ]);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
     const e = error as APIConnectionError;

@@ -69,6 +69,17 @@ export interface CallInput {
   readonly body?: unknown;
 }
 
+/** A retry about to happen (`CoreOptions.onRetry`). */
+export interface RetryEvent {
+  readonly operationId: string;
+  /** The attempt that failed, counting from 1. */
+  readonly attempt: number;
+  /** Why it is retried: the response status, or no response at all. */
+  readonly reason: number | "timeout" | "connection";
+  /** How long the client waits before the next attempt: Retry-After or retry-after-ms when given, else backoff. */
+  readonly delayMs: number;
+}
+
 /** Optional fields also accept an explicit `undefined` (same as leaving them out), so options pass through. */
 export interface CoreOptions {
   readonly baseUrl: string;
@@ -80,6 +91,8 @@ export interface CoreOptions {
   readonly maxRetries?: number | undefined;
   readonly fetch?: typeof globalThis.fetch | undefined;
   readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** Called before each retry, once the wait is decided: for logs and metrics. Carries no credential. */
+  readonly onRetry?: ((event: RetryEvent) => void) | undefined;
   readonly validate?:
     | {
         /** Default true: a bad request never leaves the process. */
