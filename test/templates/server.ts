@@ -9,8 +9,6 @@ export interface ReceivedRequest {
   readonly headers: IncomingHttpHeaders;
   /** The raw body bytes as text, to compare byte for byte. */
   readonly body: string;
-  /** `performance.now()` when the request arrived. */
-  readonly at: number;
 }
 
 /** Answers request number `index` (0-based); may leave `response` unanswered to simulate a hung server. */
@@ -33,7 +31,6 @@ export async function startServer(handler: Handler): Promise<TestServer> {
         url: req.url ?? "",
         headers: req.headers,
         body: Buffer.concat(chunks).toString("utf8"),
-        at: performance.now(),
       };
       requests.push(received);
       handler(received, res, requests.length - 1);
