@@ -12,6 +12,7 @@ import { standaloneExports } from "./standalone.js";
 const { Ajv2020: Ajv, _ } = requireLibrary("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
 const addFormats = requireLibrary("ajv-formats") as typeof import("ajv-formats").default;
 const { fullFormats } = requireLibrary("ajv-formats/dist/formats.js") as typeof import("ajv-formats/dist/formats.js");
+const { SchemaEnv, resolveRef } = requireLibrary("ajv/dist/compile/index.js") as typeof import("ajv/dist/compile/index.js");
 
 /** OpenAPI keywords that are annotations for validation (discriminator: oneOf/anyOf still decide). */
 export const OPENAPI_ANNOTATION_KEYWORDS = ["example", "discriminator", "xml", "externalDocs"] as const;
@@ -85,6 +86,24 @@ export function createAjv(setup: AjvSetup = {}): Ajv2020 {
 }
 
 /**
+ * Ajv caches compiled fragments of a document in two places: `ajv.getSchema(ref)` in `ajv.refs`, and a `$ref` inside
+ * the document in the document's own `refs`. A schema that is both exported and referenced by another would be
+ * compiled once for each, into two identical functions: 1,650 of the synthetic spec's 4,100 functions, 45% of its
+ * compiled code. Compiling each export the way a `$ref` reaches it, and handing that compilation to `ajv.refs`, makes
+ * one function of each. An export that Ajv would inline at a `$ref` (no `$ref` inside it) is left to `getSchema`.
+ */
+function compileThroughDocumentRefs(ajv: Ajv2020, refs: readonly string[]): void {
+  for (const ref of refs) {
+    const hash = ref.indexOf("#");
+    if (hash < 0) continue;
+    const document = ajv.schemas[ref.slice(0, hash)];
+    if (!(document instanceof SchemaEnv)) continue;
+    const compiled = resolveRef.call(ajv, document, document.baseId, ref);
+    if (compiled instanceof SchemaEnv) ajv.refs[ref] = compiled;
+  }
+}
+
+/**
  * Ajv's standalone output with `esm: true` still reaches its run-time helpers through `require(...)`, which an ES
  * module does not have. Each `require("m").x` becomes an import of the declared dependency `m` (`ajv`,
  * `ajv-formats`): a named import where the export has a name, the module object otherwise. `.default` is read as
@@ -125,6 +144,7 @@ export function requireToImports(code: string): string {
 
 /** Compiles `exports` (export name -> schema ref) into one ES module of standalone validation functions. */
 export function compileStandalone(ajv: Ajv2020, exports: Readonly<Record<string, string>>): string {
+  compileThroughDocumentRefs(ajv, Object.values(exports));
   for (const ref of Object.values(exports)) {
     if (!ajv.getSchema(ref)) throw new Error(`validators: Ajv cannot find schema ${ref}`);
   }

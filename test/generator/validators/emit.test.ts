@@ -239,6 +239,20 @@ describe("emitValidators: output", () => {
     expect(compiled).toMatch(/^export const responseOrdersPaymentsCreate_201 = schemaOrder;$/m);
   });
 
+  it("compiles each schema once: the function exported for a schema is the one its $refs call, never a copy", () => {
+    const compiled = emitValidators(model)[VALIDATOR_FILES.compiled]!;
+    const functions = compiled.split(/(?=function validate\d+\()/).slice(1);
+    const bodies = functions.map((text) => {
+      const name = /^function (validate\d+)/.exec(text)![1]!;
+      return text.replace(/export const [^;]*;/g, "").replaceAll(new RegExp(`\\b${name}\\b`, "g"), "SELF");
+    });
+    expect(bodies.length).toBeGreaterThan(5);
+    expect(new Set(bodies).size).toBe(bodies.length);
+    // Payment is exported and reached by $ref from Order (a recursion, so Ajv cannot inline it).
+    const payment = /export const schemaPayment = (validate\d+);/.exec(compiled)![1]!;
+    expect(compiled.split(`${payment}(data`).length - 1, `calls of ${payment}`).toBeGreaterThan(1);
+  });
+
   it("keeps compiled.js lean: no unused schema constants, error sites in their short form", () => {
     const compiled = emitValidators(model)[VALIDATOR_FILES.compiled]!;
     for (const [, name] of compiled.matchAll(/\bconst (schema\d+) = /g)) {
