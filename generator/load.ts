@@ -7,11 +7,14 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { BaseResolver, bundle, createConfig, getLineColLocation, lintDocument, Source, type Config, type NormalizedProblem } from "@redocly/openapi-core";
+import type { Config, NormalizedProblem } from "@redocly/openapi-core";
 import { parseDocument, LineCounter } from "yaml";
 import { SpecError, specError, type SpecProblem } from "./errors.js";
 import { buildModel } from "./model-builder.js";
 import type { ApiModel } from "./model.js";
+import { redocly } from "./redocly.js";
+
+const { BaseResolver, bundle, createConfig, getLineColLocation, lintDocument, Source } = redocly;
 
 export interface LoadOptions {
   /** Folder and module name; defaults to the spec file name without extension. */

@@ -13,6 +13,8 @@
  * The copy is built in a temporary folder and renamed into place, so runs in parallel never see half a build.
  * Next to the JavaScript sit the generator's own files as they are (an emitter may read its sources), and
  * `templates/` is a link to the repository's, so the runtime copied into each client is always the current one.
+ * `vendor/openapi-core.cjs` is Redocly bundled into one file (generator/redocly.ts says why); the hash covers
+ * package-lock.json for it.
  */
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
@@ -40,8 +42,32 @@ function typescriptVersion() {
 
 function sourceHash(files) {
   const hash = createHash("sha256").update(`typescript ${typescriptVersion()}\n`);
+  // The bundled copy of Redocly is built from the installed packages: a different install is a different build.
+  const lock = path.join(REPO, "package-lock.json");
+  if (existsSync(lock)) hash.update(readFileSync(lock)).update("\n");
   for (const file of files) hash.update(`${file}\n`).update(readFileSync(path.join(GENERATOR_DIR, file))).update("\n");
   return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * Redocly's openapi-core as one CommonJS file, `vendor/openapi-core.cjs` in the build (generator/redocly.ts says why
+ * and loads it). Best effort: without it, the generator imports the package, only more slowly.
+ */
+async function bundleRedocly(staging) {
+  try {
+    const { buildSync } = await import("esbuild");
+    buildSync({
+      entryPoints: [createRequire(import.meta.url).resolve("@redocly/openapi-core")],
+      outfile: path.join(staging, "vendor", "openapi-core.cjs"),
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: `node${process.versions.node}`,
+      logLevel: "silent",
+    });
+  } catch (error) {
+    console.warn(`payspec: could not bundle @redocly/openapi-core (generation works, more slowly): ${error.message}`);
+  }
 }
 
 async function build(files, target) {
@@ -69,6 +95,7 @@ async function build(files, target) {
       writeFileSync(out.replace(/\.ts$/, ".js"), outputText);
     }
   }
+  await bundleRedocly(staging);
   // "junction" makes a directory link on Windows without special rights; POSIX ignores the type.
   symlinkSync(path.join(REPO, "templates"), path.join(staging, "templates"), "junction");
   try {

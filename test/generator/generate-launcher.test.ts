@@ -4,7 +4,7 @@
  * on a copy of generator/ and templates/ (inside the repo, so that its imports resolve to the repo's node_modules).
  */
 import { spawnSync } from "node:child_process";
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../generator/pipeline.js";
@@ -34,6 +34,15 @@ describe("generator/run.mjs (npm run generate)", () => {
     const written = Object.fromEntries(await Promise.all(Object.keys(files).map(async (file) => [file, await readFile(path.join(out, file), "utf8")])));
     expect(written).toEqual(files);
     expect(Object.keys(await hashTree(out)).length).toBe(Object.keys(files).length);
+
+    // Redocly came from the one-file copy that run.mjs bundled, compiled through the V8 code cache written beside it
+    // (generator/redocly.ts).
+    const builds = path.join(root, "node_modules/.cache/payspec-generator");
+    const [build, ...others] = await readdir(builds);
+    expect(others).toEqual([]);
+    const vendor = await readdir(path.join(builds, build!, "vendor"));
+    expect(vendor).toContain("openapi-core.cjs");
+    expect(vendor.length, "a code cache entry beside the bundle").toBeGreaterThan(1);
 
     const cli = path.join(root, "generator/cli.ts");
     await writeFile(cli, (await readFile(cli, "utf8")).replace("Usage: npm run generate", "Usage (edited): npm run generate"));
