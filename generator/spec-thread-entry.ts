@@ -1,6 +1,7 @@
 /**
  * The second thread of `npm run generate` (started by generator/run.mjs): for each spec posted to its port, it loads
- * the spec (Redocly), sends the model back, then compiles the spec's validators with Ajv and sends those files. The
+ * the spec (Redocly), sends the model back, then plans the spec's validators (sending the names validators.ts needs)
+ * and compiles them with Ajv, and sends those files. The
  * CLI's thread meanwhile loads its own libraries and, once it has the model, emits the types, the client and
  * validators.ts: the two largest pieces of work, Redocly and Ajv, run beside the rest on a second core.
  * `SpecThread` (./spec-thread.ts) is the other side; the thread ends when the CLI closes the port.
@@ -30,8 +31,10 @@ port.on("message", async ({ id, spec, options }: SpecRequest) => {
   }
   reply({ id, kind: "model", model });
   try {
-    const { compileJob, emitCompiledValidators, planValidators } = await loadValidatorsModule();
-    reply({ id, kind: "validators", files: emitCompiledValidators(compileJob(model, planValidators(model))) });
+    const { compileJob, emitCompiledValidators, modulePlan, planValidators } = await loadValidatorsModule();
+    const plan = planValidators(model);
+    reply({ id, kind: "plan", plan: modulePlan(plan) });
+    reply({ id, kind: "validators", files: emitCompiledValidators(compileJob(model, plan)) });
   } catch (error) {
     reply({ id, kind: "validators-error", error: threadError(error) });
   }

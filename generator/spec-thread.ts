@@ -3,11 +3,11 @@
  * through a MessagePort). `load(spec)` gives the spec's model as soon as the thread has loaded it, and a validators
  * emitter that writes validators.ts here and takes the Ajv-compiled files the thread sends next.
  *
- * Protocol, per spec `id`: in `{ id, spec, options }`; out `model` or `load-error`, then `validators` or
- * `validators-error`.
+ * Protocol, per spec `id`: in `{ id, spec, options }`; out `model` or `load-error`, then `plan` (what validators.ts
+ * is written from) and `validators`, or `validators-error`.
  */
 import type { MessagePort } from "node:worker_threads";
-import type { ValidatorFiles } from "./emit/validators.js";
+import type { ModulePlan, ValidatorFiles } from "./emit/validators.js";
 import { SpecError, type SpecProblem } from "./errors.js";
 import type { LoadOptions } from "./load.js";
 import type { ApiModel } from "./model.js";
@@ -29,6 +29,7 @@ export interface ThreadError {
 export type SpecReply =
   | { readonly id: number; readonly kind: "model"; readonly model: ApiModel }
   | { readonly id: number; readonly kind: "load-error"; readonly error: ThreadError }
+  | { readonly id: number; readonly kind: "plan"; readonly plan: ModulePlan }
   | { readonly id: number; readonly kind: "validators"; readonly files: ValidatorFiles }
   | { readonly id: number; readonly kind: "validators-error"; readonly error: ThreadError };
 
@@ -61,9 +62,15 @@ function toError(error: ThreadError): Error {
   return Object.assign(new Error(error.message), error.stack !== undefined ? { stack: error.stack } : {});
 }
 
+interface Pending {
+  readonly model: Deferred<ApiModel>;
+  readonly plan: Deferred<ModulePlan>;
+  readonly validators: Deferred<ValidatorFiles>;
+}
+
 export class SpecThread {
   readonly #port: MessagePort;
-  readonly #pending = new Map<number, { model: Deferred<ApiModel>; validators: Deferred<ValidatorFiles> }>();
+  readonly #pending = new Map<number, Pending>();
   #nextId = 0;
   #failure: Error | undefined;
 
@@ -78,7 +85,7 @@ export class SpecThread {
   async load(spec: string, options: LoadOptions = {}): Promise<LoadedSpec> {
     if (this.#failure) throw this.#failure;
     const id = this.#nextId++;
-    const entry = { model: deferred<ApiModel>(), validators: deferred<ValidatorFiles>() };
+    const entry: Pending = { model: deferred(), plan: deferred(), validators: deferred() };
     this.#pending.set(id, entry);
     this.#port.postMessage({ id, spec, options } satisfies SpecRequest);
     const model = await entry.model.promise;
@@ -87,7 +94,7 @@ export class SpecThread {
       emitValidators: async (forModel) => {
         // Imported when used: the CLI imports this module before its emitters' libraries (see cli.ts).
         const { emitValidatorsModule } = await import("./emit/validators.js");
-        return { ...emitValidatorsModule(forModel), ...(await entry.validators.promise) };
+        return { ...emitValidatorsModule(forModel, await entry.plan.promise), ...(await entry.validators.promise) };
       },
     };
   }
@@ -106,23 +113,29 @@ export class SpecThread {
         return entry.model.resolve(reply.model);
       case "load-error":
         this.#pending.delete(reply.id);
-        entry.validators.reject(toError(reply.error));
-        return entry.model.reject(toError(reply.error));
+        return rejectAll(entry, toError(reply.error));
+      case "plan":
+        return entry.plan.resolve(reply.plan);
       case "validators":
         this.#pending.delete(reply.id);
         return entry.validators.resolve(reply.files);
       case "validators-error":
         this.#pending.delete(reply.id);
-        return entry.validators.reject(toError(reply.error));
+        // Rejects the plan too if it never came (the planning failed): a settled one stays as it was.
+        return rejectAll(entry, toError(reply.error));
     }
   }
 
   #fail(error: Error): void {
     this.#failure ??= error;
-    for (const { model, validators } of this.#pending.values()) {
-      model.reject(this.#failure);
-      validators.reject(this.#failure);
-    }
+    for (const entry of this.#pending.values()) rejectAll(entry, this.#failure);
     this.#pending.clear();
   }
+}
+
+/** Settles whatever is still waiting; a promise already settled keeps its value. */
+function rejectAll(entry: Pending, error: Error): void {
+  entry.model.reject(error);
+  entry.plan.reject(error);
+  entry.validators.reject(error);
 }

@@ -4,7 +4,7 @@
  * (generator/spec-thread-entry.ts), which therefore never loads ts-morph; ./validators.ts writes validators.ts from
  * the same plan and puts the two together.
  */
-import type { ApiModel, JsonSchema } from "../model.js";
+import type { ApiModel } from "../model.js";
 import { pascalCase, safeIdentifier, uniqueName } from "../names.js";
 import { compileStandalone, createAjv } from "../validators/compile.js";
 import { buildSchemaSet, defRef, SCHEMA_SET_ID, type SchemaSet } from "../validators/schema-set.js";
@@ -23,7 +23,6 @@ export interface NamedExport {
   /** `Order` in isOrder / assertOrder / validateOrder. */
   readonly suffix: string;
   readonly compiledName: string;
-  readonly schema: JsonSchema;
 }
 
 export interface OperationExport {
@@ -33,11 +32,20 @@ export interface OperationExport {
   readonly responses: ReadonlyArray<readonly [status: string, compiledName: string | undefined]>;
 }
 
-/** What the two halves of the validators agree on: the schema set, and the name of every compiled function. */
-export interface ValidatorsPlan {
-  readonly set: SchemaSet;
+/**
+ * What validators.ts is written from: names, and formats nobody checks. Small, so that the spec thread, which makes
+ * the plan for Ajv anyway, sends it to the CLI's thread rather than that thread making the plan again.
+ */
+export interface ModulePlan {
   readonly named: readonly NamedExport[];
   readonly operations: readonly OperationExport[];
+  /** `format` values compiled as annotations (SchemaSet.unknownFormats). */
+  readonly unknownFormats: readonly string[];
+}
+
+/** What the two halves of the validators agree on: the schema set, and the name of every compiled function. */
+export interface ValidatorsPlan extends ModulePlan {
+  readonly set: SchemaSet;
   /** Compiled export name -> the schema ref Ajv compiles for it. */
   readonly exportsMap: Readonly<Record<string, string>>;
 }
@@ -51,7 +59,7 @@ export function planValidators(model: ApiModel): ValidatorsPlan {
     const suffix = uniqueName(pascalCase(schemaName) || "Schema", suffixes);
     const compiledName = uniqueName(`schema${suffix}`, compiledNames);
     exportsMap[compiledName] = `${SCHEMA_SET_ID}${defRef(key)}`;
-    return { schemaName, suffix, compiledName, schema: model.schemas[schemaName]! };
+    return { schemaName, suffix, compiledName };
   });
   const defs = set.root.$defs as Record<string, unknown>;
   /**
@@ -82,7 +90,11 @@ export function planValidators(model: ApiModel): ValidatorsPlan {
     });
     return { operationId: operation.operationId, ...(request !== undefined ? { request } : {}), responses };
   });
-  return { set, named, operations, exportsMap };
+  return { set, named, operations, exportsMap, unknownFormats: set.unknownFormats };
+}
+
+export function modulePlan({ named, operations, unknownFormats }: ValidatorsPlan): ModulePlan {
+  return { named, operations, unknownFormats };
 }
 
 /** What `emitCompiledValidators` reads of the model and the plan: little, as it is sent to another thread. */

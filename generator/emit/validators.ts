@@ -28,13 +28,23 @@ import {
   emitCompiledValidators,
   planValidators,
   VALIDATOR_FILES,
+  type ModulePlan,
   type NamedExport,
   type OperationExport,
   type ValidatorFiles,
-  type ValidatorsPlan,
 } from "./validators-compiled.js";
 
-export { compileJob, emitCompiledValidators, planValidators, VALIDATOR_FILES, type CompileJob, type ValidatorFiles, type ValidatorsPlan } from "./validators-compiled.js";
+export {
+  compileJob,
+  emitCompiledValidators,
+  modulePlan,
+  planValidators,
+  VALIDATOR_FILES,
+  type CompileJob,
+  type ModulePlan,
+  type ValidatorFiles,
+  type ValidatorsPlan,
+} from "./validators-compiled.js";
 
 const { StructureKind, VariableDeclarationKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
 
@@ -68,8 +78,8 @@ export function emitValidators(model: ApiModel): ValidatorFiles {
 }
 
 /** validators.ts, the typed functions over the compiled ones (ts-morph). */
-export function emitValidatorsModule(model: ApiModel, plan: ValidatorsPlan = planValidators(model)): ValidatorFiles {
-  return { [VALIDATOR_FILES.module]: emitModule(model, plan.named, plan.operations, plan.set.unknownFormats) };
+export function emitValidatorsModule(model: ApiModel, plan: ModulePlan = planValidators(model)): ValidatorFiles {
+  return { [VALIDATOR_FILES.module]: emitModule(model, plan.named, plan.operations, plan.unknownFormats) };
 }
 
 function emitModule(model: ApiModel, named: readonly NamedExport[], operations: readonly OperationExport[], unknownFormats: readonly string[]): string {
@@ -124,7 +134,7 @@ function emitModule(model: ApiModel, named: readonly NamedExport[], operations: 
 
   for (const entry of named) {
     const type = typeOf(entry.schemaName);
-    const doc = schemaDoc(entry.schemaName, entry.schema);
+    const doc = schemaDoc(entry.schemaName, model.schemas[entry.schemaName]!);
     statements.push({ kind: StructureKind.Function,
       isExported: true,
       name: `is${entry.suffix}`,

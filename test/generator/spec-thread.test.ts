@@ -1,13 +1,13 @@
 /**
  * SpecThread, the CLI's side of the spec thread: a model comes back as the thread loaded it, the validators files
- * join validators.ts written on this side, errors keep their kind (a SpecError stays one, with its problems), and a
+ * join validators.ts written on this side from the plan the thread sent, errors keep their kind (a SpecError stays one, with its problems), and a
  * thread that stops fails what waits instead of leaving it hanging. The real thread, through generator/run.mjs, is
  * in generate-launcher.test.ts.
  */
 import path from "node:path";
 import { MessageChannel } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
-import { emitValidators } from "../../generator/emit/validators.js";
+import { emitValidators, modulePlan, planValidators } from "../../generator/emit/validators.js";
 import { SpecError } from "../../generator/errors.js";
 import { loadSpec } from "../../generator/load.js";
 import type { ApiModel } from "../../generator/model.js";
@@ -45,6 +45,7 @@ describe("SpecThread", () => {
     const { "validators.ts": _written, ...compiled } = expected;
     const { thread, requests } = fakeThread(({ id }) => [
       { id, kind: "model", model },
+      { id, kind: "plan", plan: modulePlan(planValidators(model)) },
       { id, kind: "validators", files: compiled },
     ]);
     const loaded = await thread.load(SHOP, { name: "shop" });
