@@ -2,6 +2,7 @@
  * Broken specs: each gives an error naming the file, the line or JSON pointer, and what is wrong, exits 1, and
  * leaves the output folder byte for byte as it was.
  */
+import { execFile } from "node:child_process";
 import { cp } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it, vi } from "vitest";
@@ -83,6 +84,37 @@ describe("broken specs", () => {
     const { code, stderr } = await runCli(["a.yaml", "b.yaml", "--out", out]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/apply to exactly one spec/);
+    expect(await hashTree(out)).toEqual(before);
+  });
+});
+
+describe("broken specs through generator/run.mjs (npm run generate): loaded on the spec thread, reported the same", () => {
+  const runs = new Map<string, { status: number | null; stderr: string }>();
+  let out: string;
+  let before: Record<string, string>;
+  beforeAll(async () => {
+    out = path.join(await tempDir("broken-launcher"), "client");
+    await cp(path.join(FIXTURES, "legacy-30.yaml"), path.join(out, "keep.yaml"));
+    before = await hashTree(out);
+    const launch = (file: string) =>
+      new Promise<void>((resolve) => {
+        execFile(process.execPath, [path.join(REPO, "generator/run.mjs"), shown(file), "--out", out], { cwd: REPO }, (error, _stdout, stderr) => {
+          runs.set(file, { status: error ? (typeof error.code === "number" ? error.code : null) : 0, stderr });
+          resolve();
+        });
+      });
+    const queue = CASES.map(([file]) => file);
+    await Promise.all(Array.from({ length: 4 }, async () => {
+      for (let file = queue.shift(); file !== undefined; file = queue.shift()) await launch(file);
+    }));
+  }, 120_000);
+
+  it.each(CASES)("%s: the same error as in-process, exit 1, nothing written", async (file, expected) => {
+    const run = runs.get(file)!;
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`error: ${shown(file)}`);
+    expect(run.stderr).toMatch(expected);
+    expect(run.stderr).toContain("Nothing was written");
     expect(await hashTree(out)).toEqual(before);
   });
 });
