@@ -42,14 +42,14 @@ export interface SchemaSet {
 }
 
 /** Keywords whose value is one schema. */
-const SCHEMA_KEYWORDS = [
+const SCHEMA_KEYWORDS = new Set([
   "additionalProperties", "unevaluatedProperties", "unevaluatedItems", "items", "additionalItems", "contains",
   "propertyNames", "not", "if", "then", "else", "contentSchema",
-];
+]);
 /** Keywords whose value is a list of schemas. */
-const SCHEMA_LIST_KEYWORDS = ["allOf", "anyOf", "oneOf", "prefixItems"];
+const SCHEMA_LIST_KEYWORDS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
 /** Keywords whose value maps names to schemas. */
-const SCHEMA_MAP_KEYWORDS = ["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"];
+const SCHEMA_MAP_KEYWORDS = new Set(["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"]);
 
 /** Formats that Ajv + ajv-formats check (full mode) or that JSON Schema defines. */
 export const CHECKED_FORMATS = new Set([
@@ -86,14 +86,14 @@ function resolvePointer(root: unknown, pointer: string): unknown {
 /** Applies `visit` to every subschema of `schema` (not to `schema` itself), rebuilding the tree. */
 function mapSubschemas(schema: Obj, visit: (sub: JsonSchema) => JsonSchema): Obj {
   const out: Obj = {};
-  for (const [keyword, value] of Object.entries(schema)) {
-    if (SCHEMA_KEYWORDS.includes(keyword) && (isObj(value) || typeof value === "boolean")) {
+  for (const keyword in schema) {
+    const value = schema[keyword];
+    if (SCHEMA_KEYWORDS.has(keyword) && (isObj(value) || typeof value === "boolean")) {
       out[keyword] = visit(value);
-    } else if (SCHEMA_LIST_KEYWORDS.includes(keyword) && Array.isArray(value)) {
+    } else if ((SCHEMA_LIST_KEYWORDS.has(keyword) || keyword === "items") && Array.isArray(value)) {
       out[keyword] = value.map((item: JsonSchema) => visit(item));
-    } else if (keyword === "items" && Array.isArray(value)) {
-      out[keyword] = value.map((item: JsonSchema) => visit(item));
-    } else if (SCHEMA_MAP_KEYWORDS.includes(keyword) && isObj(value)) {
+    } else if (SCHEMA_MAP_KEYWORDS.has(keyword) && isObj(value)) {
+      // fromEntries, not assignment: a property may be named `__proto__`.
       out[keyword] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, visit(sub as JsonSchema)]));
     } else {
       out[keyword] = value;
@@ -102,13 +102,20 @@ function mapSubschemas(schema: Obj, visit: (sub: JsonSchema) => JsonSchema): Obj
   return out;
 }
 
+/** Calls `visit` on `schema` and on every subschema of it, depth first, building nothing. */
 function forEachSubschema(schema: JsonSchema, visit: (sub: Obj) => void): void {
   if (!isObj(schema)) return;
   visit(schema);
-  mapSubschemas(schema, (sub) => {
-    forEachSubschema(sub, visit);
-    return sub;
-  });
+  for (const keyword in schema) {
+    const value = schema[keyword];
+    if (SCHEMA_KEYWORDS.has(keyword)) {
+      forEachSubschema(value as JsonSchema, visit);
+    } else if ((SCHEMA_LIST_KEYWORDS.has(keyword) || keyword === "items") && Array.isArray(value)) {
+      for (const item of value) forEachSubschema(item as JsonSchema, visit);
+    } else if (SCHEMA_MAP_KEYWORDS.has(keyword) && isObj(value)) {
+      for (const name in value) forEachSubschema(value[name] as JsonSchema, visit);
+    }
+  }
 }
 
 /**
@@ -243,12 +250,22 @@ function flaggedNames(views: Views, schema: Obj, flag: string, seen = new Set<Ob
   return names;
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/**
+ * The names a view hides at this level of `schema`: `inherited` from an enclosing allOf, and those flagged here.
+ * Only `required` and allOf members read them, so a level with neither has none to compute.
+ */
+function hiddenNames(views: Views, kind: "request" | "response", schema: Obj, inherited: ReadonlySet<string>): ReadonlySet<string> {
+  if (!Array.isArray(schema.required) && !Array.isArray(schema.allOf)) return inherited;
+  const own = flaggedNames(views, schema, viewFlag(kind)!);
+  return own.size === 0 ? inherited : new Set([...inherited, ...own]);
+}
+
 /** Drops flagged properties from `required` at every level; `inherited` are the names flagged by an enclosing allOf. */
-function applyView(views: Views, kind: "request" | "response", schema: JsonSchema, inherited = new Set<string>()): JsonSchema {
+function applyView(views: Views, kind: "request" | "response", schema: JsonSchema, inherited: ReadonlySet<string> = NO_NAMES): JsonSchema {
   if (!isObj(schema)) return schema;
-  const flag = viewFlag(kind)!;
-  const own = flaggedNames(views, schema, flag);
-  const hidden = new Set([...inherited, ...own]);
+  const hidden = hiddenNames(views, kind, schema, inherited);
   const out: Obj = mapSubschemas(schema, (sub) => applyView(views, kind, sub));
   if (Array.isArray(schema.allOf)) {
     out.allOf = schema.allOf.map((member: JsonSchema) => applyView(views, kind, member, hidden));
@@ -278,13 +295,35 @@ function refsOf(schema: JsonSchema): Set<string> {
   return keys;
 }
 
+/**
+ * Whether the view drops a name from some `required` of `schema` itself, `$ref`s not followed: whether applyView,
+ * refs aside, would change it. The same walk as applyView's, building nothing.
+ */
+function viewChangesOwnRequired(views: Views, kind: "request" | "response", schema: JsonSchema, inherited: ReadonlySet<string> = NO_NAMES): boolean {
+  if (!isObj(schema)) return false;
+  const hidden = hiddenNames(views, kind, schema, inherited);
+  if (hidden.size > 0 && Array.isArray(schema.required) && schema.required.some((name) => hidden.has(String(name)))) return true;
+  for (const keyword in schema) {
+    const value = schema[keyword];
+    if (keyword === "allOf" && Array.isArray(value)) {
+      if (value.some((member: JsonSchema) => viewChangesOwnRequired(views, kind, member, hidden))) return true;
+    } else if (SCHEMA_KEYWORDS.has(keyword)) {
+      if (viewChangesOwnRequired(views, kind, value as JsonSchema)) return true;
+    } else if ((SCHEMA_LIST_KEYWORDS.has(keyword) || keyword === "items") && Array.isArray(value)) {
+      if (value.some((item: JsonSchema) => viewChangesOwnRequired(views, kind, item))) return true;
+    } else if (SCHEMA_MAP_KEYWORDS.has(keyword) && isObj(value)) {
+      for (const name in value) if (viewChangesOwnRequired(views, kind, value[name] as JsonSchema)) return true;
+    }
+  }
+  return false;
+}
+
 function computeDiffering(views: Views, kind: "request" | "response"): void {
   const differs = views.differs[kind];
   const refs = new Map<string, Set<string>>();
   for (const [key, schema] of views.defs) {
     refs.set(key, refsOf(schema));
-    // Compare with an empty `differs` set so that only this schema's own `required` changes count here.
-    if (JSON.stringify(applyViewNoRefs(views, kind, schema)) !== JSON.stringify(schema)) differs.add(key);
+    if (viewChangesOwnRequired(views, kind, schema)) differs.add(key);
   }
   for (let changed = true; changed; ) {
     changed = false;
@@ -295,11 +334,6 @@ function computeDiffering(views: Views, kind: "request" | "response"): void {
       }
     }
   }
-}
-
-function applyViewNoRefs(views: Views, kind: "request" | "response", schema: JsonSchema): JsonSchema {
-  const empty: Views = { defs: views.defs, differs: { request: new Set(), response: new Set() } };
-  return applyView(empty, kind, schema);
 }
 
 function isJsonMedia(contentType: string): boolean {
