@@ -23,7 +23,6 @@ interface AjvErrorLike {
   readonly instancePath: string;
   readonly keyword: string;
   readonly params: Readonly<Record<string, unknown>>;
-  readonly message?: string;
 }
 
 const MAX_FOUND = 60;
@@ -144,6 +143,22 @@ function describe(error: AjvErrorLike, data: unknown): Described {
       const expected = `${error.keyword === "minItems" ? "at least" : "at most"} ${String(p.limit)} items`;
       return { expected, found: renderValue(data), message: `must have ${expected}, found ${renderValue(data)}` };
     }
+    // Items past `prefixItems` (or past a tuple) where the schema allows none.
+    case "items":
+    case "additionalItems":
+    case "unevaluatedItems": {
+      const expected = `at most ${String(p.limit)} items`;
+      return { expected, found: renderValue(data), message: `must have ${expected}, found ${renderValue(data)}` };
+    }
+    case "contains": {
+      const max = p.maxContains === undefined ? "" : ` and at most ${String(p.maxContains)}`;
+      const expected = `at least ${String(p.minContains)}${max} items matching \`contains\``;
+      return { expected, found: renderValue(data), message: `must have ${expected}, found ${renderValue(data)}` };
+    }
+    case "propertyNames": {
+      const found = JSON.stringify(String(p.propertyName));
+      return { expected: "property names allowed by propertyNames", found, message: `has a property name that is not allowed: ${found}` };
+    }
     case "minProperties":
     case "maxProperties": {
       const expected = `${error.keyword === "minProperties" ? "at least" : "at most"} ${String(p.limit)} properties`;
@@ -163,7 +178,8 @@ function describe(error: AjvErrorLike, data: unknown): Described {
     case "false schema":
       return { expected: "nothing (false schema)", found: renderValue(data), message: `is not allowed here, found ${renderValue(data)}` };
     default:
-      return { found: renderValue(data), message: `${error.message ?? `fails ${error.keyword}`}, found ${renderValue(data)}` };
+      // The compiled validators carry no Ajv messages (they are not shown): a keyword not named above says its name.
+      return { found: renderValue(data), message: `fails ${error.keyword}, found ${renderValue(data)}` };
   }
 }
 

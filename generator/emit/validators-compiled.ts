@@ -111,7 +111,13 @@ export function compileJob(model: ApiModel, plan: ValidatorsPlan): CompileJob {
 
 /** validation/compiled.js and its declarations: Ajv's compilation, the expensive half. */
 export function emitCompiledValidators({ spec: model, set, exportsMap }: CompileJob): ValidatorFiles {
-  const ajv = createAjv({ source: true, extensionKeywords: set.extensionKeywords, annotationFormats: set.unknownFormats });
+  const ajv = createAjv({
+    source: true,
+    extensionKeywords: set.extensionKeywords,
+    annotationFormats: set.unknownFormats,
+    unevaluated: set.usesUnevaluated,
+    dynamicRefs: set.usesDynamicRefs,
+  });
   try {
     ajv.addSchema(set.root);
   } catch (error) {
@@ -177,7 +183,6 @@ function emitCompiledTypes(header: string, names: readonly string[]): string {
     "  readonly instancePath: string;",
     "  readonly keyword: string;",
     "  readonly params: Readonly<Record<string, unknown>>;",
-    "  readonly message?: string;",
     "}",
     "",
     "/** An Ajv validation function: true when valid; on false, `errors` lists every violation. */",

@@ -32,7 +32,16 @@ export interface AjvSetup {
    * Standalone source implies `payspec`.
    */
   readonly formats?: "ajv-formats" | "payspec";
+  /**
+   * Whether the schemas use `unevaluatedProperties` or `unevaluatedItems` (default: assume so). Source only: when
+   * they do not, the compiled code does not track which properties and items each schema evaluated.
+   */
+  readonly unevaluated?: boolean;
+  /** Whether the schemas use `$dynamicRef` or `$dynamicAnchor` (default: assume so). Source only, as above. */
+  readonly dynamicRefs?: boolean;
 }
+
+const META_SCHEMA_2020 = "https://json-schema.org/draft/2020-12/schema";
 
 /** The identifier the standalone code reads non-regex formats from; `compiledFormatsPrelude` defines it. */
 const FORMATS_OBJECT = "compiledFormats";
@@ -82,7 +91,27 @@ export function createAjv(setup: AjvSetup = {}): Ajv2020 {
   for (const keyword of OPENAPI_ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
   for (const keyword of setup.extensionKeywords ?? []) ajv.addKeyword({ keyword });
   for (const format of new Set([...OPENAPI_ANNOTATION_FORMATS, ...(setup.annotationFormats ?? [])])) ajv.addFormat(format, true);
+  if (setup.source) leanerSourceFromNowOn(ajv, setup);
   return ajv;
+}
+
+/**
+ * What a generation-time Ajv leaves out of the code it compiles for the spec's schemas, all of it code that never
+ * changes a verdict (together a fifth of the synthetic spec's module, and of the time to compile it):
+ * - Ajv's error messages: issues.ts words every error itself.
+ * - Tracking what each schema evaluated, for `unevaluatedProperties`/`unevaluatedItems`, when no schema uses them.
+ * - Passing the dynamic scope along, for `$dynamicRef`, when no schema uses it.
+ * Ajv2020's constructor forces the last two on, and its meta-schema, which checks every schema Ajv is given, needs
+ * all three (it uses `$dynamicRef`, and its messages say what is wrong with a schema): so the meta-schema is compiled
+ * first, and the options are changed after. The differential test checks the verdicts against a run-time Ajv with
+ * all three on.
+ */
+function leanerSourceFromNowOn(ajv: Ajv2020, setup: AjvSetup): void {
+  if (!ajv.getSchema(META_SCHEMA_2020)) throw new Error("validators: Ajv has no draft 2020-12 meta-schema");
+  const options = ajv.opts as { messages?: boolean; unevaluated?: boolean; dynamicRef?: boolean };
+  options.messages = false;
+  if (setup.unevaluated === false) options.unevaluated = false;
+  if (setup.dynamicRefs === false) options.dynamicRef = false;
 }
 
 /**

@@ -39,7 +39,14 @@ export interface SchemaSet {
   readonly unknownFormats: readonly string[];
   /** Every `x-` keyword the schemas use, declared to Ajv as annotations. */
   readonly extensionKeywords: readonly string[];
+  /** Whether any schema uses `unevaluatedProperties` or `unevaluatedItems`. */
+  readonly usesUnevaluated: boolean;
+  /** Whether any schema uses `$dynamicRef`/`$dynamicAnchor` (or draft 2019's `$recursiveRef`/`$recursiveAnchor`). */
+  readonly usesDynamicRefs: boolean;
 }
+
+const UNEVALUATED_KEYWORDS = new Set(["unevaluatedProperties", "unevaluatedItems"]);
+const DYNAMIC_REF_KEYWORDS = new Set(["$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor"]);
 
 /** Keywords whose value is one schema. */
 const SCHEMA_KEYWORDS = new Set([
@@ -457,10 +464,16 @@ export function buildSchemaSet(model: ApiModel): SchemaSet {
 
   const unknownFormats = new Set<string>();
   const extensionKeywords = new Set<string>();
+  let usesUnevaluated = false;
+  let usesDynamicRefs = false;
   for (const schema of Object.values(allDefs)) {
     forEachSubschema(schema as JsonSchema, (sub) => {
       if (typeof sub.format === "string" && !CHECKED_FORMATS.has(sub.format)) unknownFormats.add(sub.format);
-      for (const keyword of Object.keys(sub)) if (keyword.startsWith("x-")) extensionKeywords.add(keyword);
+      for (const keyword in sub) {
+        if (keyword.startsWith("x-")) extensionKeywords.add(keyword);
+        else if (UNEVALUATED_KEYWORDS.has(keyword)) usesUnevaluated = true;
+        else if (DYNAMIC_REF_KEYWORDS.has(keyword)) usesDynamicRefs = true;
+      }
     });
   }
   const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -470,5 +483,7 @@ export function buildSchemaSet(model: ApiModel): SchemaSet {
     operations,
     unknownFormats: [...unknownFormats].sort(byCodeUnit),
     extensionKeywords: [...extensionKeywords].sort(byCodeUnit),
+    usesUnevaluated,
+    usesDynamicRefs,
   };
 }

@@ -5,7 +5,6 @@ export interface AjvErrorLike {
   readonly instancePath: string;
   readonly keyword: string;
   readonly params: Readonly<Record<string, unknown>>;
-  readonly message?: string;
 }
 
 /** An Ajv validation function: true when valid; on false, `errors` lists every violation. */

@@ -24,6 +24,7 @@ function schemaSeed(spec: string, schema: string): number {
 const SPECS: ReadonlyArray<readonly [string, string]> = [
   ...PROJECT_SPECS.map((name) => [name, projectSpecFile(name)] as const),
   ["shop", `${TEST_SPECS_DIR}shop.yaml`],
+  ["evaluated", `${TEST_SPECS_DIR}evaluated.yaml`],
 ];
 
 describe.each(SPECS)("differential: %s", (spec, file) => {

@@ -253,6 +253,24 @@ describe("emitValidators: output", () => {
     expect(compiled.split(`${payment}(data`).length - 1, `calls of ${payment}`).toBeGreaterThan(1);
   });
 
+  it("leaves out code that never changes a verdict: Ajv's messages, and evaluated tracking no schema needs", () => {
+    const compiled = emitValidators(model)[VALIDATOR_FILES.compiled]!;
+    expect(compiled).not.toMatch(/\bmessage:/);
+    expect(compiled).not.toContain(".evaluated");
+    expect(compiled).not.toContain("dynamicAnchors");
+  });
+
+  it("keeps the tracking where unevaluatedProperties/unevaluatedItems need it, across $ref and allOf", async () => {
+    const evaluated = await generateValidators(path.join(TEST_SPECS_DIR, "evaluated.yaml"), "emit-evaluated");
+    expect(evaluated.files[VALIDATOR_FILES.compiled]).toContain(".evaluated");
+    const card = evaluated.module.schemaValidators["Card"]!;
+    expect(card({ id: "c1", last4: "4242", brand: "visa" }).ok).toBe(true);
+    expect(issues(card({ id: "c1", last4: "4242", cvv: "123" }))).toEqual([{ path: "cvv", keyword: "unevaluatedProperties" }]);
+    const statement = evaluated.module.schemaValidators["Statement"]!;
+    expect(statement({ card: { id: "c1", last4: "4242" }, lines: ["rent", 12.5] }).ok).toBe(true);
+    expect(issues(statement({ card: { id: "c1", last4: "4242" }, lines: ["rent", 12.5, true] }))).toEqual([{ path: "lines", keyword: "unevaluatedItems" }]);
+  });
+
   it("keeps compiled.js lean: no unused schema constants, error sites in their short form", () => {
     const compiled = emitValidators(model)[VALIDATOR_FILES.compiled]!;
     for (const [, name] of compiled.matchAll(/\bconst (schema\d+) = /g)) {

@@ -82,6 +82,26 @@ describe("issuesFromAjv", () => {
     expect(check({ uniqueItems: true }, [1, 2, 1])[0]!.message).toBe("must not have duplicate items (items 0 and 2 are equal)");
   });
 
+  it("items past a tuple, contains, property names: each in its own words", () => {
+    const tuple = check({ prefixItems: [{ type: "string" }], items: false }, ["a", "b", "c"]);
+    expect(tuple.map((issue) => [issue.keyword, issue.message])).toEqual([["items", "must have at most 1 items, found array of 3"]]);
+    const contains = check({ contains: { type: "integer" }, minContains: 2, maxContains: 3 }, [1, "x"]);
+    expect(contains.filter((issue) => issue.keyword === "contains").map((issue) => issue.message)).toEqual([
+      "must have at least 2 and at most 3 items matching `contains`, found array of 2",
+    ]);
+    const names = check({ propertyNames: { pattern: "^[a-z]+$" } }, { ok: 1, "Not-OK": 2 });
+    expect(names.find((issue) => issue.keyword === "propertyNames")).toMatchObject({
+      path: "",
+      found: '"Not-OK"',
+      message: 'has a property name that is not allowed: "Not-OK"',
+    });
+  });
+
+  it("a keyword it has no words for is named, whatever Ajv's message", () => {
+    const issues = issuesFromAjv([{ instancePath: "/n", keyword: "x-custom", params: {} }], { n: 5 });
+    expect(issues).toEqual([{ path: "n", keyword: "x-custom", found: "5", message: "fails x-custom, found 5" }]);
+  });
+
   it("oneOf says how many branches matched; if/then reports the then error only", () => {
     const oneOf = check({ oneOf: [{ type: "integer" }, { type: "number" }] }, 3);
     expect(oneOf).toEqual([
