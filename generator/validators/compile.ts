@@ -191,7 +191,7 @@ export function compileStandalone(ajv: Ajv2020, exports: Readonly<Record<string,
     }
   }
   const code =
-    compactErrorPushes(dropUnusedSchemaConstants(requireToImports(standaloneExports(ajv, unique)))) +
+    compactErrorPushes(requireToImports(standaloneExports(ajv, unique, { unusedSchemaConstants: false }))) +
     (aliases.length > 0 ? `\n${aliases.join("\n")}` : "");
   const formats = compiledFormatsPrelude(code);
   if (formats === "") return code;
@@ -265,47 +265,6 @@ export function compiledFormatsPrelude(code: string): string {
   }
   const usesOurs = [...used].some((name) => ours.includes(name) || fastPaths.includes(name));
   return [...(usesOurs ? [payspecFormatsSource()] : []), `const ${FORMATS_OBJECT} = {\n${entries.join(",\n")}\n};`].join("\n");
-}
-
-/**
- * Ajv's standalone output declares every compiled schema as a constant (`const schema32 = {...}`), used or not: the
- * object literals are built at import, and are most of the module's size for a spec with long descriptions. Drops
- * the top-level `schemaN` constants with a literal value that no other code names.
- */
-export function dropUnusedSchemaConstants(code: string): string {
-  // A text scan, not a parse: Ajv writes each constant as `const schemaN = <JSON>;` at the top of the module, and a
-  // syntax tree of a large module (11 MB for 2,000 schemas) took seconds and hundreds of MB. Names are counted
-  // everywhere, strings included, which can only keep a constant that is unused, never drop one that is used.
-  const uses = new Map<string, number>();
-  for (const [name] of code.matchAll(/\bschema\d+\b/g)) uses.set(name, (uses.get(name) ?? 0) + 1);
-  const kept: string[] = [];
-  let from = 0;
-  for (const match of code.matchAll(/(?<=^|[;\n}])const (schema\d+) = (?=[{[])/g)) {
-    if (match.index < from || uses.get(match[1]!) !== 1) continue;
-    const end = endOfJsonValue(code, match.index + match[0].length);
-    if (end === undefined || code[end] !== ";") continue;
-    kept.push(code.slice(from, match.index));
-    from = end + 1;
-  }
-  kept.push(code.slice(from));
-  return kept.join("");
-}
-
-/** The index just past the JSON object or array that starts at `start`, or undefined if it does not close. */
-function endOfJsonValue(text: string, start: number): number | undefined {
-  let depth = 0;
-  for (let index = start; index < text.length; index++) {
-    const char = text[index];
-    if (char === '"') {
-      for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === "\\") index++;
-    } else if (char === "{" || char === "[") {
-      depth++;
-    } else if (char === "}" || char === "]") {
-      depth--;
-      if (depth === 0) return index + 1;
-    }
-  }
-  return undefined;
 }
 
 /**

@@ -20,8 +20,16 @@ type Code = InstanceType<typeof _Code>;
 type UsedValues = Record<string, Map<ValueScopeName, number | undefined> | undefined>;
 type Source = NonNullable<SchemaEnv["validate"]>["source"];
 
+export interface StandaloneOptions {
+  /**
+   * Declare only the `schemaN` constants the code reads (Ajv declares one per compiled function, used or not: an
+   * object literal built at import, the whole schema). Off: Ajv's output exactly.
+   */
+  readonly unusedSchemaConstants?: boolean;
+}
+
 /** An ES module (`esm: true`) exporting each `refs` value's validation function under its key. */
-export function standaloneExports(ajv: Ajv2020, refs: Readonly<Record<string, string>>): string {
+export function standaloneExports(ajv: Ajv2020, refs: Readonly<Record<string, string>>, options: StandaloneOptions = {}): string {
   if (!ajv.opts.code.source || !ajv.opts.code.esm) throw new Error("standaloneExports: Ajv needs the code.source and code.esm options");
   const { _n } = ajv.scope.opts;
   const usedValues: UsedValues = {};
@@ -38,7 +46,8 @@ export function standaloneExports(ajv: Ajv2020, refs: Readonly<Record<string, st
     if (!source) throw new Error('moduleCode: function does not have "source" property');
     if (usedState(source.validateName) === UsedValueState.Completed) return nil;
     setUsedState(source.validateName, UsedValueState.Started);
-    const scopeCode = ajv.scope.scopeCode(source.scopeValues, usedValues, refValidateCode);
+    const values = options.unusedSchemaConstants === false ? withoutUnusedSchemas(source) : source.scopeValues;
+    const scopeCode = ajv.scope.scopeCode(values, usedValues, refValidateCode);
     const code = new _Code(`${scopeCode}${_n}${source.validateCode}`);
     return source.evaluated ? _`${code}${source.validateName}.evaluated = ${source.evaluated};${_n}` : code;
   }
@@ -57,6 +66,14 @@ export function standaloneExports(ajv: Ajv2020, refs: Readonly<Record<string, st
       return _`${wrapper}${_n}${validateCode(validate?.source)}`;
     }
     return undefined;
+  }
+
+  /** The function's scope values, less the `schema` ones its code does not name. */
+  function withoutUnusedSchemas(source: NonNullable<Source>): NonNullable<Source>["scopeValues"] {
+    const schemas = source.scopeValues["schema"];
+    if (schemas === undefined) return source.scopeValues;
+    const used = new Set(source.validateCode.match(/\bschema\d+\b/g));
+    return { ...source.scopeValues, schema: new Set([...schemas].filter((name) => used.has(name.str))) };
   }
 
   function usedState(name: ValueScopeName): number | undefined {

@@ -1,6 +1,7 @@
 /**
  * generator/validators/standalone.ts re-assembles Ajv's standalone module in linear time: it must give exactly what
- * Ajv's own `standaloneCode` gives, for every spec of the project and the test specs (recursion, 3.0 conversion).
+ * Ajv's own `standaloneCode` gives, for every spec of the project and the test specs (recursion, 3.0 conversion);
+ * and, asked to leave out the schema constants nothing reads, exactly that with those constants cut out of the text.
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -46,8 +47,51 @@ describe("standaloneExports", () => {
     });
   }
 
+  for (const spec of SPECS) {
+    it(`declares only the schema constants the code reads, otherwise as Ajv: ${path.relative(REPO_ROOT, spec)}`, async () => {
+      const { ajv, refs } = await compiledSet(spec);
+      const lean = standaloneExports(ajv, refs, { unusedSchemaConstants: false });
+      const ajvs = standaloneCode(ajv, refs);
+      expect(lean.length).toBeLessThan(ajvs.length);
+      expect(lean).toBe(withoutUnreadSchemaConstants(ajvs));
+    });
+  }
+
   it("refuses an Ajv instance that does not keep ES module source", () => {
     const ajv = createAjv();
     expect(() => standaloneExports(ajv, {})).toThrow(/code\.source and code\.esm/);
   });
 });
+
+/**
+ * The oracle: Ajv's module with every top-level `const schemaN = <JSON>;` that nothing else names removed, as text
+ * (Ajv writes each as `const schemaN = ` and a JSON value, then `;`).
+ */
+function withoutUnreadSchemaConstants(code: string): string {
+  const uses = new Map<string, number>();
+  for (const [name] of code.matchAll(/\bschema\d+\b/g)) uses.set(name, (uses.get(name) ?? 0) + 1);
+  let out = "";
+  let from = 0;
+  for (const match of code.matchAll(/(?<=^|[;\n}])const (schema\d+) = (?=[{[])/g)) {
+    if (match.index < from || uses.get(match[1]!) !== 1) continue;
+    const end = endOfJsonValue(code, match.index + match[0].length);
+    out += code.slice(from, match.index);
+    from = end + 1;
+  }
+  return out + code.slice(from);
+}
+
+function endOfJsonValue(text: string, start: number): number {
+  let depth = 0;
+  for (let index = start; index < text.length; index++) {
+    const char = text[index];
+    if (char === '"') {
+      for (index++; text[index] !== '"'; index++) if (text[index] === "\\") index++;
+    } else if (char === "{" || char === "[") {
+      depth++;
+    } else if ((char === "}" || char === "]") && --depth === 0) {
+      return index + 1;
+    }
+  }
+  throw new Error(`unterminated JSON value at ${start}`);
+}
