@@ -72,8 +72,7 @@ export function standaloneExports(ajv: Ajv2020, refs: Readonly<Record<string, st
   function withoutUnusedSchemas(source: NonNullable<Source>): NonNullable<Source>["scopeValues"] {
     const schemas = source.scopeValues["schema"];
     if (schemas === undefined) return source.scopeValues;
-    const used = new Set(source.validateCode.match(/\bschema\d+\b/g));
-    return { ...source.scopeValues, schema: new Set([...schemas].filter((name) => used.has(name.str))) };
+    return { ...source.scopeValues, schema: new Set([...schemas].filter((name) => namesIdentifier(source.validateCode, name.str))) };
   }
 
   function usedState(name: ValueScopeName): number | undefined {
@@ -83,4 +82,19 @@ export function standaloneExports(ajv: Ajv2020, refs: Readonly<Record<string, st
   function setUsedState(name: ValueScopeName, state: number): void {
     (usedValues[name.prefix] ??= new Map()).set(name, state);
   }
+}
+
+/**
+ * Whether `code` contains `name` as a whole identifier (`schema3`, not inside `schema31`). indexOf, not a regex: this
+ * reads every compiled function. A mention inside a string literal counts too, which can only keep a constant.
+ */
+function namesIdentifier(code: string, name: string): boolean {
+  for (let at = code.indexOf(name); at !== -1; at = code.indexOf(name, at + 1)) {
+    if (!isIdentifierChar(code.charCodeAt(at - 1)) && !isIdentifierChar(code.charCodeAt(at + name.length))) return true;
+  }
+  return false;
+}
+
+function isIdentifierChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 36 || code === 95;
 }
