@@ -169,16 +169,28 @@ function checkVersion(file: string, text: string, root: Record<string, unknown>)
  */
 function checkCircularAliases(file: string, text: string, root: Record<string, unknown>): void {
   const refSites: Array<{ pointer: string; ref: string }> = [];
-  const walk = (node: unknown, pointer: string): void => {
-    if (Array.isArray(node)) node.forEach((item, index) => walk(item, `${pointer}/${index}`));
-    else if (node !== null && typeof node === "object") {
+  // The path as a stack of keys, escaped and joined only where a $ref is: a spec has far more nodes than $refs.
+  const segments: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => {
+        segments.push(String(index));
+        walk(item);
+        segments.pop();
+      });
+    } else if (node !== null && typeof node === "object") {
       for (const [key, value] of Object.entries(node)) {
-        if (key === "$ref" && typeof value === "string" && value.startsWith("#")) refSites.push({ pointer, ref: value });
-        else walk(value, `${pointer}/${escapePointer(key)}`);
+        if (key === "$ref" && typeof value === "string" && value.startsWith("#")) {
+          refSites.push({ pointer: segments.map((segment) => `/${escapePointer(segment)}`).join(""), ref: value });
+        } else {
+          segments.push(key);
+          walk(value);
+          segments.pop();
+        }
       }
     }
   };
-  walk(root, "");
+  walk(root);
   for (const site of refSites) {
     const seen = [site.pointer];
     let ref: string | undefined = site.ref;
