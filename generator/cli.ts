@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { MessagePort } from "node:worker_threads";
+import { packageUsage, type ReadmeUsage } from "./emit/readme.js";
 import { SpecError } from "./errors.js";
 import type { OutputFiles } from "./pipeline.js";
 import { SpecThread } from "./spec-thread.js";
@@ -30,6 +31,8 @@ interface Target {
   readonly outDir: string;
   readonly name: string;
   readonly clientName?: string;
+  /** What its README says of importing and regenerating it. */
+  readonly usage: ReadmeUsage;
 }
 
 export interface MainOptions {
@@ -78,7 +81,11 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     const fileName = path.basename(spec).replace(/\.(ya?ml|json)$/i, "");
     const name = args.values.name ?? (args.values.out !== undefined ? path.basename(path.resolve(args.values.out)) : fileName);
     const clientName = args.values["client-name"] ?? PROJECT_CLIENT_NAMES[name];
-    return { spec, outDir: args.values.out ?? path.join(GENERATED_DIR, fileName), name, ...(clientName !== undefined ? { clientName } : {}) };
+    const outDir = args.values.out ?? path.join(GENERATED_DIR, fileName);
+    const command = [spec, ...Object.entries({ out: args.values.out, name: args.values.name, "client-name": args.values["client-name"] })
+      .flatMap(([option, value]) => (value === undefined ? [] : [`--${option}`, value]))];
+    const usage = usageOf({ outDir, name, regenerate: projectMode ? undefined : command });
+    return { spec, outDir, name, ...(clientName !== undefined ? { clientName } : {}), usage };
   });
 
   // Everything is generated in memory first: one bad spec means nothing is written. The specs are generated
@@ -93,9 +100,9 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   const { generate, generateFromModel } = await import("./pipeline.js");
   const generateTarget = async (target: Target, index: number): Promise<OutputFiles> => {
     const loaded = loading[index];
-    if (!loaded) return (await generate(target.spec, loadOptions(target))).files;
+    if (!loaded) return (await generate(target.spec, { ...loadOptions(target), usage: target.usage })).files;
     const { model, emitValidators } = await loaded;
-    return generateFromModel(model, { emitValidators });
+    return generateFromModel(model, { emitValidators, usage: target.usage });
   };
   let results;
   try {
@@ -156,4 +163,24 @@ async function projectSpecs(): Promise<string[]> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   process.exitCode = await main(process.argv.slice(2));
+}
+
+/**
+ * What a client's README says of using it. This project's own specs, written to generated/<name>, are the package's
+ * `payspec/<name>` exports, regenerated with the others; any other client is imported from the folder it was written
+ * to (a path from where the command ran), and, when its spec was named on the command line, regenerated with that
+ * command (`regenerate`: the spec and options as given).
+ */
+function usageOf(target: { outDir: string; name: string; regenerate: readonly string[] | undefined }): ReadmeUsage {
+  const exported = target.name in PROJECT_CLIENT_NAMES && path.resolve(target.outDir) === path.resolve(GENERATED_DIR, target.name);
+  if (exported) return packageUsage(target.name);
+  const folder = displayPath(target.outDir);
+  return {
+    importFrom: `${/^[./]/.test(folder) ? folder : `./${folder}`}/index.js`,
+    regenerate: target.regenerate === undefined ? packageUsage(target.name).regenerate : ["npm run generate --", ...target.regenerate.map(shellWord)].join(" "),
+  };
+}
+
+function shellWord(word: string): string {
+  return /^[\w./:=@+-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }

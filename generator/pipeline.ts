@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { emitClient } from "./emit/client.js";
 import { emitIndex } from "./emit/index-file.js";
-import { emitReadme } from "./emit/readme.js";
+import { emitReadme, packageUsage, type ReadmeUsage } from "./emit/readme.js";
 import { emitRuntime } from "./emit/runtime.js";
 import { emitTypes } from "./emit/types.js";
 import { emitValidators } from "./emit/validators.js";
@@ -24,6 +24,8 @@ export interface EmitContext {
   readonly runtimeFiles: Readonly<Record<string, string>>;
   /** True when a validators emitter runs: the client and index then import `./validators.js`. */
   readonly validators: boolean;
+  /** How users import and regenerate the client, for its README. */
+  readonly usage: ReadmeUsage;
 }
 
 export type Emitter = (model: ApiModel, context: EmitContext) => OutputFiles | Promise<OutputFiles>;
@@ -39,6 +41,8 @@ export interface GenerateOptions extends LoadOptions {
   readonly runtimeDir?: string;
   /** Replaces the validators emitter (tests use a small stand-in); every output has validators. */
   readonly emitValidators?: ValidatorsEmitter;
+  /** What the README says of importing and regenerating the client; by default, this package's `payspec/<name>`. */
+  readonly usage?: ReadmeUsage;
 }
 
 export const TEMPLATES_RUNTIME_DIR = fileURLToPath(new URL("../templates/runtime/", import.meta.url));
@@ -50,7 +54,7 @@ export function emittersFor(validatorsEmitter: ValidatorsEmitter = emitValidator
     async (model) => ({ "schema.ts": await emitTypes(model) }),
     (model, context) => ({ "client.ts": emitClient(model, { validators: context.validators }) }),
     (model, context) => ({ "index.ts": emitIndex(model, { validators: context.validators }) }),
-    (model) => ({ "README.md": emitReadme(model) }),
+    (model, context) => ({ "README.md": emitReadme(model, context.usage) }),
     (_model, context) => emitRuntime(context.runtimeFiles),
   ];
 }
@@ -68,6 +72,7 @@ export async function generateFromModel(model: ApiModel, options: GenerateOption
   const context: EmitContext = {
     runtimeFiles: options.runtimeFiles ?? (await readRuntimeFiles(options.runtimeDir ?? TEMPLATES_RUNTIME_DIR)),
     validators: true,
+    usage: options.usage ?? packageUsage(model.name),
   };
   const files: OutputFiles = {};
   // Every emitter is started before any is awaited, so that one running elsewhere (a worker) overlaps the rest.

@@ -26,6 +26,28 @@ async function runCli(args: string[], cwd = REPO): Promise<{ code: number; stder
   }
 }
 
+describe("the README of a client generated from a spec named on the command line", () => {
+  it("imports it from the folder it was written to and gives the command that wrote it; --check agrees", async () => {
+    const root = await tempDir("readme-usage");
+    await cp(path.join(FIXTURES, "shop-31.yaml"), path.join(root, "api.yaml"));
+    await cp(path.join(FIXTURES, "shared"), path.join(root, "shared"), { recursive: true });
+    const args = ["api.yaml", "--out", "clients/shop", "--client-name", "ShopClient"];
+    expect((await runCli(args, root)).code).toBe(0);
+    const readme = await readFile(path.join(root, "clients/shop/README.md"), "utf8");
+    expect(readme).toContain('import { ShopClient } from "./clients/shop/index.js";');
+    expect(readme).toContain("run `npm run generate -- api.yaml --out clients/shop --client-name ShopClient`.");
+    expect(readme).not.toContain("payspec/");
+    expect((await runCli([...args, "--check"], root)).code).toBe(0);
+  });
+
+  it("of this project's own spec, written to its generated/ folder, is still the package's `payspec/<name>`", async () => {
+    const { code, stdout } = await runCli(["specs/medusa.yaml", "--check"]);
+    expect(stdout).toBe("Up to date: generated/medusa");
+    expect(code).toBe(0);
+    expect(await readFile(path.join(REPO, "generated/medusa/README.md"), "utf8")).toContain('from "payspec/medusa";');
+  });
+});
+
 /** Every mapping's keys in reverse order, at every depth. */
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
