@@ -151,6 +151,8 @@ function operationInfoLiteral(operation: Operation, options: EmitClientOptions):
       }),
   );
   if (Object.keys(queryStyles).length > 0) fields.push(`queryStyles: ${literal(queryStyles)}`);
+  const { bodyContentType } = operationTypes(operation);
+  if (bodyContentType !== undefined && bodyContentType !== "application/json") fields.push(`requestBodyType: ${JSON.stringify(bodyContentType)}`);
   if (options.validators) fields.push(`...validatorsOf(${JSON.stringify(operation.operationId)})`);
   return `{ ${fields.join(", ")} }`;
 }

@@ -4,7 +4,7 @@
  * generate into a temp folder, compile it with a usage file under the repo's strict options, check the emitted
  * API, and run one generated client against a real node:http server.
  */
-import { copyFile, readFile } from "node:fs/promises";
+import { copyFile, readFile, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -169,5 +169,58 @@ describe("a generated client against a node:http server", () => {
     await new shop.FixtureShopClient({ serverVariables: { region: "us" }, fetch, maxRetries: 0 }).ordersList();
     await new shop.FixtureShopClient({ fetch, maxRetries: 0 }).ordersList();
     expect(urls).toEqual(["https://us.shop.example/v1/orders", "https://eu.shop.example/v1/orders"]);
+  });
+});
+
+describe("an operation whose request body is a form, not JSON", () => {
+  const SPEC = `openapi: 3.1.0
+info: { title: Form Payments, version: 1.0.0 }
+servers: [{ url: https://api.example.test }]
+paths:
+  /payments:
+    post:
+      operationId: createPayment
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              type: object
+              required: [amount]
+              properties:
+                amount: { type: string, pattern: "^[0-9]+[.][0-9]{2}$" }
+                capture: { type: boolean }
+      responses:
+        "201": { description: Created, content: { application/json: { schema: { type: object } } } }
+`;
+
+  it("is typed from the form's schema and sent form-encoded, amount as written", async () => {
+    const dir = await tempDir("form-body");
+    await writeFile(path.join(dir, "form.yaml"), SPEC);
+    const out = path.join(dir, "form");
+    await writeOutputFolder(out, (await generate(path.join(dir, "form.yaml"))).files);
+    expect(await readFile(path.join(out, "client.ts"), "utf8")).toContain('requestBodyType: "application/x-www-form-urlencoded"');
+    expect(typecheck([path.join(out, "index.ts")])).toEqual([]);
+
+    let received: { type: string | undefined; body: string } = { type: undefined, body: "" };
+    const server = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      request.on("end", () => {
+        received = { type: request.headers["content-type"], body };
+        response.writeHead(201, { "content-type": "application/json" }).end("{}");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { FormPaymentsClient } = await import(path.join(out, "index.ts"));
+      const client = new FormPaymentsClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+      await client.createPayment({ body: { amount: "12.50", capture: true } });
+      expect(received).toEqual({ type: "application/x-www-form-urlencoded", body: "amount=12.50&capture=true" });
+      // Validated before it is sent, as JSON bodies are.
+      await expect(client.createPayment({ body: { amount: "12.5" } })).rejects.toThrow(/body\.amount must match pattern/);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -38,6 +38,7 @@ import type {
   SecuritySchemeInfo,
   ValidationIssue,
 } from "./operation.js";
+import { bodyEncoding, type BodyEncoding } from "./body.js";
 import { headerParams, withConstantHeaders } from "./params.js";
 import { redactHeaders, sanitizeCause, SecretScrubber } from "./redact.js";
 import { errorDetail, normaliseErrorBody, parseSuccessBody, statusLine, validatorForStatus } from "./response.js";
@@ -82,6 +83,8 @@ interface Prepared {
   /** The header parameters of a call that passes none (the constant headers), as validated and as sent. */
   readonly constantHeaders: Readonly<Record<string, unknown>>;
   readonly constantHeaderParams: Readonly<Record<string, string>>;
+  /** How the body is sent when it is not plain JSON. */
+  readonly body: BodyEncoding | undefined;
 }
 
 /** One attempt's `fetch` for openapi-fetch (bound per attempt): notes that the request got as far as fetch. */
@@ -285,6 +288,7 @@ export class ClientCore {
       described: describeOperation(operation.operationId, operation.method, operation.path),
       constantHeaders,
       constantHeaderParams: Object.freeze(headerParams(constantHeaders, undefined)),
+      body: bodyEncoding(operation.requestBodyType),
       credentialHeaders: Object.keys(overrides).length > 0 ? Object.freeze(overrides) : undefined,
       plan: plan.query.length > 0 || plan.cookies.length > 0 ? { headers: [], query: plan.query, cookies: plan.cookies } : EMPTY_AUTH_PLAN,
     };
@@ -302,7 +306,7 @@ export class ClientCore {
     sent: SendState,
   ): Record<string, unknown> {
     // A fresh params object per attempt: it is the key under which the middleware finds this call's credentials.
-    const params: { path?: Record<string, unknown>; query?: Record<string, unknown>; header: Record<string, string> } = {
+    const params: { path?: Record<string, unknown>; query?: Record<string, unknown>; header: Record<string, string | null> } = {
       header: { ...header },
     };
     if (input.path !== undefined) params.path = { ...input.path };
@@ -311,7 +315,11 @@ export class ClientCore {
     const init: Record<string, unknown> = { params, parseAs: "text", fetch: send.bind(sent) };
     if (sent.customFetch !== undefined) init["signal"] = sent.signal;
     if (params.query !== undefined) init["querySerializer"] = createOperationQuerySerializer(operation.queryStyles);
-    if (input.body !== undefined) init["body"] = input.body;
+    if (input.body !== undefined) {
+      init["body"] = input.body;
+      if (prepared.body?.serialize !== undefined) init["bodySerializer"] = prepared.body.serialize;
+      if (prepared.body?.contentType !== undefined) params.header["Content-Type"] = prepared.body.contentType;
+    }
     // openapi-fetch merges these after the default headers (credentials included) and before header parameters.
     if (options.headers !== undefined) init["headers"] = { ...prepared.credentialHeaders, ...options.headers };
     else if (prepared.credentialHeaders !== undefined) init["headers"] = prepared.credentialHeaders;

@@ -52,6 +52,8 @@ export interface OperationInfo {
   readonly responseValidators?: Readonly<Record<string, Validator>>;
   /** Query parameters whose spec sets `style`/`explode`; the others use OpenAPI's default (`form`, exploded). */
   readonly queryStyles?: Readonly<Record<string, QueryParameterStyle>>;
+  /** The media type the body is sent as, when it is not `application/json` (see ./body.ts). */
+  readonly requestBodyType?: string;
 }
 
 /** How one query parameter is written in the URL, as the spec's `style` and `explode` say. */

@@ -1,0 +1,110 @@
+/**
+ * Request bodies on the wire, by the media type the operation declares (templates/runtime/body.ts), received by a
+ * real node:http server: JSON as before, form fields, multipart parts with files, a text or binary body as given,
+ * and a `+json` type under its own name. A decimal-string amount arrives exactly as written, whatever the encoding.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { ClientCore, type OperationInfo } from "../../templates/runtime/index.js";
+import { bodyEncoding } from "../../templates/runtime/body.js";
+import { sendJson, startServer, type ReceivedRequest, type TestServer } from "./server.js";
+
+const post = (requestBodyType?: string): OperationInfo => ({
+  operationId: "createThing",
+  method: "post",
+  path: "/things",
+  security: [],
+  constantHeaders: {},
+  ...(requestBodyType !== undefined ? { requestBodyType } : {}),
+});
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** Sends `body` as an operation whose body is `requestBodyType`; returns what the server received. */
+async function received(requestBodyType: string | undefined, body: unknown): Promise<ReceivedRequest> {
+  server = await startServer((_request, response) => sendJson(response, 201, { ok: true }));
+  await new ClientCore({}, { baseUrl: server.url }).call(post(requestBodyType), { body });
+  return server.requests[0]!;
+}
+
+/** The multipart body as the Fetch API parses it. */
+async function parts(request: ReceivedRequest): Promise<FormData> {
+  return new Request("http://parse.test/", { method: "POST", headers: { "content-type": request.headers["content-type"]! }, body: request.body }).formData();
+}
+
+describe("request bodies", () => {
+  it("JSON when the operation declares application/json (requestBodyType absent)", async () => {
+    const request = await received(undefined, { amount: "12.50", lines: [1, 2] });
+    expect(request.headers["content-type"]).toBe("application/json");
+    expect(request.body).toBe('{"amount":"12.50","lines":[1,2]}');
+  });
+
+  it("a +json type as JSON, under its own name", async () => {
+    const request = await received("application/merge-patch+json", { note: null });
+    expect(request.headers["content-type"]).toBe("application/merge-patch+json");
+    expect(request.body).toBe('{"note":null}');
+  });
+
+  it("application/x-www-form-urlencoded: fields, an array as a repeated key, an object as JSON, null left out", async () => {
+    const request = await received("application/x-www-form-urlencoded", {
+      amount: "12.50",
+      capture: true,
+      tags: ["a b", "c&d"],
+      meta: { k: "v" },
+      skipped: null,
+    });
+    expect(request.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    expect(request.body).toBe("amount=12.50&capture=true&tags=a+b&tags=c%26d&meta=%7B%22k%22%3A%22v%22%7D");
+    expect(new URLSearchParams(request.body).getAll("tags")).toEqual(["a b", "c&d"]);
+  });
+
+  it("multipart/form-data: text parts, a Blob as a file part, fetch's boundary in the Content-Type", async () => {
+    const receipt = new File(["%PDF-1.7"], "receipt.pdf", { type: "application/pdf" });
+    const request = await received("multipart/form-data", { amount: "12.50", ids: [1, 2], receipt });
+    expect(request.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+    const form = await parts(request);
+    expect(form.get("amount")).toBe("12.50");
+    expect(form.getAll("ids")).toEqual(["1", "2"]);
+    const file = form.get("receipt") as File;
+    expect([file.name, file.type, await file.text()]).toEqual(["receipt.pdf", "application/pdf", "%PDF-1.7"]);
+  });
+
+  it("a FormData or URLSearchParams the caller built is sent as it is", async () => {
+    const form = new FormData();
+    form.append("note", "as built");
+    expect((await parts(await received("multipart/form-data", form))).get("note")).toBe("as built");
+    await server?.close();
+    expect((await received("application/x-www-form-urlencoded", new URLSearchParams({ a: "1" }))).body).toBe("a=1");
+  });
+
+  it("text/plain and application/octet-stream: the body as given, with that Content-Type", async () => {
+    const text = await received("text/plain", "12.50 EUR, not JSON");
+    expect([text.headers["content-type"], text.body]).toEqual(["text/plain", "12.50 EUR, not JSON"]);
+    await server?.close();
+    const bytes = await received("application/octet-stream", new TextEncoder().encode("raw"));
+    expect([bytes.headers["content-type"], bytes.body]).toEqual(["application/octet-stream", "raw"]);
+  });
+
+  it("a range such as image/*: the Blob's own type, not openapi-fetch's application/json", async () => {
+    const request = await received("image/*", new Blob(["png"], { type: "image/png" }));
+    expect([request.headers["content-type"], request.body]).toEqual(["image/png", "png"]);
+  });
+
+  it("a form body that is not an object of fields is a clear error, and nothing is sent", async () => {
+    server = await startServer((_request, response) => sendJson(response, 201, {}));
+    const core = new ClientCore({}, { baseUrl: server.url });
+    await expect(core.call(post("application/x-www-form-urlencoded"), { body: [1, 2] })).rejects.toThrow(/form body must be an object of fields, got an array/);
+    expect(server.requests).toEqual([]);
+  });
+});
+
+describe("bodyEncoding", () => {
+  it("is plain JSON (undefined) for application/json with or without parameters, and for */*", () => {
+    expect(bodyEncoding(undefined)).toBeUndefined();
+    expect(bodyEncoding("application/json; charset=utf-8")).toBeUndefined();
+    expect(bodyEncoding("*/*")).toBeUndefined();
+  });
+});
