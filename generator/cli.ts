@@ -15,7 +15,7 @@ import { SpecError } from "./errors.js";
 import type { OutputFiles } from "./pipeline.js";
 import { SpecThread } from "./spec-thread.js";
 import { GENERATED_DIR, PROJECT_CLIENT_NAMES, SPECS_DIR } from "./project.js";
-import { compareOutputFolder, displayPath, writeOutputFolder, type StaleFile } from "./write.js";
+import { compareOutputFolder, displayPath, writeOutputFolders, type StaleFile } from "./write.js";
 
 const USAGE = `Usage: npm run generate [-- <spec.yaml>... [--out <dir>] [--name <name>] [--client-name <ClassName>] [--check]]
 
@@ -135,14 +135,14 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
     console.log(`Up to date: ${outputs.map(({ target }) => displayPath(target.outDir)).join(", ")}`);
     return 0;
   }
+  try {
+    await writeOutputFolders(outputs.map(({ target, files }) => ({ outDir: target.outDir, files })));
+  } catch (error) {
+    const folders = outputs.map(({ target }) => `${displayPath(target.outDir)}/`).join(", ");
+    console.error(`error: could not write ${folders}; nothing was written: ${(error as Error).message}`);
+    return 1;
+  }
   for (const { target, files } of outputs) {
-    try {
-      await writeOutputFolder(target.outDir, files);
-    } catch (error) {
-      // Each folder is swapped in whole, so this one is as it was; the ones listed above were already replaced.
-      console.error(`error: could not write ${displayPath(target.outDir)}/ (left as it was): ${(error as Error).message}`);
-      return 1;
-    }
     console.log(`Generated ${displayPath(target.outDir)}/ (${Object.keys(files).length} files) from ${displayPath(target.spec)}`);
   }
   return 0;

@@ -1,48 +1,98 @@
 /**
- * Writing an output folder all at once, or comparing it with what would be written (`--check`).
- * The new folder is built next to the old one and swapped in with renames, so a failure at any point leaves
- * the previous folder as it was.
+ * Writing output folders all at once, or comparing one with what would be written (`--check`).
+ * Every new folder is built next to its old one first; only when all are built are they swapped in, with renames,
+ * and a failed swap puts back the folders already swapped. A failure at any point leaves every folder as it was.
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { OutputFiles } from "./pipeline.js";
 
+export interface OutputFolder {
+  readonly outDir: string;
+  readonly files: OutputFiles;
+}
+
 export async function writeOutputFolder(outDir: string, files: OutputFiles): Promise<void> {
+  await writeOutputFolders([{ outDir, files }]);
+}
+
+/** Writes every folder, or none of them. */
+export async function writeOutputFolders(folders: readonly OutputFolder[]): Promise<void> {
+  const places = folders.map(({ outDir }) => placesOf(outDir));
+  try {
+    for (const [index, { files }] of folders.entries()) await stage(places[index]!, files);
+  } catch (error) {
+    await Promise.all(places.map(({ staging }) => rm(staging, { recursive: true, force: true })));
+    throw error;
+  }
+  const swapped: Array<{ places: Places; hadPrevious: boolean }> = [];
+  try {
+    for (const place of places) swapped.push({ places: place, hadPrevious: await swapIn(place) });
+  } catch (error) {
+    for (const done of swapped.reverse()) {
+      try {
+        await putBack(done.places, done.hadPrevious);
+      } catch (undoError) {
+        throw new Error(
+          `${(error as Error).message}; and ${done.places.target} could not be put back (${(undoError as Error).message}): ` +
+            `its previous content is in ${done.places.previous}`,
+          { cause: error },
+        );
+      }
+    }
+    await Promise.all(places.map(({ staging }) => rm(staging, { recursive: true, force: true })));
+    throw error;
+  }
+  await Promise.all(swapped.map(({ places: { previous } }) => rm(previous, { recursive: true, force: true })));
+}
+
+interface Places {
+  readonly target: string;
+  /** The new folder, built before anything is swapped. */
+  readonly staging: string;
+  /** The old folder, kept until every new one is in place. */
+  readonly previous: string;
+}
+
+function placesOf(outDir: string): Places {
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const base = path.basename(target);
-  const staging = path.join(parent, `.${base}.new-${process.pid}`);
-  const previous = path.join(parent, `.${base}.old-${process.pid}`);
-  await mkdir(parent, { recursive: true });
+  return { target, staging: path.join(parent, `.${base}.new-${process.pid}`), previous: path.join(parent, `.${base}.old-${process.pid}`) };
+}
+
+async function stage({ staging }: Places, files: OutputFiles): Promise<void> {
+  await mkdir(path.dirname(staging), { recursive: true });
   await rm(staging, { recursive: true, force: true });
-  try {
-    for (const [relativePath, text] of Object.entries(files)) {
-      const file = path.join(staging, relativePath);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, text);
-    }
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
+  for (const [relativePath, text] of Object.entries(files)) {
+    const file = path.join(staging, relativePath);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
   }
+}
+
+/** Moves the old folder aside (if any) and the new one in; says whether there was an old one. */
+async function swapIn({ target, staging, previous }: Places): Promise<boolean> {
   let hadPrevious = true;
   try {
     await rename(target, previous);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
-      await rm(staging, { recursive: true, force: true });
-      throw error;
-    }
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     hadPrevious = false;
   }
   try {
     await rename(staging, target);
   } catch (error) {
     if (hadPrevious) await rename(previous, target);
-    await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  if (hadPrevious) await rm(previous, { recursive: true, force: true });
+  return hadPrevious;
+}
+
+/** Undoes swapIn: the new folder out (back to staging, removed later), the old one back. */
+async function putBack({ target, staging, previous }: Places, hadPrevious: boolean): Promise<void> {
+  await rename(target, staging);
+  if (hadPrevious) await rename(previous, target);
 }
 
 export interface StaleFile {
