@@ -8,12 +8,12 @@ import { requireLibrary } from "../libraries.js";
 import { ajvFormatNames, ajvFormatSource } from "./ajv-formats-source.js";
 import { payspecFastPaths, payspecFormats } from "./formats.js";
 import { standaloneExports } from "./standalone.js";
+import { rememberingUriResolver } from "./uri-resolver.js";
 
 const { Ajv2020: Ajv, _ } = requireLibrary("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
 const addFormats = requireLibrary("ajv-formats") as typeof import("ajv-formats").default;
 const { fullFormats } = requireLibrary("ajv-formats/dist/formats.js") as typeof import("ajv-formats/dist/formats.js");
 const { SchemaEnv, resolveRef } = requireLibrary("ajv/dist/compile/index.js") as typeof import("ajv/dist/compile/index.js");
-const ajvUriResolver = (requireLibrary("ajv/dist/runtime/uri.js") as typeof import("ajv/dist/runtime/uri.js")).default;
 
 /** OpenAPI keywords that are annotations for validation (discriminator: oneOf/anyOf still decide). */
 export const OPENAPI_ANNOTATION_KEYWORDS = ["example", "discriminator", "xml", "externalDocs"] as const;
@@ -95,40 +95,6 @@ export function createAjv(setup: AjvSetup = {}): Ajv2020 {
   for (const format of new Set([...OPENAPI_ANNOTATION_FORMATS, ...(setup.annotationFormats ?? [])])) ajv.addFormat(format, true);
   if (setup.source) leanerSourceFromNowOn(ajv, setup);
   return ajv;
-}
-
-type UriResolver = typeof ajvUriResolver;
-type UriComponents = ReturnType<UriResolver["parse"]>;
-
-/**
- * Ajv's URI resolver (fast-uri) with its answers remembered. Ajv parses, serializes and resolves the same ids and
- * `$ref`s again for every function it compiles: 8,000 parses of 2,500 strings for the synthetic spec. Each method is
- * a pure function of its input; Ajv only reads a parsed URI and serialize copies it, so one parse can be handed out
- * again.
- */
-function rememberingUriResolver(): UriResolver {
-  const parsed = new Map<string, UriComponents>();
-  const serialized = new WeakMap<UriComponents, string>();
-  const resolved = new Map<string, string>();
-  return {
-    ...ajvUriResolver,
-    parse(uri) {
-      let components = parsed.get(uri);
-      if (components === undefined) parsed.set(uri, (components = ajvUriResolver.parse(uri)));
-      return components;
-    },
-    serialize(components) {
-      let text = serialized.get(components);
-      if (text === undefined) serialized.set(components, (text = ajvUriResolver.serialize(components)));
-      return text;
-    },
-    resolve(base, path) {
-      const key = `${base}\u0000${path}`;
-      let uri = resolved.get(key);
-      if (uri === undefined) resolved.set(key, (uri = ajvUriResolver.resolve(base, path)));
-      return uri;
-    },
-  };
 }
 
 /**
