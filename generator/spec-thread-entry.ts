@@ -1,9 +1,9 @@
 /**
  * The second thread of `npm run generate` (started by generator/run.mjs): for each spec posted to its port, it loads
- * the spec (Redocly), sends the model back, then plans the spec's validators (sending the names validators.ts needs)
- * and compiles them with Ajv, and sends those files. The
- * CLI's thread meanwhile loads its own libraries and, once it has the model, emits the types, the client and
- * validators.ts: the two largest pieces of work, Redocly and Ajv, run beside the rest on a second core.
+ * the spec (Redocly) and sends the model back, plans the spec's validators and sends the names validators.ts needs,
+ * then compiles them with Ajv and sends those files. The CLI's thread meanwhile loads its own libraries and, once it
+ * has the model, emits the types, the client and validators.ts: the two largest pieces of work, Redocly and Ajv, run
+ * beside the rest on a second core.
  * `SpecThread` (./spec-thread.ts) is the other side; the thread ends when the CLI closes the port.
  *
  * This thread loads no TypeScript: Ajv's half of the validators needs none (see emit/validators-compiled.ts).
