@@ -3,9 +3,9 @@
  *
  * Run compiled (generator/run.mjs), it is the one-file copy of the package that run.mjs bundled beside the compiled
  * generator (`vendor/openapi-core.cjs`, esbuild), compiled from a V8 code cache kept beside it. The package itself
- * is some 250 ES modules (and their dependencies), which Node 20 reads, links and compiles one by one on every run: about 0.25 s, spent before
- * the spec thread can load a spec, while everything else waits for that spec. The copy takes about 0.05 s.
- * Anywhere else (the tests, tsx), or if run.mjs could not bundle it, it is the package.
+ * is some 250 ES modules and their dependencies, which Node 20 reads, links and compiles one by one on every run:
+ * about 0.25 s, spent before the spec thread can load a spec, while everything else waits for that spec. The copy
+ * takes about 0.05 s. Anywhere else (the tests, tsx), or if run.mjs could not bundle it, it is the package.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
