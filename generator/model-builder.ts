@@ -108,6 +108,7 @@ export function buildModel(document: Obj, options: BuildOptions): ApiModel {
 
   return {
     name: options.name,
+    file: options.file,
     clientName: options.clientName ?? deriveClientName(title),
     title,
     version: typeof info["version"] === "string" ? info["version"] : String(info["version"] ?? ""),

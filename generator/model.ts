@@ -14,6 +14,8 @@ export type JsonSchema = boolean | { readonly [keyword: string]: unknown };
 export interface ApiModel {
   /** Folder and module name, e.g. `nextcommerce` (from the spec file name or `--out`). */
   readonly name: string;
+  /** The spec file as it was given, for error messages only: no emitter writes it. */
+  readonly file?: string;
   /** Class name of the generated client, e.g. `NextCommerceClient` (from `info.title` unless overridden). */
   readonly clientName: string;
   readonly title: string;

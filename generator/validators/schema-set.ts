@@ -34,6 +34,8 @@ export interface SchemaSet {
   readonly root: Obj;
   /** Named schema -> `$defs` key of its own (unviewed) schema, in the model's order. */
   readonly named: ReadonlyArray<readonly [name: string, key: string]>;
+  /** `$defs` key -> JSON pointer of its schema in the bundled document, for the keys that have one (s:, p, views). */
+  readonly pointers: Readonly<Record<string, string>>;
   readonly operations: readonly OperationSchemas[];
   /** `format` values used by the spec that neither JSON Schema nor ajv-formats define: compiled as annotations. */
   readonly unknownFormats: readonly string[];
@@ -67,6 +69,11 @@ export const CHECKED_FORMATS = new Set([
 
 function isObj(value: unknown): value is Obj {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** A JSON pointer token (RFC 6901): `~` and `/` escaped, nothing else. */
+function escapePointerToken(token: string): string {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 export function escapePointerSegment(segment: string): string {
@@ -291,7 +298,8 @@ function viewKey(kind: "request" | "response", key: string): string {
   return `${kind === "request" ? "rq" : "rs"}:${key}`;
 }
 
-function refsOf(schema: JsonSchema): Set<string> {
+/** The `$defs` keys `schema` refers to (`#/$defs/<key>...`), at any depth. */
+export function refKeysOf(schema: JsonSchema): Set<string> {
   const keys = new Set<string>();
   forEachSubschema(schema, (sub) => {
     if (typeof sub.$ref === "string") {
@@ -329,7 +337,7 @@ function computeDiffering(views: Views, kind: "request" | "response"): void {
   const differs = views.differs[kind];
   const refs = new Map<string, Set<string>>();
   for (const [key, schema] of views.defs) {
-    refs.set(key, refsOf(schema));
+    refs.set(key, refKeysOf(schema));
     if (viewChangesOwnRequired(views, kind, schema)) differs.add(key);
   }
   for (let changed = true; changed; ) {
@@ -477,8 +485,15 @@ export function buildSchemaSet(model: ApiModel): SchemaSet {
     });
   }
   const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  const pointers: Record<string, string> = {};
+  for (const name of Object.keys(model.schemas)) pointers[`s:${name}`] = `/components/schemas/${escapePointerToken(name)}`;
+  for (const [pointer, key] of ctx.extraKeys) pointers[key] = pointer;
+  for (const kind of ["request", "response"] as const) {
+    for (const key of views.differs[kind]) if (pointers[key] !== undefined) pointers[viewKey(kind, key)] = pointers[key];
+  }
   return {
     root: { $id: SCHEMA_SET_ID, $defs: allDefs },
+    pointers,
     named: Object.keys(model.schemas).map((name) => [name, `s:${name}`] as const),
     operations,
     unknownFormats: [...unknownFormats].sort(byCodeUnit),

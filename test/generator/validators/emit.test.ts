@@ -9,6 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emitValidators, VALIDATOR_FILES } from "../../../generator/emit/validators.js";
+import { SpecError } from "../../../generator/errors.js";
 import { loadSpec } from "../../../generator/load.js";
 import type { ApiModel } from "../../../generator/model.js";
 import { generateValidators, REPO_ROOT, TEST_SPECS_DIR, type Generated, type ResultLike } from "./harness.js";
@@ -311,9 +312,53 @@ describe("emitValidators: output", () => {
     expect(packages.filter((file) => file.startsWith("openapi-fetch/"))).toEqual([]);
   });
 
-  it("names the schema Ajv refuses and says what to do", () => {
-    const broken: ApiModel = { ...model, schemas: { ...model.schemas, Broken: { type: "string", pattern: "[unclosed" } } };
-    expect(() => emitValidators(broken)).toThrow(/validators for shop: Ajv cannot compile #\/components\/schemas\/Broken: Invalid regular expression.*Fix the schema in the spec/);
+  /** The SpecError emitValidators throws for `model`, whose problems name the spec's file and pointer. */
+  function refusal(broken: ApiModel): SpecError {
+    try {
+      emitValidators(broken);
+    } catch (error) {
+      if (error instanceof SpecError) return error;
+      throw error;
+    }
+    throw new Error("emitValidators accepted the broken schema");
+  }
+
+  it("names the schema Ajv cannot compile, by its pointer in the spec, and says what to do", () => {
+    // Referred to by another schema too: the schema that fails is named, not the first one that reaches it.
+    const broken: ApiModel = {
+      ...model,
+      schemas: { ...model.schemas, Aaa: { $ref: "#/components/schemas/Broken" }, Broken: { type: "string", pattern: "[unclosed" } },
+    };
+    expect(refusal(broken).problems).toEqual([
+      {
+        file: model.file,
+        pointer: "/components/schemas/Broken",
+        message: expect.stringMatching(/^Ajv cannot compile this schema: Invalid regular expression: \/\[unclosed\//),
+        hint: "fix the schema in the spec",
+      },
+    ]);
+  });
+
+  it("names the operation whose request Ajv cannot compile (a parameter's schema is inline, it has no name)", () => {
+    const operations = model.operations.map((operation) =>
+      operation.operationId !== "ordersPaymentsCreate"
+        ? operation
+        : { ...operation, parameters: operation.parameters.map((parameter) => (parameter.in === "path" ? { ...parameter, schema: { type: "string", pattern: "(" } } : parameter)) },
+    );
+    const [problem] = refusal({ ...model, operations }).problems;
+    expect(problem!.pointer).toBeUndefined();
+    expect(problem!.message).toMatch(/^the request of operation ordersPaymentsCreate: Ajv cannot compile this schema: Invalid regular expression/);
+  });
+
+  it("lists every JSON Schema violation at its pointer in the spec", () => {
+    const broken: ApiModel = {
+      ...model,
+      schemas: { ...model.schemas, Broken: { type: "object", required: ["a", "a"], properties: { n: { type: "number", multipleOf: 0 } } } },
+    };
+    expect(refusal(broken).problems.map(({ pointer, message }) => [pointer, message])).toEqual([
+      ["/components/schemas/Broken/properties/n/multipleOf", "multipleOf must be > 0"],
+      ["/components/schemas/Broken/required", "required must NOT have duplicate items (items ## 1 and 0 are identical)"],
+    ]);
   });
 
   it("accepts `required` names declared in a sibling allOf member (valid JSON Schema, refused by Ajv's strictRequired)", () => {
