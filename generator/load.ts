@@ -73,7 +73,7 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
     throw specError({ file, message: `cannot resolve the spec: ${(error as Error).message}`, hint: "check the $refs of this file and the files it points to" });
   }
   const errors = problems.filter((problem) => problem.severity === "error" && !problem.ignored);
-  if (errors.length > 0) throw new SpecError(errors.map((problem) => toSpecProblem(file, absolute, problem)));
+  if (errors.length > 0) throw new SpecError(distinct(errors.map((problem) => toSpecProblem(file, absolute, problem))));
 
   let bundled;
   try {
@@ -82,7 +82,7 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
     throw specError({ file, message: `cannot bundle the spec: ${(error as Error).message}` });
   }
   const bundleErrors = bundled.problems.filter((problem) => problem.severity === "error" && !problem.ignored);
-  if (bundleErrors.length > 0) throw new SpecError(bundleErrors.map((problem) => toSpecProblem(file, absolute, problem)));
+  if (bundleErrors.length > 0) throw new SpecError(distinct(bundleErrors.map((problem) => toSpecProblem(file, absolute, problem))));
 
   const document = sortKeysDeep(bundled.bundle.parsed) as Record<string, unknown>;
   const name = options.name ?? path.basename(file).replace(/\.(ya?ml|json)$/i, "");
@@ -256,6 +256,17 @@ function toSpecProblem(file: string, absolute: string, problem: NormalizedProble
     message: `${message} [${problem.ruleId}]`,
     ...(suggestion ? { hint: suggestion } : {}),
   };
+}
+
+/** Each problem once: Redocly reports some twice (a discriminator mapping's unresolved `$ref`, for one). */
+function distinct(problems: readonly SpecProblem[]): SpecProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = JSON.stringify([problem.file, problem.line, problem.column, problem.pointer, problem.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The `$ref` string at `pointer` in a YAML/JSON source text, for error messages. */
