@@ -112,14 +112,22 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
   }
   const outputs: Array<{ target: Target; files: OutputFiles }> = [];
   let failed = false;
-  results.forEach((result, index) => {
+  for (const [index, result] of results.entries()) {
     const target = targets[index]!;
-    if (result.status === "fulfilled") return outputs.push({ target, files: result.value });
+    if (result.status === "fulfilled") {
+      outputs.push({ target, files: result.value });
+      continue;
+    }
     failed = true;
     const error = result.reason as Error;
-    if (error instanceof SpecError) console.error(`error: ${error.message}`);
-    else console.error(`error: ${target.spec}: ${error.stack ?? String(error)}`);
-  });
+    if (error instanceof SpecError) {
+      // Imported here: only a failed run needs it, and it loads Redocly.
+      const { withLines } = await import("./load.js");
+      console.error(`error: ${(await withLines(error, target.spec)).message}`);
+    } else {
+      console.error(`error: ${target.spec}: ${error.stack ?? String(error)}`);
+    }
+  }
   if (failed) {
     console.error(args.values.check ? "Check aborted: fix the spec errors above." : "Nothing was written: fix the spec errors above.");
     return 1;

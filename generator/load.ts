@@ -91,14 +91,31 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
   } catch (error) {
     // The model builder knows pointers, not lines: add the line when the pointer is in the root file.
     if (!(error instanceof SpecError)) throw error;
-    throw new SpecError(
-      error.problems.map((problem) =>
-        problem.line === undefined && problem.pointer !== undefined && resolvePointer(root, problem.pointer) !== undefined
-          ? { ...problem, ...lineOf(file, text, problem.pointer) }
-          : problem,
-      ),
-    );
+    throw new SpecError(linesAdded(error.problems, file, text, root));
   }
+}
+
+/**
+ * A spec error found after loading (by the validators: pointers into the bundled document, no lines), with the
+ * line and column of each pointer that is in the root file. Best effort: a file that no longer reads or parses keeps
+ * its problems as they were.
+ */
+export async function withLines(error: SpecError, file: string): Promise<SpecError> {
+  if (!error.problems.some((problem) => problem.line === undefined && problem.pointer !== undefined)) return error;
+  try {
+    const text = await readFile(path.resolve(file), "utf8");
+    return new SpecError(linesAdded(error.problems, file, text, parseRoot(file, text)));
+  } catch {
+    return error;
+  }
+}
+
+function linesAdded(problems: readonly SpecProblem[], file: string, text: string, root: unknown): SpecProblem[] {
+  return problems.map((problem) =>
+    problem.file === file && problem.line === undefined && problem.pointer !== undefined && resolvePointer(root, problem.pointer) !== undefined
+      ? { ...problem, ...lineOf(file, text, problem.pointer) }
+      : problem,
+  );
 }
 
 async function readSpecText(file: string, absolute: string): Promise<string> {

@@ -77,7 +77,7 @@ describe("generator/run.mjs: a schema Ajv refuses", () => {
 
     const run = launch(REPO, [spec, "--out", out], REPO);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^error: \S*broken-pattern\.yaml at #\/components\/schemas\/Broken: Ajv cannot compile this schema: Invalid regular expression/m);
+    expect(run.stderr).toMatch(/^error: \S*broken-pattern\.yaml:\d+:\d+ at #\/components\/schemas\/Broken: Ajv cannot compile this schema: Invalid regular expression/m);
     expect(run.stderr).not.toMatch(/^\s+at /m); // a spec's problem, not a stack trace
     expect(run.stderr).toContain("Nothing was written");
     expect(await hashTree(out)).toEqual(before);
