@@ -63,9 +63,14 @@ export function planValidators(model: ApiModel): ValidatorsPlan {
     return { schemaName, suffix, compiledName };
   });
   const defs = set.root.$defs as Record<string, unknown>;
+  /** An operation schema's text -> the first operation schema written so (`{ path: { id } }` is a common request). */
+  const firstOfItsText = new Map<string, string>();
   /**
-   * The ref an export compiles: an operation schema that is only `{ $ref }` (most response bodies) exports the
-   * function of the schema it names, rather than a copy of it (Ajv would inline a ref-free target into a new one).
+   * The ref an export compiles:
+   * - an operation schema that is only `{ $ref }` (most response bodies) exports the function of the schema it names,
+   *   rather than a copy of it (Ajv would inline a ref-free target into a new one);
+   * - an operation schema written exactly as an earlier one exports that one's function (nothing refers to operation
+   *   schemas, so nothing else changes).
    */
   const exportRef = (key: string): string => {
     const schema = defs[key];
@@ -74,7 +79,10 @@ export function planValidators(model: ApiModel): ValidatorsPlan {
       const ref = (schema as { $ref?: unknown }).$ref;
       if (keys.length === 1 && typeof ref === "string" && /^#\/\$defs\/[^/]+$/.test(ref)) return `${SCHEMA_SET_ID}${ref}`;
     }
-    return `${SCHEMA_SET_ID}${defRef(key)}`;
+    const text = JSON.stringify(schema);
+    const first = firstOfItsText.get(text);
+    if (first === undefined) firstOfItsText.set(text, key);
+    return `${SCHEMA_SET_ID}${defRef(first ?? key)}`;
   };
   const operations: OperationExport[] = set.operations.map((operation) => {
     const base = pascalCase(operation.operationId) || "Operation";

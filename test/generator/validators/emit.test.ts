@@ -240,6 +240,15 @@ describe("emitValidators: output", () => {
     expect(compiled).toMatch(/^export const responseOrdersPaymentsCreate_201 = schemaOrder;$/m);
   });
 
+  it("compiles operation schemas written alike once: a second operation with the same request shares its function", () => {
+    const original = model.operations.find((operation) => operation.operationId === "ordersPaymentsCreate")!;
+    const twin = { ...original, operationId: "ordersPaymentsCreateAgain", methodName: "ordersPaymentsCreateAgain", path: `${original.path}again/` };
+    const compiled = emitValidators({ ...model, operations: [...model.operations, twin] })[VALIDATOR_FILES.compiled]!;
+    const exported = (name: string) => new RegExp(`export const ${name} = (\\w+);`).exec(compiled)?.[1];
+    expect(exported("requestOrdersPaymentsCreate")).toMatch(/^validate\d+$/);
+    expect(compiled).toContain(`export const requestOrdersPaymentsCreateAgain = requestOrdersPaymentsCreate;`);
+  });
+
   it("compiles each schema once: the function exported for a schema is the one its $refs call, never a copy", () => {
     const compiled = emitValidators(model)[VALIDATOR_FILES.compiled]!;
     const functions = compiled.split(/(?=function validate\d+\()/).slice(1);
