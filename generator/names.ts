@@ -37,10 +37,6 @@ export function safeIdentifier(name: string): string {
   return name;
 }
 
-export function isIdentifier(name: string): boolean {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && !RESERVED.has(name);
-}
-
 /** A property key as written in TypeScript source: bare when it can be, quoted otherwise. */
 export function propertyKey(name: string): string {
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { emitClient } from "./emit/client.js";
 import { emitIndex } from "./emit/index-file.js";
 import { emitReadme, packageUsage, type ReadmeUsage } from "./emit/readme.js";
-import { emitRuntime } from "./emit/runtime.js";
+import { emitRuntime, LOCAL_RUNTIME_IMPORT } from "./emit/runtime.js";
 import { emitTypes } from "./emit/types.js";
 import { emitValidators } from "./emit/validators.js";
 import type { LoadOptions } from "./load.js";
@@ -22,8 +22,11 @@ export type OutputFiles = Record<string, string>;
 export interface EmitContext {
   /** templates/runtime/*, by path relative to that folder. */
   readonly runtimeFiles: Readonly<Record<string, string>>;
-  /** True when a validators emitter runs: the client and index then import `./validators.js`. */
-  readonly validators: boolean;
+  /**
+   * The runtime folder as a module path from the client's folder: `./runtime` (a copy of the runtime inside the
+   * client's folder, the default) or a folder several clients share, such as `../runtime`, written separately.
+   */
+  readonly runtimeImport: string;
   /** How users import and regenerate the client, for its README. */
   readonly usage: ReadmeUsage;
 }
@@ -34,7 +37,7 @@ export type Emitter = (model: ApiModel, context: EmitContext) => OutputFiles | P
  * Emits `validators.ts` (the text), or the files it needs by relative path (which must include `validators.ts`).
  * The default is `emitValidators` from generator/emit/validators.ts; tests may stand in another.
  */
-export type ValidatorsEmitter = (model: ApiModel) => string | OutputFiles | Promise<string | OutputFiles>;
+export type ValidatorsEmitter = (model: ApiModel, options: { readonly runtimeImport: string }) => string | OutputFiles | Promise<string | OutputFiles>;
 
 export interface GenerateOptions extends LoadOptions {
   /** Defaults to templates/runtime next to this generator. */
@@ -43,7 +46,10 @@ export interface GenerateOptions extends LoadOptions {
   readonly emitValidators?: ValidatorsEmitter;
   /** What the README says of importing and regenerating the client; by default, this package's `payspec/<name>`. */
   readonly usage?: ReadmeUsage;
+  /** See `EmitContext.runtimeImport`; default `./runtime`, a copy of the runtime inside the output folder. */
+  readonly runtimeImport?: string;
 }
+
 
 export const TEMPLATES_RUNTIME_DIR = fileURLToPath(new URL("../templates/runtime/", import.meta.url));
 
@@ -52,16 +58,16 @@ export function emittersFor(validatorsEmitter: ValidatorsEmitter = emitValidator
     // First: a validators emitter that waits on another thread (spec-thread.ts) then overlaps the others.
     validatorsStep(validatorsEmitter),
     async (model) => ({ "schema.ts": await emitTypes(model) }),
-    (model, context) => ({ "client.ts": emitClient(model, { validators: context.validators }) }),
-    (model, context) => ({ "index.ts": emitIndex(model, { validators: context.validators }) }),
+    (model, context) => ({ "client.ts": emitClient(model, { runtimeImport: context.runtimeImport }) }),
+    (model, context) => ({ "index.ts": emitIndex(model, { runtimeImport: context.runtimeImport }) }),
     (model, context) => ({ "README.md": emitReadme(model, context.usage) }),
-    (_model, context) => emitRuntime(context.runtimeFiles),
+    (_model, context) => (context.runtimeImport === LOCAL_RUNTIME_IMPORT ? emitRuntime(context.runtimeFiles) : {}),
   ];
 }
 
 function validatorsStep(validatorsEmitter: ValidatorsEmitter): Emitter {
-  return async (model) => {
-    const output = await validatorsEmitter(model);
+  return async (model, context) => {
+    const output = await validatorsEmitter(model, { runtimeImport: context.runtimeImport });
     const files = typeof output === "string" ? { "validators.ts": output } : { ...output };
     if (!("validators.ts" in files)) throw new Error("the validators emitter produced no validators.ts");
     return files;
@@ -71,7 +77,7 @@ function validatorsStep(validatorsEmitter: ValidatorsEmitter): Emitter {
 export async function generateFromModel(model: ApiModel, options: GenerateOptions & { runtimeFiles?: Readonly<Record<string, string>> } = {}): Promise<OutputFiles> {
   const context: EmitContext = {
     runtimeFiles: options.runtimeFiles ?? (await readRuntimeFiles(options.runtimeDir ?? TEMPLATES_RUNTIME_DIR)),
-    validators: true,
+    runtimeImport: options.runtimeImport ?? LOCAL_RUNTIME_IMPORT,
     usage: options.usage ?? packageUsage(model.name),
   };
   const files: OutputFiles = {};

@@ -91,10 +91,10 @@ export class SpecThread {
     const model = await entry.model.promise;
     return {
       model,
-      emitValidators: async (forModel) => {
+      emitValidators: async (forModel, emitOptions) => {
         // Imported when used: the CLI imports this module before its emitters' libraries (see cli.ts).
         const { emitValidatorsModule } = await import("./emit/validators.js");
-        return { ...emitValidatorsModule(forModel, await entry.plan.promise), ...(await entry.validators.promise) };
+        return { ...emitValidatorsModule(forModel, emitOptions, await entry.plan.promise), ...(await entry.validators.promise) };
       },
     };
   }

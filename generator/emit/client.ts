@@ -5,6 +5,7 @@
  */
 import type { ClassDeclarationStructure, InterfaceDeclarationStructure, MethodDeclarationStructure, OptionalKind, StatementStructures, TypeAliasDeclarationStructure } from "ts-morph";
 import { requireLibrary } from "../libraries.js";
+import { LOCAL_RUNTIME_IMPORT } from "./runtime.js";
 import type { ApiModel, Operation, SecurityScheme } from "../model.js";
 import { propertyKey } from "../names.js";
 import { operationTypes, type OperationTypes } from "./operation-types.js";
@@ -14,8 +15,8 @@ import { docComment, generatedHeader } from "./text.js";
 const { StructureKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
 
 export interface EmitClientOptions {
-  /** `validators.ts` is emitted next to the client: pass its validators in each `OperationInfo`. */
-  readonly validators?: boolean;
+  /** The runtime folder as a module path from the client's folder (pipeline.ts `EmitContext.runtimeImport`). */
+  readonly runtimeImport?: string;
 }
 
 export function emitClient(model: ApiModel, options: EmitClientOptions = {}): string {
@@ -25,23 +26,23 @@ export function emitClient(model: ApiModel, options: EmitClientOptions = {}): st
   statements.push(
     [
       `import type { Client as FetchClient } from "openapi-fetch";`,
-      `import { ClientCore, resolveServerUrl, type CoreOptions, type OperationInfo, type RequestOptions, type SecuritySchemeInfo } from "./runtime/index.js";`,
+      `import { ClientCore, resolveServerUrl, type CoreOptions, type OperationInfo, type RequestOptions, type SecuritySchemeInfo } from "${options.runtimeImport ?? LOCAL_RUNTIME_IMPORT}/index.js";`,
       `import type { paths } from "./schema.js";`,
-      ...(options.validators ? [`import { operationValidators } from "./validators.js";`] : []),
+      `import { operationValidators } from "./validators.js";`,
     ].join("\n"),
   );
 
   if (typed.some(({ types }) => types.parts.some((part) => part.type.startsWith("OptionalKeys<")))) {
     statements.push(`/** \`T\` with the keys \`K\` made optional: parameters the client fills in itself. */\ntype OptionalKeys<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;`);
   }
-  if (options.validators) statements.push(validatorsOfFunction());
+  statements.push(validatorsOfFunction());
 
   statements.push(optionsInterface(model));
   statements.push(`const securitySchemes: Readonly<Record<string, SecuritySchemeInfo>> = ${securitySchemesLiteral(model)};`);
   const server = model.servers[0];
   if (server) statements.push(`const defaultServer = ${serverLiteral(server.url, server.variables)};`);
   statements.push(
-    `/** What the runtime needs to know about each operation. */\nconst operations = {\n${typed.map(({ operation }) => `  ${propertyKey(operation.methodName)}: ${operationInfoLiteral(operation, options)},`).join("\n")}\n} satisfies Record<string, OperationInfo>;`,
+    `/** What the runtime needs to know about each operation. */\nconst operations = {\n${typed.map(({ operation }) => `  ${propertyKey(operation.methodName)}: ${operationInfoLiteral(operation)},`).join("\n")}\n} satisfies Record<string, OperationInfo>;`,
   );
 
   for (const { operation, types } of typed) {
@@ -128,7 +129,7 @@ function serverLiteral(url: string, variables: Readonly<Record<string, { readonl
   return literal({ url, variables: stripped });
 }
 
-function operationInfoLiteral(operation: Operation, options: EmitClientOptions): string {
+function operationInfoLiteral(operation: Operation): string {
   const constantHeaders = Object.fromEntries(
     operation.parameters
       .filter((parameter) => parameter.in === "header" && parameter.constantValue !== undefined)
@@ -153,7 +154,7 @@ function operationInfoLiteral(operation: Operation, options: EmitClientOptions):
   if (Object.keys(queryStyles).length > 0) fields.push(`queryStyles: ${literal(queryStyles)}`);
   const { bodyContentType } = operationTypes(operation);
   if (bodyContentType !== undefined && bodyContentType !== "application/json") fields.push(`requestBodyType: ${JSON.stringify(bodyContentType)}`);
-  if (options.validators) fields.push(`...validatorsOf(${JSON.stringify(operation.operationId)})`);
+  fields.push(`...validatorsOf(${JSON.stringify(operation.operationId)})`);
   return `{ ${fields.join(", ")} }`;
 }
 
@@ -187,7 +188,7 @@ function inputType(clientName: string, operation: Operation, types: OperationTyp
       isReadonly: true,
       hasQuestionToken: !part.required,
       type: part.type,
-      ...(part.location === "header" && constants.length > 0 ? { docs: [escapeDoc(constantDoc)] } : {}),
+      ...(part.location === "header" && constants.length > 0 ? { docs: [docComment(constantDoc)] } : {}),
     })),
   };
 }
@@ -264,7 +265,7 @@ function classDoc(model: ApiModel): string {
   if (model.description) lines.push("", firstParagraph(model.description));
   const server = model.servers[0];
   if (server) lines.push("", `Default server: \`${server.url}\`.`);
-  return escapeDoc(lines.join("\n"));
+  return docComment(lines.join("\n"));
 }
 
 function methodDoc(operation: Operation): string {
@@ -279,7 +280,7 @@ function methodDoc(operation: Operation): string {
   lines.push("@throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).");
   lines.push("@throws {APIUserAbortError} when `options.signal` aborts the call.");
   if (operation.deprecated) lines.push("@deprecated The spec marks this operation deprecated.");
-  return escapeDoc(lines.join("\n"));
+  return docComment(lines.join("\n"));
 }
 
 function firstParagraph(text: string): string {
@@ -298,8 +299,4 @@ function literal(value: unknown): string {
     return entries.length === 0 ? "{}" : `{ ${entries.map(([key, item]) => `${propertyKey(key)}: ${literal(item)}`).join(", ")} }`;
   }
   return JSON.stringify(value);
-}
-
-function escapeDoc(text: string): string {
-  return docComment(text);
 }

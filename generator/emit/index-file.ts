@@ -3,6 +3,7 @@
  * types, openapi-typescript's `paths`/`operations`/`components`, one alias per component schema, the runtime's
  * errors and types, and the validators when they exist.
  */
+import { LOCAL_RUNTIME_IMPORT } from "./runtime.js";
 import type { ApiModel } from "../model.js";
 import { compareStrings, pascalCase, uniqueName } from "../names.js";
 import { operationTypes } from "./operation-types.js";
@@ -18,7 +19,8 @@ const RUNTIME_EXPORTS = [
 ];
 
 export interface EmitIndexOptions {
-  readonly validators?: boolean;
+  /** The runtime folder as a module path from the client's folder (pipeline.ts `EmitContext.runtimeImport`). */
+  readonly runtimeImport?: string;
 }
 
 /** Alias name of each component schema: `Order` -> `Order`, `2fa` -> `Schema2fa`, `order-line` -> `OrderLine`. */
@@ -51,9 +53,9 @@ export function emitIndex(model: ApiModel, options: EmitIndexOptions = {}): stri
     `export { ${clientClass ?? ""} } from "./client.js";`,
     `export type {\n${clientTypes.map((name) => `  ${name},`).join("\n")}\n} from "./client.js";`,
     `export type { paths, operations, components, webhooks } from "./schema.js";`,
-    `export * from "./runtime/index.js";`,
+    `export * from "${options.runtimeImport ?? LOCAL_RUNTIME_IMPORT}/index.js";`,
+    `export * from "./validators.js";`,
   ];
-  if (options.validators) lines.push(`export * from "./validators.js";`);
   const aliases = schemaAliases(model);
   if (aliases.length > 0) {
     lines.push("", `import type { components } from "./schema.js";`, "");

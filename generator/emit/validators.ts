@@ -23,6 +23,7 @@ import type { StatementStructures } from "ts-morph";
 import { requireLibrary } from "../libraries.js";
 import type { ApiModel, JsonSchema } from "../model.js";
 import { printSourceFile } from "./print.js";
+import { LOCAL_RUNTIME_IMPORT } from "./runtime.js";
 import {
   compileJob,
   emitCompiledValidators,
@@ -72,17 +73,23 @@ function typeOf(schemaName: string): string {
 }
 
 /** Every file of the validators: `emitCompiledValidators` and `emitValidatorsModule` of one plan. */
-export function emitValidators(model: ApiModel): ValidatorFiles {
+export function emitValidators(model: ApiModel, options: { readonly runtimeImport?: string } = {}): ValidatorFiles {
   const plan = planValidators(model);
-  return { ...emitCompiledValidators(compileJob(model, plan)), ...emitValidatorsModule(model, plan) };
+  return { ...emitCompiledValidators(compileJob(model, plan)), ...emitValidatorsModule(model, options, plan) };
 }
 
 /** validators.ts, the typed functions over the compiled ones (ts-morph). */
-export function emitValidatorsModule(model: ApiModel, plan: ModulePlan = planValidators(model)): ValidatorFiles {
-  return { [VALIDATOR_FILES.module]: emitModule(model, plan.named, plan.operations, plan.unknownFormats) };
+export function emitValidatorsModule(model: ApiModel, options: { readonly runtimeImport?: string } = {}, plan: ModulePlan = planValidators(model)): ValidatorFiles {
+  return { [VALIDATOR_FILES.module]: emitModule(model, options.runtimeImport ?? LOCAL_RUNTIME_IMPORT, plan.named, plan.operations, plan.unknownFormats) };
 }
 
-function emitModule(model: ApiModel, named: readonly NamedExport[], operations: readonly OperationExport[], unknownFormats: readonly string[]): string {
+function emitModule(
+  model: ApiModel,
+  runtimeImport: string,
+  named: readonly NamedExport[],
+  operations: readonly OperationExport[],
+  unknownFormats: readonly string[],
+): string {
   const statements: (string | StatementStructures)[] = [];
   const uncheckedFormats = ["decimal", ...unknownFormats.filter((format) => format !== "decimal")];
   statements.push([
@@ -95,10 +102,10 @@ function emitModule(model: ApiModel, named: readonly NamedExport[], operations: 
     " */",
   ].join("\n"));
   if (named.length > 0) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./schema.js", namedImports: ["components"], isTypeOnly: true });
-  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/index.js", namedImports: ["ValidationResult", "Validator"], isTypeOnly: true });
+  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtimeImport}/index.js`, namedImports: ["ValidationResult", "Validator"], isTypeOnly: true });
   // errors.ts directly, not the runtime's index: importing validators must not load the HTTP client (openapi-fetch),
   // which would double the time from import to first validation.
-  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./runtime/errors.js", namedImports: ["ValidationError"] });
+  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtimeImport}/errors.js`, namedImports: ["ValidationError"] });
   statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./validation/compiled.js", namespaceImport: "compiled" });
   statements.push([
     "// Ajv errors -> ValidationIssues: generator/validators/issues.ts, embedded by payspec (module-private).",
