@@ -119,6 +119,7 @@ export function buildModel(document: Obj, options: BuildOptions): ApiModel {
     operations: nameOperations(operations),
     schemas: isObj(components["schemas"]) ? (components["schemas"] as Record<string, JsonSchema>) : {},
     document,
+    warnings: [],
   };
 }
 

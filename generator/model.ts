@@ -5,6 +5,8 @@
  * and nothing here knows a platform by name.
  */
 
+import type { SpecProblem } from "./errors.js";
+
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 export type ParameterLocation = "path" | "query" | "header" | "cookie";
 
@@ -32,6 +34,11 @@ export interface ApiModel {
   readonly schemas: Readonly<Record<string, JsonSchema>>;
   /** The whole bundled document (one file, local `$ref`s only), for emitters that hand it to a library. */
   readonly document: Readonly<Record<string, unknown>>;
+  /**
+   * What the loader accepted with an assumption (a style rule, a 3.0 keyword in a 3.1 file...): located, and saying
+   * what was assumed. Emitters ignore them; the command prints them, and `--strict` refuses a spec that has any.
+   */
+  readonly warnings: readonly SpecProblem[];
 }
 
 export interface Server {

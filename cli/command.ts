@@ -1,0 +1,26 @@
+/**
+ * The shape of a `payspec` subcommand. `cli/main.ts` dispatches `payspec <name> ...` to the command of that name;
+ * each command parses its own arguments (node:util `parseArgs`) and prints its own `--help`.
+ *
+ * Exit codes, the same for every command: 0 done, 1 problems found (a bad spec, stale files, breaking changes
+ * with `--fail-on`), 2 a usage error (unknown option, missing argument), with the usage printed.
+ */
+export interface CommandIo {
+  /** The folder the command was run from: relative paths on the command line and in the config resolve from it. */
+  readonly cwd: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+export interface Command {
+  readonly name: string;
+  /** One line for `payspec --help`. */
+  readonly summary: string;
+  /** The whole text of `payspec <name> --help`. */
+  readonly usage: string;
+  run(argv: readonly string[], io: CommandIo): Promise<number>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
