@@ -5,7 +5,6 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { emitClient } from "./emit/client.js";
 import { emitIndex } from "./emit/index-file.js";
 import { emitReadme, packageUsage, type ReadmeUsage } from "./emit/readme.js";
@@ -15,6 +14,9 @@ import { emitValidators } from "./emit/validators.js";
 import type { LoadOptions } from "./load.js";
 import type { ApiModel } from "./model.js";
 import { compareStrings } from "./names.js";
+import { TEMPLATES_RUNTIME_DIR } from "./package-root.js";
+
+export { TEMPLATES_RUNTIME_DIR };
 
 /** Files of an output folder by path relative to it (`client.ts`, `runtime/index.ts`). */
 export type OutputFiles = Record<string, string>;
@@ -51,7 +53,6 @@ export interface GenerateOptions extends LoadOptions {
 }
 
 
-export const TEMPLATES_RUNTIME_DIR = fileURLToPath(new URL("../templates/runtime/", import.meta.url));
 
 export function emittersFor(validatorsEmitter: ValidatorsEmitter = emitValidators): Emitter[] {
   return [

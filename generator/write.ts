@@ -96,16 +96,16 @@ async function putBack({ target, staging, previous }: Places, hadPrevious: boole
 }
 
 export interface StaleFile {
-  /** Path relative to the current directory, with `/` separators. */
+  /** Path relative to the folder the command runs from, with `/` separators. */
   readonly file: string;
   readonly reason: "differs" | "missing" | "unexpected";
 }
 
 /** What differs between `outDir` on disk and `files`; empty when the folder is up to date. */
-export async function compareOutputFolder(outDir: string, files: OutputFiles): Promise<StaleFile[]> {
+export async function compareOutputFolder(outDir: string, files: OutputFiles, cwd = process.cwd()): Promise<StaleFile[]> {
   const onDisk = await listFiles(outDir);
   const stale: StaleFile[] = [];
-  const shown = (relativePath: string) => displayPath(path.join(outDir, relativePath));
+  const shown = (relativePath: string) => displayPath(path.join(outDir, relativePath), cwd);
   for (const [relativePath, text] of Object.entries(files)) {
     if (!onDisk.has(relativePath)) stale.push({ file: shown(relativePath), reason: "missing" });
     else if ((await readFile(path.join(outDir, relativePath), "utf8")) !== text) stale.push({ file: shown(relativePath), reason: "differs" });
@@ -116,9 +116,11 @@ export async function compareOutputFolder(outDir: string, files: OutputFiles): P
   return stale;
 }
 
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), path.resolve(file));
-  return (relative.startsWith("..") ? path.resolve(file) : relative).split(path.sep).join("/");
+/** `file` as a person reads it: relative to `cwd` when inside it, else absolute; `/` separators. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const absolute = path.resolve(cwd, file);
+  const relative = path.relative(cwd, absolute);
+  return (relative === "" ? "." : relative.startsWith("..") ? absolute : relative).split(path.sep).join("/");
 }
 
 async function listFiles(dir: string): Promise<Set<string>> {

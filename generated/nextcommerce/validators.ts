@@ -6,8 +6,8 @@
  * Formats kept as annotations (not checked): decimal.
  */
 import type { components } from "./schema.js";
-import type { ValidationResult, Validator } from "./runtime/index.js";
-import { ValidationError } from "./runtime/errors.js";
+import type { ValidationResult, Validator } from "../runtime/index.js";
+import { ValidationError } from "../runtime/errors.js";
 import * as compiled from "./validation/compiled.js";
 // Ajv errors -> ValidationIssues: generator/validators/issues.ts, embedded by payspec (module-private).
 interface Issue {

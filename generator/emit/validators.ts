@@ -19,9 +19,11 @@
  * installed ajv-formats at generation time, date-time/date/time payspec's own (generator/validators/formats.ts).
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { StatementStructures } from "ts-morph";
 import { requireLibrary } from "../libraries.js";
 import type { ApiModel, JsonSchema } from "../model.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 import { printSourceFile } from "./print.js";
 import { LOCAL_RUNTIME_IMPORT } from "./runtime.js";
 import {
@@ -50,7 +52,7 @@ export {
 const { StructureKind, VariableDeclarationKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
 
 /** generator/validators/issues.ts without its `export`s and its file comment, to embed in validators.ts. */
-const ISSUES_SOURCE = readFileSync(new URL("../validators/issues.ts", import.meta.url), "utf8")
+const ISSUES_SOURCE = readFileSync(path.join(PACKAGE_ROOT, "generator", "validators", "issues.ts"), "utf8")
   .replace(/^\/\*\*[^]*?\*\/\n/, "")
   .replace(/^export /gm, "")
   .trim();

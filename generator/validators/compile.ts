@@ -2,9 +2,11 @@
  * Ajv at generation time: one configuration shared by the generator, the differential test and the benchmark (so
  * that "run-time Ajv" there means the same options), and standalone code generation turned into an ES module.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import { requireLibrary } from "../libraries.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 import { ajvFormatNames, ajvFormatSource } from "./ajv-formats-source.js";
 import { payspecFastPaths, payspecFormats } from "./formats.js";
 import { standaloneExports } from "./standalone.js";
@@ -201,7 +203,7 @@ export function compileStandalone(ajv: Ajv2020, exports: Readonly<Record<string,
   return `${importLines}${formats}\n${code.slice(importLines.length)}`;
 }
 
-const FORMATS_SOURCE = readFileSync(new URL("./formats.ts", import.meta.url), "utf8");
+const FORMATS_SOURCE = readFileSync(path.join(PACKAGE_ROOT, "generator", "validators", "formats.ts"), "utf8");
 
 let formatsJavaScript: string | undefined;
 
@@ -215,26 +217,15 @@ function payspecFormatsSource(): string {
 }
 
 function transpileFormats(): string {
-  const js = builtFormatsJavaScript() ?? transpileWithTypeScript(FORMATS_SOURCE);
+  const js = transpileWithTypeScript(FORMATS_SOURCE);
   return js.replace(/^export /gm, "").replace(/^\/\/# sourceMappingURL=.*$/m, "").trim();
 }
 
-/**
- * Run compiled (generator/run.mjs), this module has ./formats.js beside it: TypeScript's output for the same file
- * with the same target, made once when the generator was built. test/generator/generate-launcher.test.ts checks that
- * both runs write the same files.
- */
 function transpileWithTypeScript(source: string): string {
-  // Required here: the spec thread runs the generator compiled (builtFormatsJavaScript) and never loads TypeScript.
   const { ts } = requireLibrary("ts-morph") as typeof import("ts-morph");
   return ts.transpileModule(source, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false },
   }).outputText;
-}
-
-function builtFormatsJavaScript(): string | undefined {
-  const built = new URL("./formats.js", import.meta.url);
-  return import.meta.url.endsWith(".js") && existsSync(built) ? readFileSync(built, "utf8") : undefined;
 }
 
 /**

@@ -8,7 +8,7 @@ import { requireLibrary } from "../libraries.js";
 
 const ajvUriResolver = (requireLibrary("ajv/dist/runtime/uri.js") as typeof import("ajv/dist/runtime/uri.js")).default;
 
-type UriResolver = typeof ajvUriResolver;
+type UriResolver = NonNullable<import("ajv").Options["uriResolver"]>;
 type UriComponents = ReturnType<UriResolver["parse"]>;
 
 export function rememberingUriResolver(): UriResolver {

@@ -2,15 +2,14 @@
  * Broken specs: each gives an error naming the file, the line or JSON pointer, and what is wrong, exits 1, and
  * leaves the output folder byte for byte as it was.
  */
-import { execFile } from "node:child_process";
-import { cp } from "node:fs/promises";
+import { cp, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../generator/cli.js";
-import { FIXTURES, hashTree, REPO, tempDir } from "./helpers.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runBin, runCli } from "../support/cli.js";
+import { FIXTURES, hashTree, tempDir } from "./helpers.js";
 
 const BROKEN = path.join(FIXTURES, "broken");
-const shown = (file: string) => path.relative(REPO, path.join(BROKEN, file));
+const shown = (file: string) => path.relative(path.resolve(import.meta.dirname, "../.."), path.join(BROKEN, file));
 
 /** [spec file, what the error must say (after the file name)]. */
 const CASES: ReadonlyArray<readonly [string, RegExp]> = [
@@ -42,17 +41,6 @@ const CASES: ReadonlyArray<readonly [string, RegExp]> = [
   ["dangling-mapping.yaml", /^error: \S+:24:17 at #\/components\/schemas\/Payment\/discriminator\/mapping\/card: Can't resolve \$ref [^\n]*\nNothing was written/],
 ];
 
-async function runCli(args: string[]): Promise<{ code: number; stderr: string }> {
-  const errors: string[] = [];
-  const error = vi.spyOn(console, "error").mockImplementation((...parts: unknown[]) => void errors.push(parts.join(" ")));
-  const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
-  try {
-    return { code: await main(args), stderr: errors.join("\n") };
-  } finally {
-    error.mockRestore();
-    log.mockRestore();
-  }
-}
 
 describe("broken specs", () => {
   let out: string;
@@ -60,7 +48,7 @@ describe("broken specs", () => {
   beforeAll(async () => {
     // A real previous output in the folder the broken specs are generated into.
     out = path.join(await tempDir("broken"), "client");
-    expect((await runCli([path.join(FIXTURES, "legacy-30.yaml"), "--out", out])).code).toBe(0);
+    expect((await runCli(["generate", path.join(FIXTURES, "legacy-30.yaml"), "--out", out])).code).toBe(0);
     before = await hashTree(out);
     expect(Object.keys(before)).toContain("client.ts");
   });
@@ -70,7 +58,7 @@ describe("broken specs", () => {
   });
 
   it.each(CASES)("%s: names the file, where, and what is wrong; writes nothing", async (file, expected) => {
-    const { code, stderr } = await runCli([shown(file), "--out", out]);
+    const { code, stderr } = await runCli(["generate", shown(file), "--out", out]);
     expect(code).toBe(1);
     expect(stderr).toContain(`error: ${shown(file)}`);
     expect(stderr).toMatch(expected);
@@ -79,21 +67,21 @@ describe("broken specs", () => {
   });
 
   it("--check on a broken spec also fails without writing", async () => {
-    const { code, stderr } = await runCli([path.join(BROKEN, "dangling-ref.yaml"), "--out", out, "--check"]);
+    const { code, stderr } = await runCli(["generate", path.join(BROKEN, "dangling-ref.yaml"), "--out", out, "--check"]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/Can't resolve \$ref/);
     expect(await hashTree(out)).toEqual(before);
   });
 
   it("a bad command line is a usage error (exit 2), not a crash", async () => {
-    const { code, stderr } = await runCli(["a.yaml", "b.yaml", "--out", out]);
+    const { code, stderr } = await runCli(["generate", "a.yaml", "b.yaml", "--out", out]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/apply to exactly one spec/);
     expect(await hashTree(out)).toEqual(before);
   });
 });
 
-describe("broken specs through generator/run.mjs (npm run generate): loaded on the spec thread, reported the same", () => {
+describe("broken specs through the payspec bin: reported the same", () => {
   const runs = new Map<string, { status: number | null; stderr: string }>();
   let out: string;
   let before: Record<string, string>;
@@ -101,13 +89,10 @@ describe("broken specs through generator/run.mjs (npm run generate): loaded on t
     out = path.join(await tempDir("broken-launcher"), "client");
     await cp(path.join(FIXTURES, "legacy-30.yaml"), path.join(out, "keep.yaml"));
     before = await hashTree(out);
-    const launch = (file: string) =>
-      new Promise<void>((resolve) => {
-        execFile(process.execPath, [path.join(REPO, "generator/run.mjs"), shown(file), "--out", out], { cwd: REPO }, (error, _stdout, stderr) => {
-          runs.set(file, { status: error ? (typeof error.code === "number" ? error.code : null) : 0, stderr });
-          resolve();
-        });
-      });
+    const launch = async (file: string) => {
+      const { code, stderr } = await runBin(["generate", shown(file), "--out", out]);
+      runs.set(file, { status: code, stderr });
+    };
     const queue = CASES.map(([file]) => file);
     await Promise.all(Array.from({ length: 4 }, async () => {
       for (let file = queue.shift(); file !== undefined; file = queue.shift()) await launch(file);
@@ -130,15 +115,10 @@ describe("project mode with one broken spec among good ones", () => {
     await cp(path.join(FIXTURES, "shop-31.yaml"), path.join(root, "specs/a.yaml"));
     await cp(path.join(FIXTURES, "shared"), path.join(root, "specs/shared"), { recursive: true });
     await cp(path.join(BROKEN, "dangling-ref.yaml"), path.join(root, "specs/b.yaml"));
-    const cwd = process.cwd();
-    process.chdir(root);
-    try {
-      const { code, stderr } = await runCli([]);
-      expect(code).toBe(1);
-      expect(stderr).toMatch(/specs\/b\.yaml:12:23 .*Can't resolve \$ref/);
-      expect(await hashTree(path.join(root, "generated"))).toEqual({});
-    } finally {
-      process.chdir(cwd);
-    }
+    await writeFile(path.join(root, "redocly.yaml"), "apis:\n  a:\n    root: specs/a.yaml\n  b:\n    root: specs/b.yaml\n");
+    const { code, stderr } = await runCli(["generate"], root);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/specs\/b\.yaml:12:23 .*Can't resolve \$ref/);
+    expect(await hashTree(path.join(root, "generated"))).toEqual({});
   });
 });

@@ -1,14 +1,14 @@
 /**
  * Ajv compiles a schema's `$ref`'d schemas recursively, so a spec whose schemas reference each other in a long chain
- * overflowed the main thread's stack and could not be generated. `npm run generate` (generator/run.mjs) runs the CLI in
- * a worker with a larger stack: a chain of 1,500 schemas (which overflows the main thread) must generate, and its
- * validators must work down the whole chain.
+ * overflowed the main thread's stack and could not be generated. The payspec command generates on a thread with a
+ * larger stack (generator/thread.ts): a chain of 1,500 schemas (which overflows the main thread) must generate through
+ * the bin, and its validators must work down the whole chain.
  */
-import { spawnSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO, tempDir } from "./helpers.js";
+import { runBin } from "../support/cli.js";
+import { tempDir } from "./helpers.js";
 
 const LINKS = 1500;
 
@@ -45,14 +45,14 @@ function chain(depth: number, leaf: unknown): object {
 }
 
 describe("a spec whose schemas form a long $ref chain", () => {
-  it(`generates through npm run generate's launcher (${LINKS} schemas), and its validators check the whole chain`, async () => {
+  it(`generates through the payspec bin (${LINKS} schemas), and its validators check the whole chain`, async () => {
     const dir = await tempDir("long-ref-chain");
     const spec = path.join(dir, "chain.json");
     await writeFile(spec, JSON.stringify(chainSpec()));
     const out = path.join(dir, "chain");
-    const run = spawnSync(process.execPath, [path.join(REPO, "generator/run.mjs"), spec, "--out", out], { cwd: REPO, encoding: "utf8" });
+    const run = await runBin(["generate", spec, "--out", out]);
     expect(run.stderr).toBe("");
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
 
     const validators = (await import(path.join(out, "validators.ts"))) as Record<string, (value: unknown) => boolean>;
     expect(validators["isLink0"]?.(chain(200, "ok"))).toBe(true);

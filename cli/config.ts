@@ -1,0 +1,97 @@
+/**
+ * The project's APIs, read from the `apis:` map of `redocly.yaml` in the folder the command runs from: the file that
+ * Redocly and openapi-typescript (`x-openapi-ts`) already read. Each API may carry an `x-payspec` block:
+ *
+ *   apis:
+ *     shop:
+ *       root: specs/shop.yaml
+ *       x-payspec:
+ *         output: src/api/shop          # default: generated/<api name>
+ *         clientName: ShopClient        # default: from info.title
+ *         runtime: src/api/runtime      # a runtime folder shared by several clients (default: a copy in each)
+ *         importAs: "@acme/api/shop"    # how users import the client, for its README (default: a relative path)
+ *
+ * Paths are relative to the folder of redocly.yaml. Redocly's own config loader reads the file, so `extends`,
+ * comments and anchors work as they do for `redocly lint`.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { loadConfig } from "@redocly/openapi-core";
+
+export const CONFIG_FILE = "redocly.yaml";
+
+export interface ApiEntry {
+  /** The key under `apis:`, e.g. `shop` or `orders@v2`. */
+  readonly name: string;
+  /** Absolute path of the API's `root` spec. */
+  readonly spec: string;
+  /** Absolute output folder. */
+  readonly output: string;
+  readonly clientName?: string;
+  /** Absolute path of a runtime folder this client shares with others. */
+  readonly runtime?: string;
+  readonly importAs?: string;
+}
+
+export interface ProjectConfig {
+  /** Absolute path of redocly.yaml. */
+  readonly file: string;
+  readonly apis: readonly ApiEntry[];
+}
+
+/** A redocly.yaml that cannot be used: the message names the file, the key and what to do. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+const PAYSPEC_KEYS = ["output", "clientName", "runtime", "importAs"] as const;
+
+/** The config in `cwd`, or undefined when there is no redocly.yaml there. */
+export async function readProjectConfig(cwd: string): Promise<ProjectConfig | undefined> {
+  const file = path.join(cwd, CONFIG_FILE);
+  if (!existsSync(file)) return undefined;
+  let apis: Readonly<Record<string, unknown>>;
+  try {
+    const config = await loadConfig({ configPath: file });
+    apis = (config.resolvedConfig.apis ?? {}) as Readonly<Record<string, unknown>>;
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot read it: ${(error as Error).message}`);
+  }
+  const dir = path.dirname(file);
+  return { file, apis: Object.entries(apis).map(([name, api]) => apiEntry(file, dir, name, api)) };
+}
+
+function apiEntry(file: string, dir: string, name: string, api: unknown): ApiEntry {
+  const where = `${file}: apis.${name}`;
+  if (!isObject(api) || typeof api["root"] !== "string" || api["root"] === "") {
+    throw new ConfigError(`${where}: needs \`root: <path of the spec>\``);
+  }
+  const block = api["x-payspec"] ?? {};
+  if (!isObject(block)) throw new ConfigError(`${where}.x-payspec: must be a mapping of ${PAYSPEC_KEYS.join(", ")}`);
+  for (const [key, value] of Object.entries(block)) {
+    if (!(PAYSPEC_KEYS as readonly string[]).includes(key)) {
+      throw new ConfigError(`${where}.x-payspec.${key}: unknown setting; the settings are ${PAYSPEC_KEYS.join(", ")}`);
+    }
+    if (typeof value !== "string" || value === "") throw new ConfigError(`${where}.x-payspec.${key}: must be a non-empty string`);
+  }
+  const setting = (key: (typeof PAYSPEC_KEYS)[number]) => block[key] as string | undefined;
+  if (block["clientName"] !== undefined && !/^[A-Za-z_$][\w$]*$/.test(block["clientName"] as string)) {
+    throw new ConfigError(`${where}.x-payspec.clientName: must be a TypeScript class name such as ShopClient`);
+  }
+  const output = setting("output");
+  const runtime = setting("runtime");
+  const clientName = setting("clientName");
+  const importAs = setting("importAs");
+  return {
+    name,
+    spec: path.resolve(dir, api["root"]),
+    output: path.resolve(dir, output ?? path.join("generated", name.replace(/@.*$/, ""))),
+    ...(clientName !== undefined ? { clientName } : {}),
+    ...(runtime !== undefined ? { runtime: path.resolve(dir, runtime) } : {}),
+    ...(importAs !== undefined ? { importAs } : {}),
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}

@@ -1,0 +1,269 @@
+/**
+ * `payspec generate`: specs -> typed clients. With no spec, every API of redocly.yaml (see ./config.ts); with specs
+ * (files, or API names from redocly.yaml), those. Every client is generated in memory first (on the generator's
+ * thread, generator/thread.ts); then every output folder is written, or none is (`--check` writes nothing and
+ * names the stale files).
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { ReadmeUsage } from "../generator/emit/readme.js";
+import { formatProblem, SpecError, type SpecProblem } from "../generator/errors.js";
+import { readRuntimeFiles, type OutputFiles } from "../generator/pipeline.js";
+import { TEMPLATES_RUNTIME_DIR } from "../generator/package-root.js";
+import { generateInThread, type GenerationJob } from "../generator/thread.js";
+import { compareOutputFolder, displayPath, writeOutputFolders, type StaleFile } from "../generator/write.js";
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Command, type CommandIo } from "./command.js";
+import { CONFIG_FILE, ConfigError, readProjectConfig, type ApiEntry } from "./config.js";
+import { projectRoot, shellCommand, toPosix } from "./paths.js";
+
+const USAGE = `Usage: payspec generate [spec...] [--out <dir>] [--name <name>] [--client-name <Class>] [--runtime <dir>] [--check] [--strict]
+
+Generates a typed client (types, client class, validators, README) for each OpenAPI 3.0/3.1 spec.
+
+  (no spec)              every API under \`apis:\` in ${CONFIG_FILE}, each into its x-payspec.output
+                         (default generated/<api name>)
+  <spec>                 a spec file, or the name of an API in ${CONFIG_FILE}
+  --out <dir>            output folder (one spec only; default generated/<file name>)
+  --name <name>          the client's module name in its docs (one spec only; default: the file name)
+  --client-name <Class>  the client class name (one spec only; default: from info.title)
+  --runtime <dir>        write the client runtime to this folder, shared by every client generated with it,
+                         instead of a copy inside each client
+  --check                write nothing; exit 1 naming the files that differ from what would be generated
+  --strict               treat the warnings about a spec as errors
+
+Exit codes: 0 done, 1 a spec has errors or files are stale (nothing is written), 2 usage error.`;
+
+interface Target {
+  readonly spec: string;
+  readonly outDir: string;
+  readonly name: string;
+  readonly clientName?: string;
+  readonly runtimeDir?: string;
+  readonly usage: ReadmeUsage;
+}
+
+class UsageError extends Error {}
+
+export const generateCommand: Command = {
+  name: "generate",
+  summary: "generate typed clients from OpenAPI specs (every API of redocly.yaml by default)",
+  usage: USAGE,
+  async run(argv, io) {
+    let targets: Target[];
+    let values: { check: boolean; strict: boolean };
+    try {
+      const parsed = parseCommandLine(argv);
+      if (parsed === "help") {
+        io.stdout(USAGE);
+        return EXIT_OK;
+      }
+      values = parsed.values;
+      targets = await resolveTargets(parsed, io);
+    } catch (error) {
+      if (error instanceof UsageError) {
+        io.stderr(`${error.message}\n\n${USAGE}`);
+        return EXIT_USAGE;
+      }
+      if (error instanceof ConfigError) {
+        io.stderr(`error: ${error.message}`);
+        return EXIT_PROBLEMS;
+      }
+      throw error;
+    }
+    return generateTargets(targets, values, io);
+  },
+};
+
+type Parsed =
+  | "help"
+  | {
+      readonly positionals: readonly string[];
+      readonly values: { check: boolean; strict: boolean; out?: string; name?: string; "client-name"?: string; runtime?: string };
+    };
+
+function parseCommandLine(argv: readonly string[]): Parsed {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        out: { type: "string" },
+        name: { type: "string" },
+        "client-name": { type: "string" },
+        runtime: { type: "string" },
+        check: { type: "boolean", default: false },
+        strict: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (parsed.values.help) return "help";
+  const { help: _help, ...values } = parsed.values;
+  const single = ["out", "name", "client-name"].filter((option) => values[option as keyof typeof values] !== undefined);
+  if (single.length > 0 && parsed.positionals.length !== 1) {
+    throw new UsageError(`${single.map((option) => `--${option}`).join(", ")} apply to exactly one spec.`);
+  }
+  if (values["client-name"] !== undefined && !/^[A-Za-z_$][\w$]*$/.test(values["client-name"])) {
+    throw new UsageError(`--client-name must be a TypeScript class name such as ShopClient, got "${values["client-name"]}".`);
+  }
+  return { positionals: parsed.positionals, values };
+}
+
+async function resolveTargets(parsed: Exclude<Parsed, "help">, io: CommandIo): Promise<Target[]> {
+  const { positionals, values } = parsed;
+  const config = await readProjectConfig(io.cwd);
+  const byName = new Map((config?.apis ?? []).map((api) => [api.name, api]));
+  const runtimeDir = values.runtime !== undefined ? path.resolve(io.cwd, values.runtime) : undefined;
+  const withRuntime = (target: Target): Target => (runtimeDir !== undefined ? { ...target, runtimeDir } : target);
+
+  if (positionals.length === 0) {
+    if (config === undefined || config.apis.length === 0) {
+      throw new UsageError(`No spec given, and no ${CONFIG_FILE} with \`apis:\` in ${io.cwd}: name a spec file, e.g. \`payspec generate openapi.yaml\`.`);
+    }
+    return config.apis.map((api) => withRuntime(apiTarget(api)));
+  }
+  return positionals.map((given) => {
+    const api = byName.get(given);
+    if (api !== undefined && values.out === undefined && values.name === undefined && values["client-name"] === undefined) {
+      return withRuntime(apiTarget(api));
+    }
+    const spec = path.resolve(io.cwd, given);
+    const fileName = path.basename(spec).replace(/\.(ya?ml|json)$/i, "");
+    const outDir = path.resolve(io.cwd, values.out ?? path.join("generated", fileName));
+    const name = values.name ?? (values.out !== undefined ? path.basename(outDir) : fileName);
+    const root = projectRoot(outDir);
+    const options = Object.entries({ out: outDir, name: values.name, "client-name": values["client-name"], runtime: runtimeDir })
+      .flatMap(([option, value]) => (value === undefined ? [] : [`--${option}`, option === "out" || option === "runtime" ? relativeTo(root, value) : value]));
+    return withRuntime({
+      spec,
+      outDir,
+      name,
+      ...(values["client-name"] !== undefined ? { clientName: values["client-name"] } : {}),
+      usage: {
+        importFrom: `./${relativeTo(root, outDir)}/index.js`,
+        regenerate: shellCommand(["npx", "payspec", "generate", relativeTo(root, spec), ...options]),
+      },
+    });
+  });
+}
+
+/** An API of redocly.yaml; its README says to regenerate it by name, from the folder of redocly.yaml. */
+function apiTarget(api: ApiEntry): Target {
+  const root = projectRoot(api.output);
+  return {
+    spec: api.spec,
+    outDir: api.output,
+    name: api.name,
+    ...(api.clientName !== undefined ? { clientName: api.clientName } : {}),
+    ...(api.runtime !== undefined ? { runtimeDir: api.runtime } : {}),
+    usage: {
+      importFrom: api.importAs ?? `./${relativeTo(root, api.output)}/index.js`,
+      regenerate: shellCommand(["npx", "payspec", "generate", api.name]),
+    },
+  };
+}
+
+function relativeTo(root: string, file: string): string {
+  return toPosix(path.relative(root, file)) || ".";
+}
+
+async function generateTargets(targets: readonly Target[], values: { check: boolean; strict: boolean }, io: CommandIo): Promise<number> {
+  const clash = firstClash(targets);
+  if (clash !== undefined) {
+    io.stderr(`error: ${clash}`);
+    return EXIT_PROBLEMS;
+  }
+  const jobs: GenerationJob[] = targets.map((target) => ({
+    spec: target.spec,
+    name: target.name,
+    ...(target.clientName !== undefined ? { clientName: target.clientName } : {}),
+    ...(target.runtimeDir !== undefined ? { runtimeImport: runtimeImport(target.outDir, target.runtimeDir) } : {}),
+    usage: target.usage,
+  }));
+  const results = await generateInThread(jobs);
+
+  const outputs: Array<{ outDir: string; files: OutputFiles }> = [];
+  let failed = false;
+  for (const [index, result] of results.entries()) {
+    const target = targets[index]!;
+    const shownSpec = displayPath(target.spec, io.cwd);
+    if (!result.ok) {
+      failed = true;
+      const { error } = result;
+      io.stderr(`error: ${error instanceof SpecError ? new SpecError(error.problems.map((problem) => shown(problem, io.cwd))).message : `${shownSpec}: ${error.stack ?? error.message}`}`);
+      continue;
+    }
+    for (const warning of result.warnings) io.stderr(`${values.strict ? "error" : "warning"}: ${formatProblem(shown(warning, io.cwd))}`);
+    if (values.strict && result.warnings.length > 0) {
+      failed = true;
+      io.stderr(`error: ${shownSpec}: ${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"}, refused by --strict`);
+      continue;
+    }
+    outputs.push({ outDir: target.outDir, files: result.files });
+  }
+  if (failed) {
+    io.stderr(values.check ? "Check aborted: fix the errors above." : "Nothing was written: fix the errors above.");
+    return EXIT_PROBLEMS;
+  }
+  const runtimeDirs = [...new Set(targets.flatMap((target) => (target.runtimeDir !== undefined ? [target.runtimeDir] : [])))];
+  if (runtimeDirs.length > 0) {
+    const runtimeFiles = await readRuntimeFiles(TEMPLATES_RUNTIME_DIR);
+    for (const outDir of runtimeDirs) outputs.push({ outDir, files: withTrailingNewline(runtimeFiles) });
+  }
+
+  if (values.check) {
+    const stale: StaleFile[] = [];
+    for (const { outDir, files } of outputs) stale.push(...(await compareOutputFolder(outDir, files, io.cwd)));
+    if (stale.length > 0) {
+      io.stderr(`Generated files are stale (run \`payspec generate\`):\n${stale.map((s) => `  ${s.file} (${s.reason})`).join("\n")}`);
+      return EXIT_PROBLEMS;
+    }
+    io.stdout(`Up to date: ${outputs.map(({ outDir }) => displayPath(outDir, io.cwd)).join(", ")}`);
+    return EXIT_OK;
+  }
+  try {
+    await writeOutputFolders(outputs);
+  } catch (error) {
+    io.stderr(`error: could not write ${outputs.map(({ outDir }) => `${displayPath(outDir, io.cwd)}/`).join(", ")}; nothing was written: ${(error as Error).message}`);
+    return EXIT_PROBLEMS;
+  }
+  for (const [index, target] of targets.entries()) {
+    const files = outputs[index]!.files;
+    io.stdout(`Generated ${displayPath(target.outDir, io.cwd)}/ (${Object.keys(files).length} files) from ${displayPath(target.spec, io.cwd)}`);
+  }
+  for (const outDir of runtimeDirs) io.stdout(`Generated ${displayPath(outDir, io.cwd)}/ (the runtime the clients above share)`);
+  return EXIT_OK;
+}
+
+/** Two targets writing the same folder, or one inside another, would overwrite each other. */
+function firstClash(targets: readonly Target[]): string | undefined {
+  const folders = [
+    ...targets.map((target) => ({ dir: target.outDir, what: `the client of ${target.spec}` })),
+    ...[...new Set(targets.flatMap((target) => (target.runtimeDir !== undefined ? [target.runtimeDir] : [])))].map((dir) => ({ dir, what: "the shared runtime" })),
+  ];
+  for (const [index, a] of folders.entries()) {
+    for (const b of folders.slice(index + 1)) {
+      const inside = (outer: string, inner: string) => inner === outer || inner.startsWith(outer + path.sep);
+      if (inside(a.dir, b.dir) || inside(b.dir, a.dir)) return `${a.what} and ${b.what} would both be written to ${a.dir}: give each its own folder`;
+    }
+  }
+  return undefined;
+}
+
+/** The runtime folder as a module path from the client's folder: `../runtime`. */
+function runtimeImport(outDir: string, runtimeDir: string): string {
+  const relative = toPosix(path.relative(outDir, runtimeDir));
+  return relative.startsWith(".") ? relative : `./${relative}`;
+}
+
+function withTrailingNewline(files: Readonly<Record<string, string>>): OutputFiles {
+  return Object.fromEntries(Object.entries(files).map(([file, text]) => [file, text.endsWith("\n") ? text : `${text}\n`]));
+}
+
+/** A problem's file as the person at the terminal reads it. */
+function shown(problem: SpecProblem, cwd: string): SpecProblem {
+  return path.isAbsolute(problem.file) ? { ...problem, file: displayPath(problem.file, cwd) } : problem;
+}
