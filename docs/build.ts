@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { packageUsage } from "../generator/emit/readme.js";
 import { SpecError } from "../generator/errors.js";
-import { loadSpec } from "../generator/load.js";
+import { loadSpec, withLines } from "../generator/load.js";
 import type { ApiModel } from "../generator/model.js";
 import { PROJECT_CLIENT_NAMES, SPECS_DIR } from "../generator/project.js";
 import { describeApi, type ApiSummary } from "./describe-api.js";
@@ -115,8 +115,15 @@ export async function buildDocs(options: BuildDocsOptions): Promise<BuiltSite> {
 
 async function prepare(api: DocsApi, name: string): Promise<PreparedApi> {
   const model = await loadSpec(api.spec, { name, ...(api.clientName !== undefined ? { clientName: api.clientName } : {}) });
+  let summary: ApiSummary;
+  try {
+    summary = describeApi(model);
+  } catch (error) {
+    // A problem found in the model has a pointer: add its line in the spec file, as the loader does for its own.
+    throw error instanceof SpecError ? await withLines(error, api.spec) : error;
+  }
   const importFrom = api.importFrom ?? `./generated/${name}/index.js`;
-  return { api, name, model, summary: describeApi(model), document: documentForRedoc(model, { importFrom }) };
+  return { api, name, model, summary, document: documentForRedoc(model, { importFrom }) };
 }
 
 /** Each API's page name: given or from its file name; one page each, none the landing page. */

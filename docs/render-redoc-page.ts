@@ -1,6 +1,6 @@
 /**
  * One OpenAPI document -> one standalone Redoc page, by running Redocly's CLI (`redocly build-docs --inlineBundle
- * --template docs/redoc-template.hbs`): the page carries Redoc's script and the document inline, so it works from
+ * --template`, with docs/redoc-template.ts): the page carries Redoc's script and the document inline, so it works from
  * file:// with no network.
  *
  * Why the CLI, and why a peer dependency: @redocly/cli 2.x is one package of 15 MB with no dependencies of its own
@@ -15,12 +15,10 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { REDOC_TEMPLATE } from "./redoc-template.js";
 
 const run = promisify(execFile);
-const here = dirname(fileURLToPath(import.meta.url));
-export const REDOC_TEMPLATE = join(here, "redoc-template.hbs");
 
 export const REDOCLY_CLI = "@redocly/cli";
 export const REDOCLY_CLI_MISSING =
@@ -125,7 +123,9 @@ export async function renderRedocPage({ document, outFile, source }: RedocPageOp
     const specFile = join(folder, "openapi.json");
     await writeFile(specFile, JSON.stringify(document));
     await writeFile(join(folder, "redocly.yaml"), JSON.stringify({ openapi: { codeSamples: { languages: sampleLanguages(document) } } }, null, 2));
-    const args = [cli, "build-docs", specFile, "--output", outFile, "--inlineBundle", "--template", REDOC_TEMPLATE];
+    const template = join(folder, "page.hbs");
+    await writeFile(template, REDOC_TEMPLATE);
+    const args = [cli, "build-docs", specFile, "--output", outFile, "--inlineBundle", "--template", template];
     try {
       await run(process.execPath, args, {
         cwd: folder,
@@ -151,7 +151,7 @@ export async function renderRedocPage({ document, outFile, source }: RedocPageOp
   if (remote.length > 0) {
     throw new Error(
       `${outFile} would load from the network, which the offline docs must not do:\n  ${remote.join("\n  ")}\n` +
-        "Inline the asset in docs/render-redoc-page.ts (REMOTE_ASSETS) or docs/redoc-template.hbs.",
+        "Inline the asset in docs/render-redoc-page.ts (REMOTE_ASSETS) or docs/redoc-template.ts.",
     );
   }
   await writeFile(outFile, html);

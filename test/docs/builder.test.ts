@@ -320,6 +320,8 @@ describe("buildDocs refuses, writing nothing", () => {
     const error = await buildDocs({ apis: [{ spec: missingRef }, { spec: badAction }], outDir: site }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SpecError);
     expect((error as SpecError).problems.map((problem) => problem.file)).toEqual([missingRef, badAction]);
+    // Each located in its file, the model's problem too (line of its pointer).
+    expect((error as SpecError).problems.map((problem) => problem.line)).toEqual([6, 6]);
     expect(await readdir(site)).toEqual(["index.html"]);
     expect(await readFile(join(site, "index.html"), "utf8")).toContain("the old site");
   });

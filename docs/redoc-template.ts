@@ -1,4 +1,9 @@
-<!DOCTYPE html>
+/**
+ * The Handlebars page `redocly build-docs --template` fills in (`redocHead`, `redocHTML`): Redoc's page plus a link
+ * back to the landing page. Kept as a module, not a .hbs file, so that the compiled package carries it with no copy
+ * step; render-redoc-page.ts writes it beside the document it renders.
+ */
+export const REDOC_TEMPLATE = `<!DOCTYPE html>
 <html lang="en">
 <head>
   <meta charset="utf-8" />
@@ -25,3 +30,4 @@
   <a class="payspec-home" href="index.html">← All APIs</a>
 </body>
 </html>
+`;
