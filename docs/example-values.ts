@@ -1,14 +1,18 @@
 /**
  * Values for the code samples: the spec's own example where it gives one (on the parameter or media type, then on
- * the schema), else the smallest value of the schema's type (required properties only, one array item), so that a
- * sample always type-checks against the generated client. Values are copied as the spec holds them: an amount
- * written as "10.00" stays that string.
+ * the schema), else a small value of the schema's type (its required properties and those with an example, one
+ * array item, a union's first branch), so that a sample type-checks against the generated client. Values are copied
+ * as the spec holds them: an amount written as "10.00" stays that string.
  */
 import { deref, isObject, type JsonObject } from "./spec-objects.js";
 
-/** Objects nested deeper than this are left empty, and arrays deeper than ARRAY_DEPTH have no item: recursive schemas end. */
-const MAX_DEPTH = 4;
-const ARRAY_DEPTH = 2;
+/**
+ * Objects nested deeper than MAX_DEPTH are left empty, and arrays deeper than ARRAY_DEPTH have no item, so that
+ * recursive schemas end; past RUNAWAY_DEPTH (allOf/oneOf chains that loop back) any schema gets `{}`.
+ */
+const MAX_DEPTH = 5;
+const ARRAY_DEPTH = 3;
+const RUNAWAY_DEPTH = 12;
 
 const STRING_FORMATS: Readonly<Record<string, string>> = {
   date: "2024-01-31",
@@ -38,7 +42,7 @@ export function declaredExample(document: unknown, holder: JsonObject): { readon
 /** A value the schema accepts, for a sample. */
 export function valueForSchema(document: unknown, schema: unknown, depth = 0): unknown {
   const resolved = deref(document, schema);
-  if (!isObject(resolved)) return {};
+  if (!isObject(resolved) || depth > RUNAWAY_DEPTH) return {};
   if ("example" in resolved) return resolved["example"];
   if (Array.isArray(resolved["examples"]) && resolved["examples"].length > 0) return resolved["examples"][0];
   if ("const" in resolved) return resolved["const"];
@@ -49,7 +53,7 @@ export function valueForSchema(document: unknown, schema: unknown, depth = 0): u
   const choices = [resolved["oneOf"], resolved["anyOf"]].find(Array.isArray) ?? [];
   // A union's first branch that is not only `null`; an intersection's branches merged with the schema's own properties.
   const choice = choices.find((branch) => !isNullOnly(deref(document, branch)));
-  const parts = [...allOf, ...(choice === undefined ? [] : [choice])].map((part) => valueForSchema(document, part, depth));
+  const parts = [...allOf, ...(choice === undefined ? [] : [choice])].map((part) => valueForSchema(document, part, depth + 1));
   const own = ownValue(document, resolved, depth, parts.length > 0);
   if (parts.length === 0) return own;
   const objects = [own, ...parts].filter(isObject);
