@@ -11,7 +11,7 @@ import { declaredExample, valueForSchema } from "./example-values.js";
 import { parameterObjectsOf, requestMediaOf } from "./spec-objects.js";
 
 export interface SampleOptions {
-  /** The module the client is imported from: `payspec/bigcommerce`, `./src/api/index.js`. */
+  /** The module the client is imported from: `payspec/<name>`, `./src/api/index.js`. */
   readonly importFrom: string;
 }
 

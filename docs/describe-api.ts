@@ -8,7 +8,7 @@ import { redocOperationAnchor, redocUntaggedAnchor } from "./redoc-anchor.js";
 
 export interface ApiVersion {
   readonly value: string;
-  /** Where it comes from: `info.version`, and/or the header that carries it (`header X-29next-API-Version`). */
+  /** Where it comes from: `info.version`, and/or the header that carries it (`header X-Api-Version`). */
   readonly source: string;
 }
 
@@ -46,7 +46,7 @@ export interface OperationSummary {
   /** Link into the API's Redoc page, e.g. `shop.html#/orders/orderscollectpayment`. */
   readonly href: string;
   readonly actions: readonly PaymentAction[];
-  /** Version headers this operation pins, e.g. `X-29next-API-Version: 2024-04-01`. */
+  /** Version headers this operation pins, e.g. `X-Api-Version: 2024-04-01`. */
   readonly versionHeaders: readonly { readonly name: string; readonly value: string }[];
 }
 
