@@ -31,8 +31,8 @@ export interface DocsApi {
   /** The client class the samples construct; default: derived from `info.title`, as `payspec generate` does. */
   readonly clientName?: string;
   /**
-   * The module the samples import the client from: `payspec/<name>` for this project's specs, or the user's output folder such as
-   * `./src/api/index.js`. Default `./generated/<name>/index.js`, where `payspec generate <spec>` writes.
+   * The module the samples import the client from: `payspec/<name>` for this project's specs, or the user's output
+   * folder such as `./src/api/index.js`. Default `./generated/<name>/index.js`, where `payspec generate <spec>` writes.
    */
   readonly importFrom?: string;
 }
