@@ -15,7 +15,7 @@ export function redocOperationAnchor(tagName: string, operationId: string): stri
   return `#/${tagSlug(tagName)}/${operationId.replace(/\\/g, "%5C").toLowerCase()}`;
 }
 
-/** The hash of a tag's section, e.g. `#/payment-collections`. */
-export function redocTagAnchor(tagName: string): string {
-  return `#/${tagSlug(tagName)}`;
+/** The hash of an operation with no tag: Redoc 3 lists those under "other", e.g. `#/other/getstatus`. */
+export function redocUntaggedAnchor(operationId: string): string {
+  return `#/other/${operationId.replace(/\\/g, "%5C").toLowerCase()}`;
 }

@@ -1,9 +1,13 @@
 /**
- * The landing page (site/index.html): static HTML rendered from the platform summaries. Every text
- * that comes from a spec goes through `escapeHtml`; the page has inline CSS and loads nothing.
+ * The landing page (index.html): static HTML rendered from the API summaries (describe-api.ts). Every text that
+ * comes from a spec goes through `escapeHtml`; the page has inline CSS and loads nothing. The payment-action table
+ * appears when the specs carry `x-payment-actions`; otherwise each API lists its operations only.
  */
-import type { OperationSummary, PlatformSummary } from "./describe-platform.js";
-import { PAYMENT_ACTIONS } from "./payment-actions.js";
+import type { ApiSummary, OperationSummary } from "./describe-api.js";
+import { PAYMENT_ACTIONS, PAYMENT_ACTIONS_EXTENSION } from "./payment-actions.js";
+
+/** Marks the index.html this module writes: a folder holding one is a docs site the builder may replace. */
+export const SITE_GENERATOR = "payspec docs";
 
 /** The five characters HTML gives meaning to (a dependency for five replacements would not pay for itself). */
 export function escapeHtml(value: string): string {
@@ -28,6 +32,10 @@ function firstParagraph(markdown: string): string {
 
 const html = String.raw;
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 function methodBadge(method: string): string {
   return `<span class="method method-${escapeHtml(method.toLowerCase())}">${escapeHtml(method)}</span>`;
 }
@@ -36,31 +44,28 @@ function operationLink(operation: OperationSummary): string {
   return `<a class="op-link" href="${escapeHtml(operation.href)}">${methodBadge(operation.method)}<span>${escapeHtml(operation.summary)}</span></a>`;
 }
 
-function sectionId(platform: PlatformSummary): string {
-  return `platform-${platform.name}`;
+function sectionId(api: ApiSummary): string {
+  return `api-${api.name}`;
 }
 
-function platformCard(platform: PlatformSummary): string {
-  const versions = platform.versions.map((version) => `<span class="chip">${escapeHtml(version.value)}</span>`).join("");
-  const count = platform.operations.length;
+function apiCard(api: ApiSummary): string {
+  const versions = api.versions.map((version) => `<span class="chip">${escapeHtml(version.value)}</span>`).join("");
   return html`
       <article class="card">
-        <h3><a href="#${escapeHtml(sectionId(platform))}">${escapeHtml(platform.shortTitle)}</a></h3>
-        ${platform.title === platform.shortTitle ? "" : `<p class="card-sub">${escapeHtml(platform.title)}</p>`}
+        <h3><a href="#${escapeHtml(sectionId(api))}">${escapeHtml(api.shortTitle)}</a></h3>
+        ${api.title === api.shortTitle ? "" : `<p class="card-sub">${escapeHtml(api.title)}</p>`}
         <div class="chips">${versions}</div>
-        <p class="card-meta">${count} operation${count === 1 ? "" : "s"} · OpenAPI ${escapeHtml(platform.openapi)}</p>
-        <a class="button" href="${escapeHtml(platform.page)}">API reference →</a>
+        <p class="card-meta">${plural(api.operations.length, "operation")} · OpenAPI ${escapeHtml(api.openapi)} · <code>${escapeHtml(api.clientName)}</code></p>
+        <a class="button" href="${escapeHtml(api.page)}">API reference →</a>
       </article>`;
 }
 
-function actionsTable(platforms: readonly PlatformSummary[]): string {
-  const header = platforms
-    .map((platform) => `<th scope="col"><a href="${escapeHtml(platform.page)}">${escapeHtml(platform.shortTitle)}</a></th>`)
-    .join("");
+function actionsTable(apis: readonly ApiSummary[]): string {
+  const header = apis.map((api) => `<th scope="col"><a href="${escapeHtml(api.page)}">${escapeHtml(api.shortTitle)}</a></th>`).join("");
   const rows = PAYMENT_ACTIONS.map((action) => {
-    const cells = platforms
-      .map((platform) => {
-        const operations = platform.operations.filter((operation) => operation.actions.includes(action.id));
+    const cells = apis
+      .map((api) => {
+        const operations = api.operations.filter((operation) => operation.actions.includes(action.id));
         if (operations.length === 0) return `<td class="none"><span aria-label="not offered">—</span></td>`;
         return `<td>${operations.map(operationLink).join("")}</td>`;
       })
@@ -78,16 +83,16 @@ ${rows}
       </div>`;
 }
 
-function versionsBlock(platform: PlatformSummary): string {
-  if (platform.versions.length === 0) return `<p class="muted">No version stated.</p>`;
-  return `<ul class="plain">${platform.versions
+function versionsBlock(api: ApiSummary): string {
+  if (api.versions.length === 0) return `<p class="muted">No version stated.</p>`;
+  return `<ul class="plain">${api.versions
     .map((version) => `<li class="version"><span class="chip">${escapeHtml(version.value)}</span><div class="muted small">${escapeHtml(version.source)}</div></li>`)
     .join("")}</ul>`;
 }
 
-function serversBlock(platform: PlatformSummary): string {
-  if (platform.servers.length === 0) return `<p class="muted">No server stated.</p>`;
-  return platform.servers
+function serversBlock(api: ApiSummary): string {
+  if (api.servers.length === 0) return `<p class="muted">No server stated.</p>`;
+  return api.servers
     .map((server) => {
       const variables = server.variables
         .map(
@@ -108,9 +113,9 @@ function serversBlock(platform: PlatformSummary): string {
     .join("");
 }
 
-function authBlock(platform: PlatformSummary): string {
-  if (platform.auth.length === 0) return `<p class="muted">No authentication stated.</p>`;
-  return `<ul class="plain">${platform.auth
+function authBlock(api: ApiSummary): string {
+  if (api.auth.length === 0) return `<p class="muted">No authentication stated.</p>`;
+  return `<ul class="plain">${api.auth
     .map(
       (scheme) =>
         `<li class="auth"><strong>${escapeHtml(scheme.kind)}</strong> <span class="muted">(${escapeHtml(scheme.name)})</span>` +
@@ -122,49 +127,50 @@ function authBlock(platform: PlatformSummary): string {
     .join("")}</ul>`;
 }
 
-function operationsTable(platform: PlatformSummary): string {
+function operationsTable(api: ApiSummary, withActions: boolean): string {
   const labels = new Map<string, string>(PAYMENT_ACTIONS.map((action) => [action.id, action.label]));
-  const rows = platform.operations
+  const rows = api.operations
     .map((operation) => {
       const actions = operation.actions.map((action) => `<span class="tag">${escapeHtml(labels.get(action) ?? action)}</span>`).join("");
       const versions = operation.versionHeaders
         .map((header) => `<div class="muted small"><code>${escapeHtml(header.name)}: ${escapeHtml(header.value)}</code></div>`)
         .join("");
+      const deprecated = operation.deprecated ? `<span class="deprecated">deprecated</span>` : "";
       return html`
             <tr>
               <td>${methodBadge(operation.method)}</td>
               <td><code class="path">${escapeHtml(operation.path)}</code>${versions}</td>
-              <td><a href="${escapeHtml(operation.href)}">${escapeHtml(operation.summary)}</a><div class="muted small"><code>${escapeHtml(operation.operationId)}</code></div></td>
-              <td>${actions}</td>
+              <td><a href="${escapeHtml(operation.href)}">${escapeHtml(operation.summary)}</a>${deprecated}<div class="muted small"><code>${escapeHtml(operation.operationId)}</code></div></td>
+              <td><code class="call">client.${escapeHtml(operation.methodName)}()</code></td>${withActions ? `\n              <td>${actions}</td>` : ""}
             </tr>`;
     })
     .join("");
   return html`
         <div class="table-wrap">
           <table class="ops">
-            <thead><tr><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Operation</th><th scope="col">Payment actions</th></tr></thead>
+            <thead><tr><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Operation</th><th scope="col">Client method</th>${withActions ? `<th scope="col">Payment actions</th>` : ""}</tr></thead>
             <tbody>${rows}
             </tbody>
           </table>
         </div>`;
 }
 
-function platformSection(platform: PlatformSummary): string {
+function apiSection(api: ApiSummary, withActions: boolean): string {
   return html`
-    <section class="platform" id="${escapeHtml(sectionId(platform))}">
-      <header class="platform-head">
+    <section class="api" id="${escapeHtml(sectionId(api))}">
+      <header class="api-head">
         <div>
-          <h2>${escapeHtml(platform.title)}</h2>
-          <p class="lead">${firstParagraph(platform.description)}</p>
+          <h2>${escapeHtml(api.title)}</h2>
+          <p class="lead">${firstParagraph(api.description)}</p>
         </div>
-        <a class="button" href="${escapeHtml(platform.page)}">Open API reference →</a>
+        <a class="button" href="${escapeHtml(api.page)}">Open API reference →</a>
       </header>
       <div class="facts">
-        <div class="fact"><h4>API versions</h4>${versionsBlock(platform)}</div>
-        <div class="fact"><h4>Servers</h4>${serversBlock(platform)}</div>
-        <div class="fact"><h4>Authentication</h4>${authBlock(platform)}</div>
+        <div class="fact"><h4>API versions</h4>${versionsBlock(api)}</div>
+        <div class="fact"><h4>Servers</h4>${serversBlock(api)}</div>
+        <div class="fact"><h4>Authentication</h4>${authBlock(api)}</div>
       </div>
-      <h3 class="ops-title">Operations</h3>${operationsTable(platform)}
+      <h3 class="ops-title">Operations</h3>${operationsTable(api, withActions)}
     </section>`;
 }
 
@@ -211,9 +217,9 @@ thead th { background:#f1f5f9; font-size:12px; text-transform:uppercase; letter-
 .method { display:inline-block; min-width:52px; text-align:center; font:700 11px/1.9 ui-monospace,Menlo,Consolas,"DejaVu Sans Mono",monospace; border-radius:5px; color:#fff; padding:0 6px; }
 .method-get { background:#059669; } .method-post { background:#2563eb; } .method-put,.method-patch { background:#d97706; } .method-delete { background:#dc2626; }
 .method-head,.method-options,.method-trace { background:#64748b; }
-.platform { background:var(--card); border:1px solid var(--line); border-radius:14px; padding:28px; }
-.platform-head { display:flex; justify-content:space-between; gap:24px; align-items:flex-start; }
-.platform-head .lead { color:#334155; margin:6px 0 0; max-width:760px; }
+.api { background:var(--card); border:1px solid var(--line); border-radius:14px; padding:28px; }
+.api-head { display:flex; justify-content:space-between; gap:24px; align-items:flex-start; }
+.api-head .lead { color:#334155; margin:6px 0 0; max-width:760px; }
 .facts { display:grid; grid-template-columns:1fr 1.4fr 1.2fr; gap:18px; margin:24px 0; }
 .fact { background:var(--bg); border:1px solid var(--line); border-radius:10px; padding:14px 16px; min-width:0; }
 .fact h4 { margin:0 0 8px; font-size:12px; text-transform:uppercase; letter-spacing:.06em; color:#475569; }
@@ -224,59 +230,68 @@ thead th { background:#f1f5f9; font-size:12px; text-transform:uppercase; letter-
 .scopes { margin-top:6px; display:flex; flex-wrap:wrap; gap:4px; align-items:center; }
 .ops-title { font-size:15px; margin:0 0 10px; }
 .ops .path { background:none; padding:0; font-size:13.5px; }
+.ops .call { background:none; padding:0; font-size:13px; color:#334155; }
+.deprecated { color:#b45309; font-size:12px; margin-left:6px; }
 .tag { display:inline-block; background:#ecfdf5; color:#047857; border-radius:6px; padding:1px 8px; font-size:12px; margin:2px 4px 2px 0; white-space:nowrap; }
 footer { color:var(--muted); font-size:13px; padding:28px 0 48px; border-top:1px solid var(--line); }
-@media (max-width: 860px) { .matrix thead th:first-child { width:150px; } .facts { grid-template-columns:1fr; } .platform-head { flex-direction:column; } .hero h1 { font-size:30px; } }
+@media (max-width: 860px) { .matrix thead th:first-child { width:150px; } .facts { grid-template-columns:1fr; } .api-head { flex-direction:column; } .hero h1 { font-size:30px; } }
 `;
 
 export interface LandingPageInput {
-  readonly platforms: readonly PlatformSummary[];
-  /** Spec files the page was generated from, relative to the project, for the footer. */
+  readonly apis: readonly ApiSummary[];
+  /** The page's heading and title; by default "Payment API reference" when the specs carry payment actions, else "API reference". */
+  readonly title?: string;
+  /** Spec files the site was built from, as the user named them, for the footer. */
   readonly sources: readonly string[];
 }
 
-export function renderLandingPage({ platforms, sources }: LandingPageInput): string {
-  const operationCount = platforms.reduce((sum, platform) => sum + platform.operations.length, 0);
-  const covered = PAYMENT_ACTIONS.filter((action) =>
-    platforms.some((platform) => platform.operations.some((operation) => operation.actions.includes(action.id))),
-  ).length;
+export function renderLandingPage({ apis, sources, title }: LandingPageInput): string {
+  const operationCount = apis.reduce((sum, api) => sum + api.operations.length, 0);
+  const withActions = apis.some((api) => api.operations.some((operation) => operation.actions.length > 0));
+  const covered = PAYMENT_ACTIONS.filter((action) => apis.some((api) => api.operations.some((operation) => operation.actions.includes(action.id)))).length;
+  const heading = title ?? (withActions ? "Payment API reference" : "API reference");
+  const actionsStat = withActions ? `\n      <div class="stat"><b>${covered}/${PAYMENT_ACTIONS.length}</b><span>Payment actions covered</span></div>` : "";
+  const actionsNav = withActions ? `<a href="#payment-actions">Payment actions</a>` : "";
+  const actionsSection = withActions
+    ? html`
+
+    <section id="payment-actions">
+      <h2>Payment actions across APIs</h2>
+      <p class="section-lead">Which API offers each payment action, and through which operation. Read from each operation's <code>${PAYMENT_ACTIONS_EXTENSION}</code>; a dash means the API's spec has no such operation.</p>${actionsTable(apis)}
+    </section>`
+    : "";
   return html`<!DOCTYPE html>
 <html lang="en">
 <head>
   <meta charset="utf-8" />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
-  <title>payspec: payment API reference</title>
-  <meta name="description" content="Payment operations of ${escapeHtml(platforms.map((platform) => platform.shortTitle).join(", "))}: versions, servers, auth and a cross-platform payment-action table." />
+  <meta name="generator" content="${SITE_GENERATOR}" />
+  <title>${escapeHtml(heading)}</title>
+  <meta name="description" content="${escapeHtml(apis.map((api) => api.shortTitle).join(", "))}: versions, servers, authentication, and every operation with its typed TypeScript client call." />
   <link rel="icon" href="data:," />
   <style>${STYLE}</style>
 </head>
 <body>
   <div class="topbar"><div class="inner">
     <span class="brand">pay<span>spec</span></span>
-    <nav><a href="#platforms">Platforms</a><a href="#payment-actions">Payment actions</a><a href="#operations">Operations</a></nav>
+    <nav><a href="#apis">APIs</a>${actionsNav}<a href="#operations">Operations</a></nav>
   </div></div>
   <header class="hero"><div class="inner">
-    <h1>Payment API reference</h1>
-    <p>OpenAPI 3.1 contracts for the payment operations of ${platforms.length} commerce platform${platforms.length === 1 ? "" : "s"}: what each one offers, how to reach it, and which operation does what.</p>
+    <h1>${escapeHtml(heading)}</h1>
+    <p>${plural(apis.length, "API")} described in OpenAPI: how to reach each one, how it authenticates, and how to call every operation with its generated TypeScript client.</p>
     <div class="stats">
-      <div class="stat"><b>${platforms.length}</b><span>Platforms</span></div>
-      <div class="stat"><b>${operationCount}</b><span>Operations</span></div>
-      <div class="stat"><b>${covered}/${PAYMENT_ACTIONS.length}</b><span>Payment actions covered</span></div>
+      <div class="stat"><b>${apis.length}</b><span>APIs</span></div>
+      <div class="stat"><b>${operationCount}</b><span>Operations</span></div>${actionsStat}
     </div>
   </div></header>
   <main class="inner">
-    <div class="cards" id="platforms">${platforms.map(platformCard).join("")}
-    </div>
+    <div class="cards" id="apis">${apis.map(apiCard).join("")}
+    </div>${actionsSection}
 
-    <section id="payment-actions">
-      <h2>Payment actions across platforms</h2>
-      <p class="section-lead">Which platform offers each payment action, and through which operation. Read from each operation's <code>x-payment-actions</code>; a dash means the platform's spec has no such operation.</p>${actionsTable(platforms)}
-    </section>
-
-    <div id="operations">${platforms.map(platformSection).join("\n")}
+    <div id="operations">${apis.map((api) => apiSection(api, withActions)).join("\n")}
     </div>
   </main>
-  <footer><div class="inner">Generated by <code>npm run docs</code> from ${sources.map((source) => `<code>${escapeHtml(source)}</code>`).join(", ")}. API references rendered with Redocly.</div></footer>
+  <footer><div class="inner">Generated by <code>payspec docs</code> from ${sources.map((source) => `<code>${escapeHtml(source)}</code>`).join(", ")}. API references rendered with Redocly.</div></footer>
 </body>
 </html>
 `;

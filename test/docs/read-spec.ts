@@ -3,7 +3,6 @@
  * what the pages must show is taken from the spec here, not from the code that renders it.
  */
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
 import { bundle, createConfig } from "@redocly/openapi-core";
 
 export interface SpecOperation {
@@ -33,8 +32,9 @@ export function specNames(specsDir: string): string[] {
     .sort();
 }
 
-export async function readSpecFacts(specsDir: string, name: string): Promise<SpecFacts> {
-  const result = await bundle({ ref: join(specsDir, `${name}.yaml`), config: await createConfig({}), dereference: true });
+/** What the spec `file` says, for checking a page built under `name`. */
+export async function readSpecFacts(file: string, name: string): Promise<SpecFacts> {
+  const result = await bundle({ ref: file, config: await createConfig({}), dereference: true });
   const document = result.bundle.parsed as Json;
   const operations: SpecOperation[] = [];
   for (const [path, item] of Object.entries<Json>(document["paths"] ?? {})) {
@@ -50,7 +50,7 @@ export async function readSpecFacts(specsDir: string, name: string): Promise<Spe
         operationId: operation["operationId"],
         method: method.toUpperCase(),
         path,
-        summary: operation["summary"],
+        summary: operation["summary"] ?? "",
         actions: operation["x-payment-actions"] ?? [],
         versionHeaderValues,
       });

@@ -1,19 +1,23 @@
 /**
- * The built docs site in a real Chromium (playwright-core), from file:// with every off-machine request
- * blocked: the landing page and every spec's Redoc page render, show what the specs say, link correctly,
- * log no error and load nothing from the network. Screenshots go to test-output/docs/.
+ * This project's docs site (`npm run docs`) in a real Chromium (playwright-core), from file:// with every
+ * off-machine request blocked: the landing page and every spec's Redoc page render, show what the specs say, link
+ * correctly, log no error and load nothing from the network; every operation shows a TypeScript sample that
+ * imports its `payspec/<name>` client and compiles against it. Screenshots go to test-output/docs/.
  */
 import { execFile } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
-import { join, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./chromium.js";
+import { loadSpec } from "../../generator/load.js";
+import type { ApiModel } from "../../generator/model.js";
 import { readSpecFacts, specNames, type SpecFacts } from "./read-spec.js";
+import { compileSamples, readSamplesFromPage } from "./sample-checks.js";
 import { checkLandingLinks, escapeRegExp, expectClean, expectVisible, openWatchedPage, siteUrl } from "./site-checks.js";
 import type { PageWatch } from "./watch-page.js";
 
@@ -41,6 +45,7 @@ const ACTION_LABELS: ReadonlyArray<readonly [string, string]> = [
 
 const names = specNames(SPECS);
 let specs: SpecFacts[] = [];
+let models: ApiModel[] = [];
 let browser: Browser;
 
 /** Runs the project's own docs script, as `npm run docs` does, into the test's output folder. */
@@ -62,7 +67,12 @@ beforeAll(async () => {
   mkdirSync(OUTPUT, { recursive: true });
   // Launch first: a missing browser fails here with the command that installs one.
   browser = await launchChromium();
-  [specs] = await Promise.all([Promise.all(names.map((name) => readSpecFacts(SPECS, name))), buildSite()]);
+  [specs, models] = await Promise.all([
+    Promise.all(names.map((name) => readSpecFacts(join(SPECS, `${name}.yaml`), name))),
+    // The generator's model: the methods the committed generated/ clients have.
+    Promise.all(names.map((name) => loadSpec(join(SPECS, `${name}.yaml`), { name }))),
+    buildSite(),
+  ]);
 }, 180_000);
 
 afterAll(async () => {
@@ -75,12 +85,12 @@ describe("docs site (Chromium, file://, network blocked)", () => {
     expect(existsSync(join(SITE, "index.html"))).toBe(true);
   });
 
-  it("landing page shows every platform's versions, servers, auth and operations", async () => {
+  it("landing page shows every API's versions, servers, auth and operations", async () => {
     const { page, watch } = await openPage(pageUrl("index.html"));
     try {
       await expectVisible(page.getByRole("heading", { level: 1 }), "landing page heading");
       for (const spec of specs) {
-        const section = page.locator(`section#platform-${spec.name}`);
+        const section = page.locator(`section#api-${spec.name}`);
         await expectVisible(section.getByRole("heading", { level: 2, name: spec.title, exact: true }), `${spec.name} heading`);
         const text = await section.innerText();
         expect(text, `${spec.name}: info.version`).toContain(spec.version);
@@ -91,6 +101,7 @@ describe("docs site (Chromium, file://, network blocked)", () => {
         for (const scheme of spec.securitySchemes) expect(text, `${spec.name}: security scheme`).toContain(scheme);
         const rows = section.locator("table.ops tbody tr");
         expect(await rows.count(), `${spec.name}: operation rows`).toBe(spec.operations.length);
+        expect(await section.locator("table.ops thead th").allInnerTexts()).toEqual(["METHOD", "PATH", "OPERATION", "CLIENT METHOD", "PAYMENT ACTIONS"]);
         for (const operation of spec.operations) {
           const row = rows.filter({ has: page.locator("code", { hasText: new RegExp(`^${escapeRegExp(operation.operationId)}$`) }) });
           expect(await row.count(), `${spec.name}: row of ${operation.operationId}`).toBe(1);
@@ -108,7 +119,7 @@ describe("docs site (Chromium, file://, network blocked)", () => {
     }
   });
 
-  it("payment-action table: one row per action, one column per platform, each cell the spec's operations or —", async () => {
+  it("payment-action table: one row per action, one column per API, each cell the spec's operations or —", async () => {
     const { page, watch } = await openPage(pageUrl("index.html"));
     try {
       const table = page.locator("#payment-actions table");
@@ -175,13 +186,35 @@ describe("docs site (Chromium, file://, network blocked)", () => {
   });
 
   for (const name of names) {
+    it(`${name}.html: every operation shows a TypeScript sample importing payspec/${name}, which compiles`, async () => {
+      const model = models.find((candidate) => candidate.name === name)!;
+      const spec = specs.find((candidate) => candidate.name === name)!;
+      const operations = spec.operations.map((operation) => {
+        const modelled = model.operations.find((candidate) => candidate.operationId === operation.operationId)!;
+        return { ...operation, methodName: modelled.methodName };
+      });
+      const samples = await readSamplesFromPage(browser, SITE, name, operations);
+      // The class the committed client exports, as its index.ts says.
+      const clientName = /export \{ (\w+) \} from "\.\/client\.js";/.exec(readFileSync(join(ROOT, "generated", name, "index.ts"), "utf8"))?.[1];
+      const importLine = `import { ${clientName} } from "payspec/${name}";`;
+      const folder = join(OUTPUT, "samples", name);
+      const compiled = new Map<string, string>();
+      for (const [operationId, sample] of samples) {
+        expect(sample.split("\n")[0], operationId).toBe(importLine);
+        // Compiled against the committed client, which the package exports as payspec/<name> once built.
+        const generated = relative(folder, join(ROOT, "generated", name, "index.js")).split(sep).join("/");
+        compiled.set(operationId, sample.replace(importLine, `import { ${clientName} } from "${generated}";`));
+      }
+      expect(await compileSamples(folder, compiled, ROOT)).toEqual([]);
+    });
+
     it(`${name}.html renders the title, every operation's summary and path, offline`, async () => {
       const spec = specs.find((candidate) => candidate.name === name)!;
       const { page, watch } = await openPage(pageUrl(`${name}.html`));
       try {
         expect(await page.title()).toBe(spec.title);
         await expectVisible(page.getByRole("heading", { level: 1, name: spec.title }), `${name}: title heading`);
-        const home = page.getByRole("link", { name: "All payment APIs" });
+        const home = page.getByRole("link", { name: "All APIs" });
         await expectVisible(home, `${name}: link back to the landing page`);
         expect(await home.getAttribute("href")).toBe("index.html");
         await page.screenshot({ path: join(OUTPUT, `${name}.png`), animations: "disabled" });

@@ -1,10 +1,15 @@
-<!DOCTYPE html>
+/**
+ * The Handlebars page `redocly build-docs --template` fills in (`redocHead`, `redocHTML`): Redoc's page plus a link
+ * back to the landing page. Kept as a module, not a .hbs file, so that the compiled package carries it with no copy
+ * step; render-redoc-page.ts writes it beside the document it renders.
+ */
+export const REDOC_TEMPLATE = `<!DOCTYPE html>
 <html lang="en">
 <head>
   <meta charset="utf-8" />
   <title>{{title}}</title>
   <meta name="viewport" content="width=device-width, initial-scale=1" />
-  <meta name="generator" content="payspec npm run docs (Redocly build-docs)" />
+  <meta name="generator" content="payspec docs (Redocly build-docs)" />
   {{! No favicon request: the page must load nothing but itself. }}
   <link rel="icon" href="data:," />
   <style>
@@ -22,6 +27,7 @@
 </head>
 <body>
   {{{redocHTML}}}
-  <a class="payspec-home" href="index.html">← All payment APIs</a>
+  <a class="payspec-home" href="index.html">← All APIs</a>
 </body>
 </html>
+`;
