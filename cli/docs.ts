@@ -1,44 +1,71 @@
-/** `payspec docs`: the static docs site (one Redoc page per spec and a landing page), built by docs/build.ts. */
+/** `payspec docs`: the static docs site (one Redoc page per spec, a TypeScript sample of every call, a landing page). */
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildDocs } from "../docs/build.js";
+import { formatProblem, SpecError } from "../generator/errors.js";
+import { displayPath } from "../generator/write.js";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Command } from "./command.js";
+import { CONFIG_FILE, ConfigError } from "./config.js";
+import { clientTargets, NoSpecError } from "./targets.js";
 
-const USAGE = `Usage: payspec docs [--specs <dir>] [--out <dir>]
+const USAGE = `Usage: payspec docs [spec...] [--out <dir>]
 
-Builds a static docs site: one Redoc page per spec and a landing page, every page usable offline.
+Builds a static docs site: one Redoc page per spec, where every operation shows how to call it with its generated
+client, and a landing page listing every API. Every page works offline from file://. Needs @redocly/cli, an optional
+peer dependency: npm i -D @redocly/cli
 
-  --specs <dir>   folder of the specs (default specs/)
-  --out <dir>     output folder, replaced whole (default site/)
+  (no spec)      every API under \`apis:\` in ${CONFIG_FILE}
+  <spec>         a spec file, or the name of an API in ${CONFIG_FILE}
+  --out <dir>    output folder, replaced whole (default site/); a folder holding other files is refused
 
 Exit codes: 0 built, 1 a spec could not be rendered (the old site is kept), 2 usage error.`;
 
 export const docsCommand: Command = {
   name: "docs",
-  summary: "build the docs site (Redoc pages and a landing page)",
+  summary: "build the docs site: Redoc pages with client code samples, and a landing page",
   usage: USAGE,
   async run(argv, io) {
-    let values;
+    let parsed;
     try {
-      ({ values } = parseArgs({ args: [...argv], options: { specs: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h", default: false } } }));
+      parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { out: { type: "string" }, help: { type: "boolean", short: "h", default: false } } });
     } catch (error) {
       io.stderr(`${(error as Error).message}\n\n${USAGE}`);
       return EXIT_USAGE;
     }
-    if (values.help) {
+    if (parsed.values.help) {
       io.stdout(USAGE);
       return EXIT_OK;
     }
+    let targets;
+    try {
+      targets = await clientTargets(parsed.positionals, {}, io.cwd);
+    } catch (error) {
+      if (error instanceof NoSpecError) {
+        io.stderr(`${error.message}\n\n${USAGE}`);
+        return EXIT_USAGE;
+      }
+      if (!(error instanceof ConfigError)) throw error;
+      io.stderr(`error: ${error.message}`);
+      return EXIT_PROBLEMS;
+    }
     try {
       const site = await buildDocs({
-        specsDir: path.resolve(io.cwd, values.specs ?? "specs"),
-        outDir: path.resolve(io.cwd, values.out ?? "site"),
+        apis: targets.map((target) => ({
+          spec: target.spec,
+          name: target.name,
+          importFrom: target.usage.importFrom,
+          ...(target.clientName !== undefined ? { clientName: target.clientName } : {}),
+        })),
+        outDir: path.resolve(io.cwd, parsed.values.out ?? "site"),
         log: (line) => io.stdout(line),
       });
-      io.stdout(`docs: ${site.platforms.length} API pages + index.html in ${path.relative(io.cwd, site.outDir) || "."}`);
+      for (const page of site.pages) {
+        for (const warning of page.model.warnings) io.stderr(`warning: ${formatProblem({ ...warning, file: displayPath(warning.file, io.cwd) })}`);
+      }
+      io.stdout(`docs: ${site.pages.length} API page${site.pages.length === 1 ? "" : "s"} + index.html in ${displayPath(site.outDir, io.cwd)}`);
       return EXIT_OK;
     } catch (error) {
-      io.stderr(`error: ${(error as Error).message}`);
+      io.stderr(`error: ${error instanceof SpecError ? error.message : (error as Error).message}`);
       return EXIT_PROBLEMS;
     }
   },

@@ -6,15 +6,15 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { ReadmeUsage } from "../generator/emit/readme.js";
 import { formatProblem, SpecError, type SpecProblem } from "../generator/errors.js";
 import { readRuntimeFiles, type OutputFiles } from "../generator/pipeline.js";
 import { TEMPLATES_RUNTIME_DIR } from "../generator/package-root.js";
 import { generateInThread, type GenerationJob } from "../generator/thread.js";
 import { compareOutputFolder, displayPath, writeOutputFolders, type StaleFile } from "../generator/write.js";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Command, type CommandIo } from "./command.js";
-import { CONFIG_FILE, ConfigError, readProjectConfig, type ApiEntry } from "./config.js";
-import { projectRoot, shellCommand, toPosix } from "./paths.js";
+import { CONFIG_FILE, ConfigError } from "./config.js";
+import { toPosix } from "./paths.js";
+import { clientTargets, NoSpecError, type ClientTarget } from "./targets.js";
 
 const USAGE = `Usage: payspec generate [spec...] [--out <dir>] [--name <name>] [--client-name <Class>] [--runtime <dir>] [--check] [--strict]
 
@@ -33,15 +33,6 @@ Generates a typed client (types, client class, validators, README) for each Open
 
 Exit codes: 0 done, 1 a spec has errors or files are stale (nothing is written), 2 usage error.`;
 
-interface Target {
-  readonly spec: string;
-  readonly outDir: string;
-  readonly name: string;
-  readonly clientName?: string;
-  readonly runtimeDir?: string;
-  readonly usage: ReadmeUsage;
-}
-
 class UsageError extends Error {}
 
 export const generateCommand: Command = {
@@ -49,7 +40,7 @@ export const generateCommand: Command = {
   summary: "generate typed clients from OpenAPI specs (every API of redocly.yaml by default)",
   usage: USAGE,
   async run(argv, io) {
-    let targets: Target[];
+    let targets: ClientTarget[];
     let values: { check: boolean; strict: boolean };
     try {
       const parsed = parseCommandLine(argv);
@@ -58,9 +49,13 @@ export const generateCommand: Command = {
         return EXIT_OK;
       }
       values = parsed.values;
-      targets = await resolveTargets(parsed, io);
+      targets = await clientTargets(
+        parsed.positionals,
+        { out: parsed.values.out, name: parsed.values.name, clientName: parsed.values["client-name"], runtime: parsed.values.runtime },
+        io.cwd,
+      );
     } catch (error) {
-      if (error instanceof UsageError) {
+      if (error instanceof UsageError || error instanceof NoSpecError) {
         io.stderr(`${error.message}\n\n${USAGE}`);
         return EXIT_USAGE;
       }
@@ -112,65 +107,7 @@ function parseCommandLine(argv: readonly string[]): Parsed {
   return { positionals: parsed.positionals, values };
 }
 
-async function resolveTargets(parsed: Exclude<Parsed, "help">, io: CommandIo): Promise<Target[]> {
-  const { positionals, values } = parsed;
-  const config = await readProjectConfig(io.cwd);
-  const byName = new Map((config?.apis ?? []).map((api) => [api.name, api]));
-  const runtimeDir = values.runtime !== undefined ? path.resolve(io.cwd, values.runtime) : undefined;
-  const withRuntime = (target: Target): Target => (runtimeDir !== undefined ? { ...target, runtimeDir } : target);
-
-  if (positionals.length === 0) {
-    if (config === undefined || config.apis.length === 0) {
-      throw new UsageError(`No spec given, and no ${CONFIG_FILE} with \`apis:\` in ${io.cwd}: name a spec file, e.g. \`payspec generate openapi.yaml\`.`);
-    }
-    return config.apis.map((api) => withRuntime(apiTarget(api)));
-  }
-  return positionals.map((given) => {
-    const api = byName.get(given);
-    if (api !== undefined && values.out === undefined && values.name === undefined && values["client-name"] === undefined) {
-      return withRuntime(apiTarget(api));
-    }
-    const spec = path.resolve(io.cwd, given);
-    const fileName = path.basename(spec).replace(/\.(ya?ml|json)$/i, "");
-    const outDir = path.resolve(io.cwd, values.out ?? path.join("generated", fileName));
-    const name = values.name ?? (values.out !== undefined ? path.basename(outDir) : fileName);
-    const root = projectRoot(outDir);
-    const options = Object.entries({ out: outDir, name: values.name, "client-name": values["client-name"], runtime: runtimeDir })
-      .flatMap(([option, value]) => (value === undefined ? [] : [`--${option}`, option === "out" || option === "runtime" ? relativeTo(root, value) : value]));
-    return withRuntime({
-      spec,
-      outDir,
-      name,
-      ...(values["client-name"] !== undefined ? { clientName: values["client-name"] } : {}),
-      usage: {
-        importFrom: `./${relativeTo(root, outDir)}/index.js`,
-        regenerate: shellCommand(["npx", "payspec", "generate", relativeTo(root, spec), ...options]),
-      },
-    });
-  });
-}
-
-/** An API of redocly.yaml; its README says to regenerate it by name, from the folder of redocly.yaml. */
-function apiTarget(api: ApiEntry): Target {
-  const root = projectRoot(api.output);
-  return {
-    spec: api.spec,
-    outDir: api.output,
-    name: api.name,
-    ...(api.clientName !== undefined ? { clientName: api.clientName } : {}),
-    ...(api.runtime !== undefined ? { runtimeDir: api.runtime } : {}),
-    usage: {
-      importFrom: api.importAs ?? `./${relativeTo(root, api.output)}/index.js`,
-      regenerate: shellCommand(["npx", "payspec", "generate", api.name]),
-    },
-  };
-}
-
-function relativeTo(root: string, file: string): string {
-  return toPosix(path.relative(root, file)) || ".";
-}
-
-async function generateTargets(targets: readonly Target[], values: { check: boolean; strict: boolean }, io: CommandIo): Promise<number> {
+async function generateTargets(targets: readonly ClientTarget[], values: { check: boolean; strict: boolean }, io: CommandIo): Promise<number> {
   const clash = firstClash(targets);
   if (clash !== undefined) {
     io.stderr(`error: ${clash}`);
@@ -239,7 +176,7 @@ async function generateTargets(targets: readonly Target[], values: { check: bool
 }
 
 /** Two targets writing the same folder, or one inside another, would overwrite each other. */
-function firstClash(targets: readonly Target[]): string | undefined {
+function firstClash(targets: readonly ClientTarget[]): string | undefined {
   const folders = [
     ...targets.map((target) => ({ dir: target.outDir, what: `the client of ${target.spec}` })),
     ...[...new Set(targets.flatMap((target) => (target.runtimeDir !== undefined ? [target.runtimeDir] : [])))].map((dir) => ({ dir, what: "the shared runtime" })),

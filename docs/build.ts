@@ -5,23 +5,19 @@
  *                         payment-action table when the specs carry `x-payment-actions`)
  * Every page works offline from file://. The site is built beside `outDir` and swapped in whole.
  *
- * `buildDocs` is what `payspec docs` calls; `tsx docs/build.ts [--out site]` builds this project's four specs.
+ * `buildDocs` is what `payspec docs` (cli/docs.ts) calls.
  */
 import { readdir, readFile, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
-import { packageUsage } from "../generator/emit/readme.js";
 import { SpecError } from "../generator/errors.js";
 import { loadSpec, withLines } from "../generator/load.js";
 import type { ApiModel } from "../generator/model.js";
-import { PROJECT_CLIENT_NAMES, SPECS_DIR } from "../generator/project.js";
+import { PACKAGE_ROOT } from "../generator/package-root.js";
 import { describeApi, type ApiSummary } from "./describe-api.js";
 import { redoclyCli, renderRedocPage } from "./render-redoc-page.js";
 import { documentForRedoc } from "./redoc-document.js";
 import { renderLandingPage, SITE_GENERATOR } from "./render-landing.js";
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface DocsApi {
   /** The spec file: OpenAPI 3.0 or 3.1, YAML or JSON, split across files or not. */
@@ -148,7 +144,7 @@ function checkApis(apis: readonly DocsApi[]): string[] {
  */
 async function assertReplaceable(outDir: string, specFiles: readonly string[]): Promise<void> {
   const holds = (path: string) => path === outDir || path.startsWith(outDir + sep);
-  const held = [process.cwd(), PROJECT_ROOT, ...specFiles].find(holds);
+  const held = [process.cwd(), PACKAGE_ROOT, ...specFiles].find(holds);
   if (held !== undefined) {
     throw new Error(`Refusing to write the docs to ${outDir}: it is replaced whole and holds ${held}. Pick a folder of its own (e.g. site/).`);
   }
@@ -171,29 +167,4 @@ async function assertReplaceable(outDir: string, specFiles: readonly string[]): 
 function sourceName(file: string): string {
   const path = relative(process.cwd(), resolve(file));
   return path.startsWith("..") || resolve(path) === path ? basename(file) : path.split(sep).join("/");
-}
-
-/** This project's own specs, as their packaged clients import them: `payspec/<name>`. */
-async function projectApis(): Promise<DocsApi[]> {
-  const folder = join(PROJECT_ROOT, SPECS_DIR);
-  const files = (await readdir(folder)).filter((file) => /\.(ya?ml|json)$/i.test(file)).sort();
-  return files.map((file) => {
-    const name = file.replace(/\.(ya?ml|json)$/i, "");
-    const clientName = PROJECT_CLIENT_NAMES[name];
-    return { spec: join(folder, file), name, importFrom: packageUsage(name).importFrom, ...(clientName !== undefined ? { clientName } : {}) };
-  });
-}
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: "string" } } });
-  const started = performance.now();
-  const site = await buildDocs({ apis: await projectApis(), outDir: values.out ?? join(PROJECT_ROOT, "site"), log: (line) => console.log(line) });
-  console.log(`docs: ${site.pages.length} API pages + index.html in ${sourceName(site.outDir)} (${Math.round(performance.now() - started)} ms)`);
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-  });
 }

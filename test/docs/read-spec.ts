@@ -2,7 +2,8 @@
  * The tests' own reading of a spec, through Redocly's bundler (dereferenced), independent of docs/:
  * what the pages must show is taken from the spec here, not from the code that renders it.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { parse } from "yaml";
 import { bundle, createConfig } from "@redocly/openapi-core";
 
 export interface SpecOperation {
@@ -25,11 +26,15 @@ export interface SpecFacts {
 
 type Json = Record<string, any>;
 
-export function specNames(specsDir: string): string[] {
-  return readdirSync(specsDir)
-    .filter((file) => /\.ya?ml$/.test(file))
-    .map((file) => file.replace(/\.ya?ml$/, ""))
-    .sort();
+/**
+ * The APIs `payspec docs` documents in a project, in the order its redocly.yaml lists them (the site's order); each
+ * must be a spec file of specsDir, and every spec file there must be listed.
+ */
+export function specNames(specsDir: string, configFile: string): string[] {
+  const apis = Object.keys((parse(readFileSync(configFile, "utf8")) as { apis?: Record<string, unknown> }).apis ?? {});
+  const files = readdirSync(specsDir).filter((file) => /\.ya?ml$/.test(file)).map((file) => file.replace(/\.ya?ml$/, ""));
+  if ([...apis].sort().join() !== files.sort().join()) throw new Error(`${configFile} lists ${apis.join(", ")}; ${specsDir} holds ${files.join(", ")}`);
+  return apis;
 }
 
 /** What the spec `file` says, for checking a page built under `name`. */

@@ -8,7 +8,6 @@ import { execFile } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createRequire } from "node:module";
 import { join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
@@ -43,15 +42,14 @@ const ACTION_LABELS: ReadonlyArray<readonly [string, string]> = [
   ["retrieve-refund", "Retrieve refund"],
 ];
 
-const names = specNames(SPECS);
+const names = specNames(SPECS, join(ROOT, "redocly.yaml"));
 let specs: SpecFacts[] = [];
 let models: ApiModel[] = [];
 let browser: Browser;
 
-/** Runs the project's own docs script, as `npm run docs` does, into the test's output folder. */
+/** Runs the payspec command, as `npm run docs` does, into the test's output folder. */
 async function buildSite(): Promise<void> {
-  const tsx = createRequire(import.meta.url).resolve("tsx/cli");
-  await promisify(execFile)(process.execPath, [tsx, "docs/build.ts", "--out", SITE], { cwd: ROOT });
+  await promisify(execFile)(process.execPath, [join(ROOT, "bin/payspec.js"), "docs", "--out", SITE], { cwd: ROOT });
 }
 
 function pageUrl(file: string, hash = ""): string {
