@@ -144,3 +144,9 @@ describe("what the quirks mean in the output", () => {
     expect(({} as Record<string, unknown>)["x"]).toBeUndefined();
   });
 });
+
+describe("the project's own specs", () => {
+  it.each(["nextcommerce", "bigcommerce", "medusa", "payments"])("%s loads with no warning (strict accepts it)", async (name) => {
+    expect((await loadSpec(path.join(REPO, "specs", `${name}.yaml`), { strict: true })).warnings).toEqual([]);
+  });
+});
