@@ -182,6 +182,7 @@ async function main(): Promise<void> {
 
   compileAll(results.filter((result) => result.payspec.ok));
   report(results, specs.length);
+  mkdirSync(CACHE, { recursive: true });
   writeFileSync(path.join(CACHE, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   if (!values.keep) rmSync(OUT, { recursive: true, force: true });
 }
@@ -276,21 +277,27 @@ function report(results: readonly SpecResult[], total: number): void {
   }
 
   const causes = new Map<string, string[]>();
-  const count = (cause: string, name: string) => void (causes.get(cause) ?? causes.set(cause, []).get(cause)!).push(name);
+  /** One message of each cause as it was, for whoever fixes it. */
+  const examples = new Map<string, string>();
+  const count = (cause: string, name: string, example: string) => {
+    (causes.get(cause) ?? causes.set(cause, []).get(cause)!).push(name);
+    if (!examples.has(cause)) examples.set(cause, `${name}: ${example}`);
+  };
   for (const result of results) {
-    if (!result.payspec.ok) count(`generate: ${causeOf(result.payspec.error ?? "")}`, result.name);
+    if (!result.payspec.ok) count(`generate: ${causeOf(result.payspec.error ?? "")}`, result.name, result.payspec.error ?? "");
     for (const config of CONFIGS) {
       const errors = result.compile?.[config] ?? [];
       // Each distinct cause once per spec and config: the first error of each file kind.
-      const seen = new Set<string>();
+      const seen = new Map<string, string>();
       for (const error of errors) {
         const file = /^([^:]+):/.exec(error)?.[1] ?? "?";
-        const cause = `compile (${config}) ${file.replace(/^runtime\/.*/, "runtime/*")}: ${causeOf(error.replace(/^[^:]+:\d+: /, ""))}`;
-        if (!seen.has(cause)) seen.add(cause);
+        const firstLine = error.split("\n")[0] ?? error;
+        const cause = `compile (${config}) ${file.replace(/^runtime\/.*/, "runtime/*")}: ${causeOf(firstLine.replace(/^[^:]+:\d+: /, ""))}`;
+        if (!seen.has(cause)) seen.set(cause, error);
       }
-      for (const cause of seen) count(cause, result.name);
+      for (const [cause, error] of seen) count(cause, result.name, error);
     }
-    if (!result.openapiTS.ok) count(`openapi-typescript refuses: ${causeOf(result.openapiTS.error ?? "")}`, result.name);
+    if (!result.openapiTS.ok) count(`openapi-typescript refuses: ${causeOf(result.openapiTS.error ?? "")}`, result.name, result.openapiTS.error ?? "");
   }
   console.log("\n## Failure causes\n");
   console.log("| specs | cause | e.g. |");
@@ -299,6 +306,8 @@ function report(results: readonly SpecResult[], total: number): void {
     console.log(`| ${names.length} | ${cause.replace(/\|/g, "\\|")} | ${names.slice(0, 3).join(", ")} |`);
   }
   if (causes.size === 0) console.log("| 0 | (none) | |");
+  console.log("\n## One message of each cause, as it was\n");
+  for (const [cause, example] of examples) console.log(`- ${cause.slice(0, 80)}\n    ${example.replace(/\s+/g, " ").slice(0, 500)}`);
 }
 
 await main();

@@ -83,6 +83,9 @@ export function classify(problem: NormalizedProblem, openapiVersion: string): Ve
   const key = tokens.at(-1) ?? "";
   const message = problem.message;
 
+  // Inside an extension (`x-webhooks`, `x-tagGroups`...): Redocly knows a few, the generator reads none of them.
+  if (tokens.some((token) => token.startsWith("x-"))) return { kind: "warning", assumed: "ignored: the generator does not read this extension" };
+
   if (message.startsWith("Property `")) {
     if (key === "nullable" && openapiVersion.startsWith("3.1")) {
       return { kind: "warning", assumed: "`nullable` is OpenAPI 3.0; read as OpenAPI 3.1's \"or null\"", repair: (document) => nullableToTypeNull(document, tokens) };
