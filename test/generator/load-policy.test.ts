@@ -13,6 +13,8 @@ import { generateFromModel } from "../../generator/pipeline.js";
 import { FIXTURES, REPO } from "./helpers.js";
 
 const QUIRKS = path.join(FIXTURES, "quirks");
+/** Fixtures whose generation fails in a part another engineer owns (see ROUTED). */
+const ROUTED_DIR = "routed";
 const shown = (file: string) => path.relative(REPO, path.join(QUIRKS, file));
 
 /** [fixture, the warnings it must give, formatted, in order (after `file`)]. */
@@ -54,16 +56,20 @@ const CASES: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
     ],
   ],
   ["paths-extension.yaml", []],
+  ["several-security-schemes.yaml", []],
   ["extension-wrong-type.yaml", [/^:10:18 at #\/x-webhooks\/x-sdk-exclude: Expected type `PathItem` \(object\) but got `boolean` \[struct\] \(assumed: ignored: the generator does not read this extension\)/]],
 ];
 
 /**
- * Quirks the loader accepts with a warning whose generation fails later, in a part another engineer owns (reported
- * to the lead with these fixtures): they fail here until that part is fixed.
+ * Quirks from the corpus run that the loader accepts but whose generation fails later, in a part another engineer
+ * owns (reported to the lead with these fixtures, in quirks/routed/): they fail here until that part is fixed; then
+ * move the fixture up into quirks/, where test/generator/user-configs.test.ts compiles it too.
  */
 const ROUTED: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
+  // validators: a pattern valid only without the `u` flag (issue 12 item 2: fall back to compiling without it).
+  [`${ROUTED_DIR}/pattern-without-unicode-flag.yaml`, []],
   // validators: Ajv's strict mode refuses an unknown keyword the 3.0/3.1 dialects allow as an annotation.
-  ["unknown-schema-keyword.yaml", [/^:12:70 at #\/paths\/~1ping\/get\/responses\/200\/content\/application~1json\/schema\/properties\/at\/formatt: Property `formatt` is not expected here.*\(assumed: ignored\)/]],
+  [`${ROUTED_DIR}/unknown-schema-keyword.yaml`, [/^:12:70 at #\/paths\/~1ping\/get\/responses\/200\/content\/application~1json\/schema\/properties\/at\/formatt: Property `formatt` is not expected here.*\(assumed: ignored\)/]],
 ];
 
 describe("specs with quirks: located warnings, generated with the meaning they clearly intend", () => {
