@@ -8,14 +8,15 @@
  * (test/support/user-tsconfigs.ts), many folders to one TypeScript program, each error counted against its folder.
  *
  * Prints one line per spec, then the totals, the targets and the distinct failure causes with their counts. Writes
- * everything to node_modules/.cache/payspec-corpus/results.json. Not part of `npm test`: it takes long.
+ * everything to node_modules/.cache/payspec-corpus/results.json (and each spec's generation as it finishes to
+ * progress.jsonl there). Not part of `npm test`: it takes long (about 20 s a spec on 2 busy cores).
  *
  * The collections are not devDependencies (some 400 MB each, which every `npm ci` would fetch): they are installed
  * here on first use, pinned, with `npm install --prefix` into the cache folder. `--from <dir>` reads them from a folder
  * whose node_modules already holds them instead.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { compileUnder, type UserConfigName } from "../test/support/user-tsconfigs.js";
@@ -170,12 +171,17 @@ async function main(): Promise<void> {
   console.log("spec | payspec s | MiB | openapi-typescript s | MiB | payspec");
 
   const results: SpecResult[] = [];
+  mkdirSync(CACHE, { recursive: true });
+  const progressFile = path.join(CACHE, "progress.jsonl");
+  writeFileSync(progressFile, "");
   for (const { name, spec } of specs) {
     const outDir = path.join(OUT, name);
     const payspec = await measure(generatorCommand(spec, outDir));
     // Run where no redocly.yaml is: openapi-typescript's CLI would otherwise generate the APIs that file lists.
     const openapiTS = await measure(openapiTSCommand(spec, path.join(OUT, ".openapi-typescript", `${name}.d.ts`)), path.join(OUT, ".openapi-typescript"));
     results.push({ name, spec, payspec, openapiTS });
+    // As it goes: a run stopped half-way still leaves what it measured.
+    appendFileSync(progressFile, `${JSON.stringify({ name, spec, payspec, openapiTS })}\n`);
     console.log(`${name} | ${payspec.seconds.toFixed(1)} | ${payspec.maxRssMiB} | ${openapiTS.seconds.toFixed(1)}${openapiTS.ok ? "" : " (refused)"} | ${openapiTS.maxRssMiB} | ${payspec.ok ? "ok" : `FAILED: ${payspec.error}`}`);
   }
   rmSync(path.join(OUT, ".openapi-typescript"), { recursive: true, force: true });

@@ -66,14 +66,14 @@ const MISSING_ASSUMED: Readonly<Record<string, string>> = {
   version: "generated with an empty version",
   info: "generated with the file name as title and an empty version",
   name: "left out of the docs",
-  url: "left out of the docs",
+  url: "left out of the docs",  // of externalDocs or a license: a server without one is an error (above)
   responses: "generated with no declared response",
   paths: "generated with no operations",
   content: "generated with no body",
 };
 
 /** Required fields whose absence changes the generated client: the spec must say them. */
-const MISSING_IS_ERROR_UNDER = /\/(parameters\/\d+|securitySchemes\/[^/]+|discriminator|variables\/[^/]+)$/;
+const MISSING_IS_ERROR_UNDER = /\/(parameters\/\d+|securitySchemes\/[^/]+|discriminator|variables\/[^/]+|servers\/\d+)$/;
 
 export function classify(problem: NormalizedProblem, openapiVersion: string): Verdict {
   if (problem.ruleId in STYLE_RULES) return { kind: "warning", assumed: STYLE_RULES[problem.ruleId]! };

@@ -250,14 +250,13 @@ function checkCircularAliases(file: string, text: string, root: Record<string, u
   }
 }
 
-/** A Redocly problem, located in the file it is in; `withHint` false for a warning (it says what it assumed instead). */
-function toSpecProblem(file: string, absolute: string, problem: NormalizedProblem, withHint = true): SpecProblem {
+/** A Redocly problem, located in the file it is in; `ruleHint` false for a warning (it says what it assumed instead). */
+function toSpecProblem(file: string, absolute: string, problem: NormalizedProblem, ruleHint = true): SpecProblem {
   const location = problem.location[0];
-  const suggestion = !withHint
-    ? undefined
-    : problem.suggest.length > 0
+  const suggestion =
+    problem.suggest.length > 0
       ? `did you mean ${problem.suggest.map((s) => `\`${s}\``).join(", ")}?`
-      : RULE_HINTS[problem.ruleId];
+      : ruleHint ? RULE_HINTS[problem.ruleId] : undefined;
   if (!location) return { file, message: `${problem.message} [${problem.ruleId}]`, ...(suggestion ? { hint: suggestion } : {}) };
   const where = getLineColLocation(location);
   const source = location.source.absoluteRef;
