@@ -13,6 +13,8 @@ export interface SpecProblem {
   readonly message: string;
   /** What to do about it. */
   readonly hint?: string;
+  /** For a warning: what generation assumed and went on with. */
+  readonly assumed?: string;
 }
 
 export function formatProblem(problem: SpecProblem): string {
@@ -20,7 +22,8 @@ export function formatProblem(problem: SpecProblem): string {
   if (problem.line !== undefined) where += `:${problem.line}${problem.column !== undefined ? `:${problem.column}` : ""}`;
   const pointer = problem.pointer !== undefined ? ` at #${problem.pointer}` : "";
   const hint = problem.hint ? ` (${problem.hint})` : "";
-  return `${where}${pointer}: ${problem.message}${hint}`;
+  const assumed = problem.assumed ? ` (assumed: ${problem.assumed})` : "";
+  return `${where}${pointer}: ${problem.message}${assumed}${hint}`;
 }
 
 /** A spec that cannot be loaded, bundled or turned into a client. Nothing has been written when it is thrown. */

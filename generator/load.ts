@@ -10,8 +10,11 @@ import path from "node:path";
 import type { Config, NormalizedProblem } from "@redocly/openapi-core";
 import { parseDocument, LineCounter } from "yaml";
 import { SpecError, specError, type SpecProblem } from "./errors.js";
+import { pointerOf, pointerOfRef, resolvePointer } from "./json-pointer.js";
+import { classify, GENERATOR_RULES, RULE_HINTS } from "./load-policy.js";
 import { buildModel } from "./model-builder.js";
 import type { ApiModel } from "./model.js";
+import { compareStrings } from "./names.js";
 import { redocly } from "./redocly.js";
 
 const { BaseResolver, bundle, createConfig, getLineColLocation, lintDocument, Source } = redocly;
@@ -21,24 +24,9 @@ export interface LoadOptions {
   readonly name?: string;
   /** Class name of the client; defaults to one derived from `info.title`. */
   readonly clientName?: string;
+  /** Refuse the spec when it has warnings (what `--strict` asks): each becomes an error. */
+  readonly strict?: boolean;
 }
-
-/**
- * Redocly rules whose failure means no correct client can be generated. Style rules (descriptions, tags, examples)
- * are `npm run lint`'s business, not the generator's.
- */
-const GENERATOR_RULES = {
-  struct: "error",
-  "no-unresolved-refs": "error",
-  "operation-operationId-unique": "error",
-  "operation-parameters-unique": "error",
-  "path-parameters-defined": "error",
-  "path-declaration-must-exist": "error",
-  "path-not-include-query": "error",
-  "no-identical-paths": "error",
-  "no-undefined-server-variable": "error",
-  "no-server-variables-empty-enum": "error",
-} as const;
 
 let configPromise: Promise<Config> | undefined;
 function generatorConfig(): Promise<Config> {
@@ -72,8 +60,24 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
   } catch (error) {
     throw specError({ file, message: `cannot resolve the spec: ${(error as Error).message}`, hint: "check the $refs of this file and the files it points to" });
   }
-  const errors = problems.filter((problem) => problem.severity === "error" && !problem.ignored);
-  if (errors.length > 0) throw new SpecError(distinct(errors.map((problem) => toSpecProblem(file, absolute, problem))));
+  const errors: SpecProblem[] = [];
+  const warnings: SpecProblem[] = [];
+  for (const problem of problems) {
+    if (problem.ignored) continue;
+    const verdict = classify(problem, String(root["openapi"]));
+    if (verdict.kind === "error") {
+      errors.push(toSpecProblem(file, absolute, problem));
+      continue;
+    }
+    warnings.push({ ...toSpecProblem(file, absolute, problem, false), assumed: verdict.assumed });
+    const source = problem.location[0]?.source.absoluteRef;
+    if (verdict.repair && source !== undefined) {
+      // The parsed file the problem is in, as the resolver holds it (read once, shared with bundle below).
+      const document = source === absolute ? resolved : await resolver.resolveDocument(null, source, true);
+      if (!(document instanceof Error) && "parsed" in document) verdict.repair(document.parsed);
+    }
+  }
+  if (errors.length > 0) throw new SpecError(distinct(errors));
 
   let bundled;
   try {
@@ -86,13 +90,19 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
 
   const document = sortKeysDeep(bundled.bundle.parsed) as Record<string, unknown>;
   const name = options.name ?? path.basename(file).replace(/\.(ya?ml|json)$/i, "");
+  let model: ApiModel;
   try {
-    return buildModel(document, { name, file, ...(options.clientName !== undefined ? { clientName: options.clientName } : {}) });
+    model = buildModel(document, { name, file, ...(options.clientName !== undefined ? { clientName: options.clientName } : {}) });
   } catch (error) {
     // The model builder knows pointers, not lines: add the line when the pointer is in the root file.
     if (!(error instanceof SpecError)) throw error;
     throw new SpecError(linesAdded(error.problems, file, text, root));
   }
+  const allWarnings = distinct([...warnings, ...linesAdded(model.warnings, file, text, root)]);
+  if (options.strict && allWarnings.length > 0) {
+    throw new SpecError(allWarnings.map((warning) => ({ ...warning, hint: "--strict refuses what the generator would otherwise assume: fix the spec, or generate without --strict" })));
+  }
+  return { ...model, warnings: allWarnings };
 }
 
 /**
@@ -198,7 +208,7 @@ function checkCircularAliases(file: string, text: string, root: Record<string, u
     } else if (node !== null && typeof node === "object") {
       for (const [key, value] of Object.entries(node)) {
         if (key === "$ref" && typeof value === "string" && value.startsWith("#")) {
-          refSites.push({ pointer: segments.map((segment) => `/${escapePointer(segment)}`).join(""), ref: value });
+          refSites.push({ pointer: pointerOf(segments), ref: value });
         } else {
           segments.push(key);
           walk(value);
@@ -212,10 +222,8 @@ function checkCircularAliases(file: string, text: string, root: Record<string, u
     const seen = [site.pointer];
     let ref: string | undefined = site.ref;
     while (ref !== undefined) {
-      let target: string;
-      try {
-        target = decodeURIComponent(ref.slice(1));
-      } catch {
+      const target = pointerOfRef(ref);
+      if (target === undefined) {
         throw specError({
           file,
           pointer: site.pointer,
@@ -242,19 +250,13 @@ function checkCircularAliases(file: string, text: string, root: Record<string, u
   }
 }
 
-/** What to do about a failed Redocly rule, where its own message does not say. */
-const RULE_HINTS: Readonly<Record<string, string>> = {
-  "no-unresolved-refs": "fix the $ref, or define what it points at",
-  "operation-operationId-unique": "rename one of them: client method names come from operationIds",
-  "path-parameters-defined": "declare each `{name}` of the path template as a parameter with `in: path`, and no others",
-  "operation-parameters-unique": "remove the duplicate parameter",
-  "no-identical-paths": "merge the two path items",
-};
-
-function toSpecProblem(file: string, absolute: string, problem: NormalizedProblem): SpecProblem {
+/** A Redocly problem, located in the file it is in; `ruleHint` false for a warning (it says what it assumed instead). */
+function toSpecProblem(file: string, absolute: string, problem: NormalizedProblem, ruleHint = true): SpecProblem {
   const location = problem.location[0];
   const suggestion =
-    problem.suggest.length > 0 ? `did you mean ${problem.suggest.map((s) => `\`${s}\``).join(", ")}?` : RULE_HINTS[problem.ruleId];
+    problem.suggest.length > 0
+      ? `did you mean ${problem.suggest.map((s) => `\`${s}\``).join(", ")}?`
+      : ruleHint ? RULE_HINTS[problem.ruleId] : undefined;
   if (!location) return { file, message: `${problem.message} [${problem.ruleId}]`, ...(suggestion ? { hint: suggestion } : {}) };
   const where = getLineColLocation(location);
   const source = location.source.absoluteRef;
@@ -264,6 +266,12 @@ function toSpecProblem(file: string, absolute: string, problem: NormalizedProble
   if (problem.ruleId === "no-unresolved-refs" && pointer !== undefined) {
     const ref = refAt(location.source.body, pointer);
     if (ref !== undefined) message = message.replace(/^Can't resolve \$ref/, `Can't resolve $ref \`${ref}\``);
+  }
+  // Found through a $ref: say where the $ref is too, the place to fix may be either.
+  if (problem.from) {
+    const from = getLineColLocation(problem.from);
+    const fromFile = problem.from.source.absoluteRef === absolute ? file : path.relative(process.cwd(), problem.from.source.absoluteRef);
+    message += `, reached through the $ref at ${fromFile}:${from.start.line} (#${(problem.from.pointer ?? "").replace(/^#/, "")})`;
   }
   return {
     file: problemFile,
@@ -306,28 +314,19 @@ function lineOf(file: string, text: string, pointer: string): { line?: number; c
   }
 }
 
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-export function resolvePointer(root: unknown, pointer: string): unknown {
-  if (pointer === "") return root;
-  let node = root;
-  for (const raw of pointer.split("/").slice(1)) {
-    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return node;
-}
-
-/** Object keys sorted at every depth (arrays keep their order): the same spec gives the same output whatever the key order in the YAML. */
+/**
+ * Object keys sorted at every depth (arrays keep their order): the same spec gives the same output whatever the key
+ * order in the YAML. A key named `__proto__` (a schema may have one: `{"const": {"__proto__": 1}}`) is defined as an
+ * own property, as JSON.parse does, not assigned (which would set the object's prototype and lose the key).
+ */
 export function sortKeysDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeysDeep);
   if (value === null || typeof value !== "object") return value;
   const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-    sorted[key] = sortKeysDeep((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value).sort(compareStrings)) {
+    const item = sortKeysDeep((value as Record<string, unknown>)[key]);
+    if (key === "__proto__") Object.defineProperty(sorted, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else sorted[key] = item;
   }
   return sorted;
 }

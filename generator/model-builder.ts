@@ -2,7 +2,8 @@
  * `buildModel`: the bundled document (one file, local `$ref`s, keys sorted) -> `ApiModel`. Pure; the only
  * failures left at this stage are ones Redocly's structural rules do not catch, reported with their JSON pointer.
  */
-import { specError } from "./errors.js";
+import { specError, type SpecProblem } from "./errors.js";
+import { childPointer, pointerOfRef, resolvePointer } from "./json-pointer.js";
 import type {
   ApiModel,
   HttpMethod,
@@ -34,15 +35,20 @@ export interface BuildOptions {
   readonly clientName?: string;
 }
 
+/** Header parameters OpenAPI says are ignored: the client sets them from the content types and security schemes. */
+const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+
 export function buildModel(document: Obj, options: BuildOptions): ApiModel {
+  const warnings: SpecProblem[] = [];
   const deref = (node: unknown, pointer: string): { node: Obj; pointer: string } => {
     let current = node;
     let at = pointer;
     for (let hops = 0; isObj(current) && typeof current["$ref"] === "string"; hops++) {
       const ref = current["$ref"];
-      if (!ref.startsWith("#") || hops > 50) throw specError({ file: options.file, pointer: at, message: `cannot follow $ref ${ref}` });
-      at = ref.slice(1);
-      current = pointerGet(document, at);
+      const target = pointerOfRef(ref);
+      if (target === undefined || hops > 50) throw specError({ file: options.file, pointer: at, message: `cannot follow $ref ${ref}` });
+      at = target;
+      current = resolvePointer(document, at);
     }
     if (!isObj(current)) throw specError({ file: options.file, pointer: at, message: "expected an object here" });
     return { node: current, pointer: at };
@@ -56,16 +62,18 @@ export function buildModel(document: Obj, options: BuildOptions): ApiModel {
 
   const operations: Operation[] = [];
   const paths = isObj(document["paths"]) ? document["paths"] : {};
-  for (const pathKey of Object.keys(paths).sort(compareStrings)) {
-    const itemPointer = `/paths/${escapePointer(pathKey)}`;
+  // `x-` keys of `paths` are extensions, not paths.
+  for (const pathKey of Object.keys(paths).filter((key) => !key.startsWith("x-")).sort(compareStrings)) {
+    const itemPointer = childPointer("/paths", pathKey);
     const { node: item } = deref(paths[pathKey], itemPointer);
-    const itemParameters = readParameters(item["parameters"], `${itemPointer}/parameters`, deref);
+    const readParameters = (raw: unknown, pointer: string) => readUsedParameters(raw, pointer, deref, options.file, warnings);
+    const itemParameters = readParameters(item["parameters"], `${itemPointer}/parameters`);
     const itemServers = item["servers"] !== undefined ? readServers(item["servers"]) : undefined;
     for (const method of HTTP_METHODS) {
       const raw = item[method];
       if (!isObj(raw)) continue;
       const pointer = `${itemPointer}/${method}`;
-      const parameters = mergeParameters(itemParameters, readParameters(raw["parameters"], `${pointer}/parameters`, deref));
+      const parameters = mergeParameters(itemParameters, readParameters(raw["parameters"], `${pointer}/parameters`));
       const operationId = typeof raw["operationId"] === "string" && raw["operationId"] !== "" ? raw["operationId"] : undefined;
       const requestBody = raw["requestBody"] !== undefined ? readRequestBody(raw["requestBody"], `${pointer}/requestBody`, deref) : undefined;
       const operation: Operation = {
@@ -95,7 +103,7 @@ export function buildModel(document: Obj, options: BuildOptions): ApiModel {
     operation.security.forEach((requirement, index) => {
       for (const scheme of Object.keys(requirement)) {
         if (scheme in securitySchemes) continue;
-        const own = isObj(pointerGet(document, operation.pointer)) && Array.isArray((pointerGet(document, operation.pointer) as Obj)["security"]);
+        const own = Array.isArray(resolvePointer(document, `${operation.pointer}/security`));
         throw specError({
           file: options.file,
           pointer: own ? `${operation.pointer}/security/${index}` : `/security/${index}`,
@@ -119,7 +127,7 @@ export function buildModel(document: Obj, options: BuildOptions): ApiModel {
     operations: nameOperations(operations),
     schemas: isObj(components["schemas"]) ? (components["schemas"] as Record<string, JsonSchema>) : {},
     document,
-    warnings: [],
+    warnings,
   };
 }
 
@@ -158,6 +166,20 @@ export function deriveOperationId(method: HttpMethod, path: string): string {
 }
 
 type Deref = (node: unknown, pointer: string) => { node: Obj; pointer: string };
+
+/** `readParameters` without the header parameters OpenAPI says are ignored, each dropped with a warning. */
+function readUsedParameters(raw: unknown, pointer: string, deref: Deref, file: string, warnings: SpecProblem[]): Parameter[] {
+  return readParameters(raw, pointer, deref).filter((parameter, index) => {
+    if (parameter.in !== "header" || !IGNORED_HEADERS.has(parameter.name.toLowerCase())) return true;
+    warnings.push({
+      file,
+      pointer: `${pointer}/${index}`,
+      message: `header parameter \`${parameter.name}\` is ignored, as OpenAPI says`,
+      assumed: "the client sets it from the operation's content types and security schemes; to send another value, use the client's `headers` option",
+    });
+    return false;
+  });
+}
 
 function readParameters(raw: unknown, pointer: string, deref: Deref): Parameter[] {
   if (!Array.isArray(raw)) return [];
@@ -225,7 +247,7 @@ function readContent(raw: unknown, pointer: string): MediaType[] {
       const schema = isObj(media) ? media["schema"] : undefined;
       return schema === undefined
         ? { contentType }
-        : { contentType, schema: schema as JsonSchema, schemaPointer: `${pointer}/${escapePointer(contentType)}/schema` };
+        : { contentType, schema: schema as JsonSchema, schemaPointer: `${childPointer(pointer, contentType)}/schema` };
     });
 }
 
@@ -234,11 +256,11 @@ function readResponses(raw: unknown, pointer: string, deref: Deref): OperationRe
   return Object.keys(raw)
     .sort(compareStatus)
     .map((status) => {
-      const { node, pointer: at } = deref(raw[status], `${pointer}/${escapePointer(status)}`);
+      const { node, pointer: at } = deref(raw[status], childPointer(pointer, status));
       const headers: Record<string, { required: boolean; schema: JsonSchema }> = {};
       const rawHeaders = isObj(node["headers"]) ? node["headers"] : {};
       for (const name of Object.keys(rawHeaders).sort(compareStrings)) {
-        const { node: header } = deref(rawHeaders[name], `${at}/headers/${escapePointer(name)}`);
+        const { node: header } = deref(rawHeaders[name], childPointer(`${at}/headers`, name));
         headers[name] = { required: header["required"] === true, schema: parameterSchema(header) };
       }
       return {
@@ -296,7 +318,7 @@ function readSecuritySchemes(raw: unknown, deref: Deref): Record<string, Securit
   const schemes: Record<string, SecurityScheme> = {};
   if (!isObj(raw)) return schemes;
   for (const name of Object.keys(raw).sort(compareStrings)) {
-    const { node } = deref(raw[name], `/components/securitySchemes/${escapePointer(name)}`);
+    const { node } = deref(raw[name], childPointer("/components/securitySchemes", name));
     const description = typeof node["description"] === "string" ? { description: node["description"] } : {};
     switch (node["type"]) {
       case "http":
@@ -326,18 +348,4 @@ function readSecuritySchemes(raw: unknown, deref: Deref): Record<string, Securit
 
 function isObj(value: unknown): value is Obj {
   return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-function pointerGet(root: unknown, pointer: string): unknown {
-  let node = root;
-  for (const raw of pointer.split("/").slice(1)) {
-    const segment = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!isObj(node) && !Array.isArray(node)) return undefined;
-    node = (node as Obj)[segment];
-  }
-  return node;
 }

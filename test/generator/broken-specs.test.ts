@@ -6,10 +6,12 @@ import { cp, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runBin, runCli } from "../support/cli.js";
-import { FIXTURES, hashTree, tempDir } from "./helpers.js";
+import { FIXTURES, hashTree, REPO, tempDir } from "./helpers.js";
 
 const BROKEN = path.join(FIXTURES, "broken");
-const shown = (file: string) => path.relative(path.resolve(import.meta.dirname, "../.."), path.join(BROKEN, file));
+const shown = (file: string) => path.relative(REPO, path.join(BROKEN, file));
+/** `error: <file>...`, or `error: N problems:` then `<file>...` on the next line. */
+const errorIn = (file: string) => new RegExp(`error: (\\d+ problems:\\n\\s+)?${shown(file).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`);
 
 /** [spec file, what the error must say (after the file name)]. */
 const CASES: ReadonlyArray<readonly [string, RegExp]> = [
@@ -20,20 +22,23 @@ const CASES: ReadonlyArray<readonly [string, RegExp]> = [
   ["swagger-2.yaml", /:1:1 at #\/swagger: Swagger 2\.0 is not supported.*convert it first/],
   ["unknown-version.yaml", /:1:1 at #\/openapi: unsupported OpenAPI version "4\.0\.0"/],
   ["version-not-string.yaml", /:1:1 at #\/openapi: unsupported OpenAPI version 3\.1 /],
-  ["missing-info.yaml", /:1:1 at #\/: The field `info` must be present/],
-  ["missing-paths.yaml", /:1:1 at #\/: The field `paths` must be present/],
   ["dangling-ref.yaml", /:12:23 at #\/paths\/~1orders\/get\/responses\/200\/content\/application~1json\/schema: Can't resolve \$ref `#\/components\/schemas\/Order`/],
   ["dangling-ref-across-files.yaml", /:12:23 at #\/paths\/~1orders\/get\/responses\/200\/content\/application~1json\/schema: Can't resolve \$ref `\.\.\/shared\/common\.yaml#\/Nope`/],
   ["ref-to-missing-file.yaml", /:12:23 at #\/paths\/~1orders\/get\/responses\/200\/content\/application~1json\/schema: Can't resolve \$ref `\.\/no-such-file\.yaml#\/Order`: ENOENT/],
   ["duplicate-operation-id.yaml", /:10:7 at #\/paths\/~1refunds\/get\S*: Every operation must have a unique `operationId`/],
   ["path-param-not-in-path.yaml", /:8:18 at #\/paths\/~1orders\/get\/parameters\/0\/name: Path parameter `id` is not used in the path `\/orders`/],
   ["path-param-not-declared.yaml", /:5:5 at #\/paths\/~1orders~1\{id\}\/get\/parameters: The operation does not define the path parameter `\{id\}`/],
-  ["response-without-description.yaml", /:8:9 at #\/paths\/~1orders\/get\/responses\/200: The field `description` must be present/],
   ["invalid-schema-type.yaml", /:12:30 at #\/paths\/~1orders\/get\/responses\/200\/content\/application~1json\/schema\/type: `type` can be one of .*did you mean `string`/],
   ["circular-alias.yaml", /:12:15 at #\/paths\/~1orders\/get\/responses\/200\/content\/application~1json\/schema: circular \$ref alias: .*#\/components\/schemas\/A -> #\/components\/schemas\/B -> #\/components\/schemas\/A/],
   ["malformed-ref.yaml", /:12:15 at #\/paths\/~1orders\/get\/responses\/200\/content\/application~1json\/schema: malformed \$ref "#\/components\/schemas\/100%": a percent sign must start a %XX escape/],
   ["undefined-security-scheme.yaml", /:3:12 at #\/security\/0: security requirement names `tokenAuth`, which components\.securitySchemes does not define/],
   ["no-such-file.yaml", /: file not found/],
+  // Every dangling reference is named, not only the first.
+  ["dangling-refs-several.yaml", /:12:23 [^\n]*`#\/components\/schemas\/Order`[^\n]*\n[^\n]*:17:23 [^\n]*`#\/components\/schemas\/Problem`[^\n]*\n[^\n]*:23:18 at #\/components\/schemas\/Line\/properties\/product: Can't resolve \$ref `#\/components\/schemas\/Product`/],
+  // Where a parameter goes is not a style matter: without `in`, the client cannot send it.
+  ["parameter-without-in.yaml", /:8:11 at #\/paths\/~1orders\/get\/parameters\/0: The field `in` must be present/],
+  ["query-in-path.yaml", /:5:3 at #\/paths\/~1alerts\?lat=\{lat\}: Don't put query string items in the path.*declare the query items as `in: query` parameters/],
+  ["schema-type-not-a-list.yaml", /:17:12 at #\/components\/schemas\/Spell: Expected type `AllOf` \(array\) but got `object`, reached through the \$ref at \S+schema-type-not-a-list\.yaml:14 \(#\/paths\/~1spells\/get\/responses\/200\/content\/application~1json\/schema\/allOf\)/],
   // Found by Ajv after loading, reported at the schema's line all the same.
   ["schema-meta-violation.yaml", /:10:7 at #\/components\/schemas\/Amount\/multipleOf: multipleOf must be > 0/],
   ["invalid-pattern.yaml", /:13:5 at #\/components\/schemas\/Reference: Ajv cannot compile this schema: Invalid regular expression: \/\[unclosed\/u/],
@@ -60,7 +65,7 @@ describe("broken specs", () => {
   it.each(CASES)("%s: names the file, where, and what is wrong; writes nothing", async (file, expected) => {
     const { code, stderr } = await runCli(["generate", shown(file), "--out", out]);
     expect(code).toBe(1);
-    expect(stderr).toContain(`error: ${shown(file)}`);
+    expect(stderr).toMatch(errorIn(file));
     expect(stderr).toMatch(expected);
     expect(stderr).toContain("Nothing was written");
     expect(await hashTree(out)).toEqual(before);
@@ -102,7 +107,7 @@ describe("broken specs through the payspec bin: reported the same", () => {
   it.each(CASES)("%s: the same error as in-process, exit 1, nothing written", async (file, expected) => {
     const run = runs.get(file)!;
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain(`error: ${shown(file)}`);
+    expect(run.stderr).toMatch(errorIn(file));
     expect(run.stderr).toMatch(expected);
     expect(run.stderr).toContain("Nothing was written");
     expect(await hashTree(out)).toEqual(before);
