@@ -2,11 +2,12 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildDocs } from "../docs/build.js";
-import { formatProblem, SpecError } from "../generator/errors.js";
+import { SpecError } from "../generator/errors.js";
 import { displayPath } from "../generator/write.js";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Command } from "./command.js";
 import { CONFIG_FILE, ConfigError } from "./config.js";
 import { clientTargets, NoSpecError } from "./targets.js";
+import { warningLines } from "./warnings.js";
 
 const USAGE = `Usage: payspec docs [spec...] [--out <dir>]
 
@@ -59,9 +60,7 @@ export const docsCommand: Command = {
         outDir: path.resolve(io.cwd, parsed.values.out ?? "site"),
         log: (line) => io.stdout(line),
       });
-      for (const page of site.pages) {
-        for (const warning of page.model.warnings) io.stderr(`warning: ${formatProblem({ ...warning, file: displayPath(warning.file, io.cwd) })}`);
-      }
+      for (const page of site.pages) for (const line of warningLines(page.model.warnings, io.cwd)) io.stderr(line);
       io.stdout(`docs: ${site.pages.length} API page${site.pages.length === 1 ? "" : "s"} + index.html in ${displayPath(site.outDir, io.cwd)}`);
       return EXIT_OK;
     } catch (error) {

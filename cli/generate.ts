@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { formatProblem, SpecError, type SpecProblem } from "../generator/errors.js";
+import { SpecError, type SpecProblem } from "../generator/errors.js";
 import { readRuntimeFiles, type OutputFiles } from "../generator/pipeline.js";
 import { TEMPLATES_RUNTIME_DIR } from "../generator/package-root.js";
 import { generateInThread, type GenerationJob } from "../generator/thread.js";
@@ -15,6 +15,7 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Command, type CommandIo } from
 import { CONFIG_FILE, ConfigError } from "./config.js";
 import { toPosix } from "./paths.js";
 import { clientTargets, NoSpecError, type ClientTarget } from "./targets.js";
+import { warningLines } from "./warnings.js";
 
 const USAGE = `Usage: payspec generate [spec...] [--out <dir>] [--name <name>] [--client-name <Class>] [--runtime <dir>] [--check] [--strict]
 
@@ -133,7 +134,7 @@ async function generateTargets(targets: readonly ClientTarget[], values: { check
       io.stderr(`error: ${error instanceof SpecError ? new SpecError(error.problems.map((problem) => shown(problem, io.cwd))).message : `${shownSpec}: ${error.stack ?? error.message}`}`);
       continue;
     }
-    for (const warning of result.warnings) io.stderr(`${values.strict ? "error" : "warning"}: ${formatProblem(shown(warning, io.cwd))}`);
+    for (const line of warningLines(result.warnings, io.cwd, values.strict ? "error" : "warning")) io.stderr(line);
     if (values.strict && result.warnings.length > 0) {
       failed = true;
       io.stderr(`error: ${shownSpec}: ${result.warnings.length} warning${result.warnings.length === 1 ? "" : "s"}, refused by --strict`);

@@ -11,6 +11,7 @@ import { loadSpec } from "../generator/load.js";
 import { displayPath } from "../generator/write.js";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Command, type CommandIo } from "./command.js";
 import { CONFIG_FILE, ConfigError, readProjectConfig } from "./config.js";
+import { warningLines } from "./warnings.js";
 
 const USAGE = `Usage: payspec lint [spec...]
 
@@ -105,7 +106,8 @@ async function lintOne(target: LintTarget, config: Config, io: CommandIo): Promi
 
   try {
     const model = await loadSpec(target.spec);
-    for (const warning of model.warnings) report("warning", { ...warning, file: displayPath(warning.file, io.cwd), message: `${warning.message} [payspec]` });
+    warnings += model.warnings.length;
+    for (const line of warningLines(model.warnings.map((warning) => ({ ...warning, message: `${warning.message} [payspec]` })), io.cwd)) io.stderr(line);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     for (const problem of error.problems) report("error", { ...problem, file: displayPath(problem.file, io.cwd), message: `${problem.message} [payspec]` });

@@ -1,0 +1,32 @@
+/**
+ * Printing a spec's warnings short: a spec with 79 `nullable`s would print 79 lines of the same sentence. Each
+ * distinct warning (its message and assumption) is printed in full at its first places, then one line says how many
+ * more there are and where.
+ */
+import { formatProblem, type SpecProblem } from "../generator/errors.js";
+import { displayPath } from "../generator/write.js";
+
+/** How many places of one warning are printed in full. */
+const IN_FULL = 3;
+/** How many further places are listed by line. */
+const LISTED = 12;
+
+export function warningLines(warnings: readonly SpecProblem[], cwd: string, label = "warning"): string[] {
+  const groups = new Map<string, SpecProblem[]>();
+  for (const warning of warnings) {
+    const key = `${warning.message}\u0000${warning.assumed ?? ""}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [warning]);
+    else group.push(warning);
+  }
+  const lines: string[] = [];
+  for (const group of groups.values()) {
+    for (const warning of group.slice(0, IN_FULL)) lines.push(`${label}: ${formatProblem({ ...warning, file: displayPath(warning.file, cwd) })}`);
+    const rest = group.slice(IN_FULL);
+    if (rest.length === 0) continue;
+    const places = rest.slice(0, LISTED).map((warning) => `${displayPath(warning.file, cwd)}${warning.line !== undefined ? `:${warning.line}` : ` #${warning.pointer ?? ""}`}`);
+    const more = rest.length > LISTED ? `, and ${rest.length - LISTED} more` : "";
+    lines.push(`${label}: the same ${rest.length} more time${rest.length === 1 ? "" : "s"}: ${places.join(", ")}${more}`);
+  }
+  return lines;
+}
