@@ -40,6 +40,8 @@ export interface WireChange {
   /** The change in a sentence. */
   readonly message: string;
   readonly member?: Member;
+  /** Other members the change touches (a path parameter renamed: the old name and the new one). */
+  readonly alsoTouches?: readonly Member[];
   /** What happened to the member, to follow its name: `is now required`, `was removed`. */
   readonly effect?: string;
 }

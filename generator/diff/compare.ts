@@ -230,6 +230,7 @@ function compareParameters(emit: Emit, sink: (change: WireChange) => void, befor
         after: newParameter.name,
         message: `The path parameter \`${oldParameter.name}\` is now named \`${newParameter.name}\`: nothing changes on the wire.`,
         member: oldMember,
+        alsoTouches: [member],
         effect: `is now input.path.${newParameter.name}`,
       });
     }

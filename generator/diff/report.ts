@@ -77,7 +77,8 @@ export async function diffModels(before: ApiModel, after: ApiModel, options: Dif
   }));
   const judgement = judgeWithCompiler({ files: beforeFiles, clientName: before.clientName }, { files: afterFiles, clientName: after.clientName }, pairs);
 
-  const changes = wire.map((change) => joined(change, judgement.findings, after.clientName));
+  const names = { before: before.clientName, after: after.clientName };
+  const changes = wire.map((change) => joined(change, judgement.findings, names));
   // What the compiler finds that no wire-level change explains is reported too: never silently compatible.
   const explained = new Set<CompilerFinding>();
   for (const change of wire) for (const finding of judgement.findings) if (overlaps(change, finding)) explained.add(finding);
@@ -96,7 +97,7 @@ export async function diffModels(before: ApiModel, after: ApiModel, options: Dif
           member: finding.member,
         },
         [finding],
-        after.clientName,
+        names,
       ),
     );
   }
@@ -119,23 +120,32 @@ export async function diffModels(before: ApiModel, after: ApiModel, options: Dif
   };
 }
 
+/** The change touches the member the finding is about, or one inside it, or one it is inside. */
 function overlaps(change: WireChange, finding: CompilerFinding): boolean {
-  const member = change.member;
-  if (!member || member.side !== finding.member.side) return false;
-  if (member.side !== "options" && member.side !== "client" && change.operation?.operationId !== finding.operationId) return false;
-  const [shorter, longer] = member.path.length <= finding.member.path.length ? [member.path, finding.member.path] : [finding.member.path, member.path];
-  return shorter.every((segment, index) => segment === longer[index]);
+  const members = [...(change.member ? [change.member] : []), ...(change.alsoTouches ?? [])];
+  return members.some((member) => {
+    if (member.side !== finding.member.side) return false;
+    if (member.side !== "options" && member.side !== "client" && change.operation?.operationId !== finding.operationId) return false;
+    const [shorter, longer] = member.path.length <= finding.member.path.length ? [member.path, finding.member.path] : [finding.member.path, member.path];
+    return shorter.every((segment, index) => segment === longer[index]);
+  });
 }
 
 const VERDICT_ORDER: readonly CompilerVerdict[] = ["does-not-compile", "does-not-compile-where-used", "compiles"];
 
-function joined(change: WireChange, findings: readonly CompilerFinding[], clientName: string): Change {
+/** The client's class name in each version: code written against the old one names the old class. */
+interface ClientNames {
+  readonly before: string;
+  readonly after: string;
+}
+
+function joined(change: WireChange, findings: readonly CompilerFinding[], names: ClientNames): Change {
   const matching = findings.filter((finding) => overlaps(change, finding)).sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict));
   const worst = matching[0];
   const verdict: CompilerVerdict = worst?.verdict ?? "compiles";
   const compilerLevel: Level = verdict === "does-not-compile" ? "breaking" : verdict === "does-not-compile-where-used" ? "possibly-breaking" : "annotation";
   const impact = worseLevel(change.level, compilerLevel);
-  const clientMember = change.member ? memberLabel(clientName, change.operation, change.member) : undefined;
+  const clientMember = change.member ? memberLabel(names, change.operation, change.member) : undefined;
   const disagreement = disagreementOf(change, verdict, worst?.message);
   return {
     check: change.check,
@@ -166,8 +176,9 @@ function disagreementOf(change: WireChange, verdict: CompilerVerdict, message: s
 }
 
 /** `PaymentsClient.payForOrders: input.body.orders`, `PaymentsClient: options.baseUrl`, `PaymentsClient.listPayments`. */
-function memberLabel(clientName: string, operation: OperationRef | undefined, member: Member): string {
-  if (member.side === "client") return clientName;
+function memberLabel(names: ClientNames, operation: OperationRef | undefined, member: Member): string {
+  if (member.side === "client") return names.before;
+  const clientName = names.after;
   if (member.side === "options") return `${clientName}: ${memberText(member)}`;
   const method = operation ? `${clientName}.${operation.previousMethodName ?? operation.methodName}` : clientName;
   if (member.side === "method") return method;

@@ -192,6 +192,22 @@ function typesOf(node: Obj): Set<string> | undefined {
   return undefined;
 }
 
+/** `typesOf`, where a schema without `type` of its own takes the types its allOf parts all allow. */
+function typesWithAllOf(resolved: Resolved): Set<string> | undefined {
+  if (typeof resolved.node === "boolean") return undefined;
+  const own = typesOf(resolved.node);
+  const parts = resolved.node["allOf"];
+  if (own !== undefined || !Array.isArray(parts)) return own;
+  let types: Set<string> | undefined;
+  parts.forEach((part, index) => {
+    const node = resolveSchema({ document: resolved.document, schema: part, pointer: childPointer(childPointer(resolved.pointer, "allOf"), index) }).node;
+    const partTypes = typeof node === "object" ? typesOf(node) : undefined;
+    if (partTypes === undefined) return;
+    types = types === undefined ? partTypes : new Set([...types].filter((type) => partTypes.has(type) || (type === "integer" && partTypes.has("number"))));
+  });
+  return types;
+}
+
 /** Whether the schema accepts null, or undefined when it does not say (no type, no enum). */
 function nullableOf(node: Obj): boolean | undefined {
   const raw = node["type"];
@@ -215,8 +231,8 @@ function typeText(types: Set<string> | undefined): string {
 }
 
 function compareTypes(ctx: Place, b: Obj, a: Obj): void {
-  const before = typesOf(b);
-  const after = typesOf(a);
+  const before = typesWithAllOf({ ...ctx.before, node: b });
+  const after = typesWithAllOf({ ...ctx.after, node: a });
   const sameTypes = before === undefined ? after === undefined : after !== undefined && before.size === after.size && [...before].every((type) => after.has(type));
   if (!sameTypes) {
     const widened = typesWithin(before, after);
@@ -544,9 +560,12 @@ function flattenAllOf(resolved: Resolved): Resolved {
   const node = resolved.node;
   if (typeof node === "boolean" || !Array.isArray(node["allOf"])) return resolved;
   const parts = node["allOf"].map((part, index) => resolveSchema({ document: resolved.document, schema: part, pointer: childPointer(childPointer(resolved.pointer, "allOf"), index) }));
-  const mergeable = parts.every(
-    (part) => typeof part.node === "object" && !("allOf" in part.node) && !("oneOf" in part.node) && !("anyOf" in part.node) && (part.node["type"] === undefined || part.node["type"] === "object"),
-  );
+  const objectPart = (part: Obj | boolean) => typeof part === "object" && (part["type"] === undefined || part["type"] === "object");
+  const mergeable =
+    objectPart(node) &&
+    parts.every((part) => objectPart(part.node) && !("allOf" in (part.node as Obj)) && !("oneOf" in (part.node as Obj)) && !("anyOf" in (part.node as Obj))) &&
+    // An allOf of objects: some part says so. `allOf: [{ type: string }, { maxLength: 3 }]` is compared part by part.
+    [node, ...parts.map((part) => part.node as Obj)].some((part) => part["type"] === "object" || isObj(part["properties"]));
   if (!mergeable) return resolved;
   const own: Record<string, unknown> = { ...node };
   delete own["allOf"];
