@@ -2,7 +2,6 @@
  * `payspec diff`: what changed between two versions of a spec, classified from the client's side, with what each
  * change does to code written against the generated client (judged by the TypeScript compiler).
  */
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatProblem, SpecError } from "../generator/errors.js";
 import { diffAgainstRef, diffSpecFiles } from "../generator/diff/diff-specs.js";
@@ -28,7 +27,7 @@ Options:
   --base <ref>           compare <spec> with its version in a git commit (e.g. HEAD, main, v1.2.0)
   --format <format>      text (default), markdown (for a pull-request comment) or json
   --fail-on <level>      exit 1 when a change has this impact or worse: breaking, possibly-breaking
-  --name <name>          the spec's name (default: the file name without extension)
+  --name <name>          the spec's name (default: the (old) spec's file name without extension)
   --client-name <Name>   the client class name (default: this project's name for its specs, else from info.title)
   -h, --help             show this help
 
@@ -65,8 +64,8 @@ export const diffCommand: Command = {
     }
     const format = values.format as DiffFormat;
     if (!FORMATS.includes(format)) return usageError(io, `--format must be one of ${FORMATS.join(", ")}, not ${JSON.stringify(values.format)}`);
-    const failOn = values["fail-on"];
-    if (failOn !== undefined && !(FAIL_ON as readonly string[]).includes(failOn)) return usageError(io, `--fail-on must be one of ${FAIL_ON.join(", ")}, not ${JSON.stringify(failOn)}`);
+    const failOn = FAIL_ON.find((level) => level === values["fail-on"]);
+    if (values["fail-on"] !== undefined && failOn === undefined) return usageError(io, `--fail-on must be one of ${FAIL_ON.join(", ")}, not ${JSON.stringify(values["fail-on"])}`);
     const expected = values.base !== undefined ? 1 : 2;
     if (positionals.length !== expected) {
       return usageError(
@@ -81,14 +80,13 @@ export const diffCommand: Command = {
       ...(values.name !== undefined ? { name: values.name } : {}),
       ...(values["client-name"] !== undefined ? { clientName: values["client-name"] } : {}),
     };
-    const resolve = (file: string) => path.resolve(io.cwd, file);
-
     let report: DiffReport;
     try {
+      // Paths are taken from io.cwd (options.cwd), and shown as given.
       report =
         values.base !== undefined
-          ? await diffAgainstRef(resolve(positionals[0]!), values.base, options)
-          : await diffSpecFiles(resolve(positionals[0]!), resolve(positionals[1]!), options);
+          ? await diffAgainstRef(positionals[0]!, values.base, options)
+          : await diffSpecFiles(positionals[0]!, positionals[1]!, options);
     } catch (error) {
       if (error instanceof SpecError) {
         io.stderr(`payspec diff: the spec cannot be loaded:\n${error.problems.map((problem) => `  ${formatProblem(problem)}`).join("\n")}\n`);

@@ -29,13 +29,33 @@ export interface DiffSpecOptions {
   readonly name?: string;
   /** The client's class name; defaults to this project's name for its own specs, else one derived from the title. */
   readonly clientName?: string;
-  /** Where relative paths in labels are taken from; defaults to the process's folder. */
+  /** The folder relative paths are given from and shown from; defaults to the process's folder. */
   readonly cwd?: string;
 }
 
-/** The one place the diff loads a spec: the loader's policy and warnings are its own. */
-async function loadVersion(file: string, name: string, clientName: string | undefined): Promise<ApiModel> {
-  return loadSpec(file, { name, ...(clientName !== undefined ? { clientName } : {}) });
+/**
+ * The one place the diff loads a spec: the loader's policy and warnings are its own. `shown` turns the path the spec
+ * was read from into the one people know (a path relative to their folder, `HEAD:specs/x.yaml`) in what it reports.
+ */
+async function loadVersion(file: string, shown: (text: string) => string, name: string, clientName: string | undefined): Promise<ApiModel> {
+  const relabel = (problem: SpecProblem): SpecProblem => ({
+    ...problem,
+    file: shown(problem.file),
+    message: shown(problem.message),
+    ...(problem.hint !== undefined ? { hint: shown(problem.hint) } : {}),
+  });
+  let model: ApiModel;
+  try {
+    model = await loadSpec(file, { name, ...(clientName !== undefined ? { clientName } : {}) });
+  } catch (error) {
+    throw error instanceof SpecError ? new SpecError(error.problems.map(relabel)) : error;
+  }
+  return { ...model, file: shown(file), warnings: model.warnings.map(relabel) };
+}
+
+/** Replaces `file` (absolute, as read) by `label` in a text. */
+function showing(file: string, label: string): (text: string) => string {
+  return (text) => text.split(file).join(label);
 }
 
 function nameOf(file: string, options: DiffSpecOptions): { name: string; clientName: string | undefined } {
@@ -48,32 +68,28 @@ function labelOf(file: string, options: DiffSpecOptions): string {
   return (relative.startsWith("..") ? path.resolve(file) : relative).split(path.sep).join("/");
 }
 
+/** Two spec files; the spec is named after the old one (the one the client in use was generated from). */
 export async function diffSpecFiles(beforeFile: string, afterFile: string, options: DiffSpecOptions = {}): Promise<DiffReport> {
-  const { name, clientName } = nameOf(afterFile, options);
-  const [before, after] = await Promise.all([loadVersion(beforeFile, name, clientName), loadVersion(afterFile, name, clientName)]);
-  return diffModels(before, after, { beforeLabel: labelOf(beforeFile, options), afterLabel: labelOf(afterFile, options) });
+  const { name, clientName } = nameOf(beforeFile, options);
+  const beforeLabel = labelOf(beforeFile, options);
+  const afterLabel = labelOf(afterFile, options);
+  const [before, after] = await Promise.all([
+    loadVersion(path.resolve(options.cwd ?? process.cwd(), beforeFile), showing(path.resolve(options.cwd ?? process.cwd(), beforeFile), beforeLabel), name, clientName),
+    loadVersion(path.resolve(options.cwd ?? process.cwd(), afterFile), showing(path.resolve(options.cwd ?? process.cwd(), afterFile), afterLabel), name, clientName),
+  ]);
+  return diffModels(before, after, { beforeLabel, afterLabel });
 }
 
 /** `specFile` as committed at `ref` against `specFile` as it is. Throws `GitSpecError` when there is no such version. */
 export async function diffAgainstRef(specFile: string, ref: string, options: DiffSpecOptions = {}): Promise<DiffReport> {
   const { name, clientName } = nameOf(specFile, options);
-  const committed = await readSpecAtRef(specFile, ref);
+  const absolute = path.resolve(options.cwd ?? process.cwd(), specFile);
+  const committed = await readSpecAtRef(absolute, ref);
   try {
-    // Problems in the committed version name `<ref>:<path>`, not the temporary folder it was read into.
-    const relabel = (problem: SpecProblem): SpecProblem => ({
-      ...problem,
-      file: committed.relabel(problem.file),
-      message: committed.relabel(problem.message),
-      ...(problem.hint !== undefined ? { hint: committed.relabel(problem.hint) } : {}),
-    });
     const [before, after] = await Promise.all([
-      loadVersion(committed.file, name, clientName).then(
-        (model) => ({ ...model, file: committed.label, warnings: model.warnings.map(relabel) }),
-        (error: unknown) => {
-          throw error instanceof SpecError ? new SpecError(error.problems.map(relabel)) : error;
-        },
-      ),
-      loadVersion(specFile, name, clientName),
+      // Problems in the committed version name `<ref>:<path>`, not the temporary folder it was read into.
+      loadVersion(committed.file, committed.relabel, name, clientName),
+      loadVersion(absolute, showing(absolute, labelOf(specFile, options)), name, clientName),
     ]);
     return await diffModels(before, after, { beforeLabel: `${labelOf(specFile, options)} at ${ref}`, afterLabel: labelOf(specFile, options) });
   } finally {
@@ -90,7 +106,7 @@ export async function diffAgainstRef(specFile: string, ref: string, options: Dif
 export async function summarizeAgainstBase(specFile: string, ref = "HEAD", options: DiffSpecOptions = {}): Promise<string | undefined> {
   const { name } = nameOf(specFile, options);
   try {
-    await locateInRepository(specFile);
+    await locateInRepository(path.resolve(options.cwd ?? process.cwd(), specFile));
   } catch (error) {
     if (error instanceof GitSpecError) return undefined;
     throw error;
