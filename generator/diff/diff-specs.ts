@@ -84,7 +84,7 @@ export async function diffSpecFiles(beforeFile: string, afterFile: string, optio
 export async function diffAgainstRef(specFile: string, ref: string, options: DiffSpecOptions = {}): Promise<DiffReport> {
   const { name, clientName } = nameOf(specFile, options);
   const absolute = path.resolve(options.cwd ?? process.cwd(), specFile);
-  const committed = await readSpecAtRef(absolute, ref);
+  const committed = await readSpecAtRef(absolute, ref, labelOf(specFile, options));
   try {
     const [before, after] = await Promise.all([
       // Problems in the committed version name `<ref>:<path>`, not the temporary folder it was read into.

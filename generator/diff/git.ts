@@ -36,8 +36,11 @@ async function git(cwd: string, args: readonly string[]): Promise<string> {
   return stdout;
 }
 
-/** The repository root and the spec's path inside it, or a `GitSpecError` saying why there is none. */
-export async function locateInRepository(specFile: string): Promise<{ root: string; repoPath: string }> {
+/**
+ * The repository root and the spec's path inside it, or a `GitSpecError` saying why there is none. `shown` is the
+ * spec's path as the user gave it, for messages.
+ */
+export async function locateInRepository(specFile: string, shown = specFile): Promise<{ root: string; repoPath: string }> {
   const absolute = path.resolve(specFile);
   const directory = path.dirname(absolute);
   let root: string;
@@ -45,18 +48,18 @@ export async function locateInRepository(specFile: string): Promise<{ root: stri
     root = (await git(directory, ["rev-parse", "--show-toplevel"])).trim();
   } catch (error) {
     const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
-    throw new GitSpecError(`${specFile} is not in a git repository, so it has no committed version to compare with (${detail})`);
+    throw new GitSpecError(`${shown} is not in a git repository, so it has no committed version to compare with (${detail})`);
   }
   // Symlinked folders (/tmp on some systems): compare real paths.
   const realRoot = await realpath(root);
   const realDirectory = await realpath(directory).catch(() => directory);
   const repoPath = path.relative(realRoot, path.join(realDirectory, path.basename(absolute))).split(path.sep).join("/");
-  if (repoPath.startsWith("../")) throw new GitSpecError(`${specFile} is outside the git repository at ${root}`);
+  if (repoPath.startsWith("../")) throw new GitSpecError(`${shown} is outside the git repository at ${root}`);
   return { root, repoPath };
 }
 
-export async function readSpecAtRef(specFile: string, ref: string): Promise<SpecAtRef> {
-  const { root, repoPath } = await locateInRepository(specFile);
+export async function readSpecAtRef(specFile: string, ref: string, shown = specFile): Promise<SpecAtRef> {
+  const { root, repoPath } = await locateInRepository(specFile, shown);
   try {
     await git(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
   } catch {
@@ -93,12 +96,13 @@ export async function readSpecAtRef(specFile: string, ref: string): Promise<Spec
     throw error;
   }
   const file = path.join(folder, ...repoPath.split("/"));
-  const prefix = `${folder}${path.sep}`;
+  // The loader names files absolute, or relative to the process's folder.
+  const prefixes = [`${folder}${path.sep}`, `${path.relative(process.cwd(), folder)}${path.sep}`];
   return {
     file,
     label: `${ref}:${repoPath}`,
     repoPath,
-    relabel: (text) => text.split(prefix).join(`${ref}:`),
+    relabel: (text) => prefixes.reduce((result, prefix) => result.split(prefix).join(`${ref}:`), text),
     remove,
   };
 }
