@@ -16,6 +16,13 @@ export const LEVEL_TITLES: Readonly<Record<Level, string>> = {
   annotation: "Annotations",
 };
 
+const LEVEL_WORDS: Readonly<Record<Level, string>> = {
+  breaking: "breaking",
+  "possibly-breaking": "possibly breaking",
+  "non-breaking": "non-breaking",
+  annotation: "an annotation",
+};
+
 const VERDICT_TEXT: Readonly<Record<CompilerVerdict, string>> = {
   compiles: "compiles",
   "does-not-compile": "does not compile",
@@ -148,7 +155,8 @@ function markdownChange(change: Change): string[] {
   const lines = [`- ${where}: ${prose(change.message)}`];
   if (change.clientChange) {
     const verdict = change.compiler.verdict === "compiles" ? "Compiles." : `**${capitalize(VERDICT_TEXT[change.compiler.verdict])}**: ${prose(change.compiler.message ?? "")}.`;
-    lines.push(`  - Your code: ${code(change.clientChange)}. ${verdict}`);
+    const effect = change.clientMember !== undefined && change.clientChange.startsWith(change.clientMember) ? change.clientChange.slice(change.clientMember.length) : "";
+    lines.push(`  - Your code: ${code(change.clientMember ?? change.clientChange)}${prose(effect)}. ${verdict}`);
   } else if (change.compiler.verdict !== "compiles") {
     lines.push(`  - Your code: **${capitalize(VERDICT_TEXT[change.compiler.verdict])}**: ${prose(change.compiler.message ?? "")}.`);
   }
@@ -160,7 +168,7 @@ function markdownChange(change: Change): string[] {
     ...("after" in change && short(change.after) ? [`now ${code(valueText(change.after))}`] : []),
   ];
   const values = shown.length > 0 ? `: ${shown.join(", ")}` : "";
-  lines.push(`  - Where: ${code(`#${change.pointer}`)} in the ${change.pointerIn} spec${values}. Check ${code(change.check)}, ${change.classification} on the wire.`);
+  lines.push(`  - Where: ${code(`#${change.pointer}`)} in the ${change.pointerIn} spec${values}. Check ${code(change.check)}: ${LEVEL_WORDS[change.classification]} on the wire.`);
   return lines;
 }
 
