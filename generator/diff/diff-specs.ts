@@ -91,7 +91,7 @@ export async function diffAgainstRef(specFile: string, ref: string, options: Dif
       loadVersion(committed.file, committed.relabel, name, clientName),
       loadVersion(absolute, showing(absolute, labelOf(specFile, options)), name, clientName),
     ]);
-    return await diffModels(before, after, { beforeLabel: `${labelOf(specFile, options)} at ${ref}`, afterLabel: labelOf(specFile, options) });
+    return await diffModels(before, after, { beforeLabel: committed.label, afterLabel: labelOf(specFile, options) });
   } finally {
     await committed.remove();
   }

@@ -44,13 +44,17 @@ function operationText(change: Change): string {
 }
 
 function valueText(value: unknown): string {
-  const text = JSON.stringify(value) ?? "undefined";
-  return text.length > 100 ? `${text.slice(0, 97)}...` : text;
+  return JSON.stringify(value) ?? "undefined";
+}
+
+/** Values that fit on a line; a whole schema added or removed is better read in the spec, at the pointer. */
+function shortValue(value: unknown): boolean {
+  return (JSON.stringify(value) ?? "").length <= 80;
 }
 
 function valuesText(change: Change): string | undefined {
-  const hasBefore = "before" in change;
-  const hasAfter = "after" in change;
+  const hasBefore = "before" in change && shortValue(change.before);
+  const hasAfter = "after" in change && shortValue(change.after);
   if (!hasBefore && !hasAfter) return undefined;
   if (hasBefore && hasAfter) return `${valueText(change.before)} -> ${valueText(change.after)}`;
   return hasBefore ? `was ${valueText(change.before)}` : `now ${valueText(change.after)}`;
@@ -161,11 +165,9 @@ function markdownChange(change: Change): string[] {
     lines.push(`  - Your code: **${capitalize(VERDICT_TEXT[change.compiler.verdict])}**: ${prose(change.compiler.message ?? "")}.`);
   }
   if (change.disagreement) lines.push(`  - Note: ${prose(change.disagreement)}`);
-  // Values that fit on a line; a whole schema added or removed is better read in the spec, at the pointer.
-  const short = (value: unknown) => (JSON.stringify(value) ?? "").length <= 80;
   const shown = [
-    ...("before" in change && short(change.before) ? [`was ${code(valueText(change.before))}`] : []),
-    ...("after" in change && short(change.after) ? [`now ${code(valueText(change.after))}`] : []),
+    ...("before" in change && shortValue(change.before) ? [`was ${code(valueText(change.before))}`] : []),
+    ...("after" in change && shortValue(change.after) ? [`now ${code(valueText(change.after))}`] : []),
   ];
   const values = shown.length > 0 ? `: ${shown.join(", ")}` : "";
   lines.push(`  - Where: ${code(`#${change.pointer}`)} in the ${change.pointerIn} spec${values}. Check ${code(change.check)}: ${LEVEL_WORDS[change.classification]} on the wire.`);

@@ -47,7 +47,7 @@ export interface DiffReport {
   /** The spec's name, e.g. `payments`. */
   readonly name: string;
   readonly clientName: string;
-  /** What was compared, for people: `specs/payments.yaml at HEAD`. */
+  /** What was compared, for people: `HEAD:specs/payments.yaml`, `specs/payments.yaml`. */
   readonly beforeLabel: string;
   readonly afterLabel: string;
   readonly changes: readonly Change[];

@@ -53,7 +53,7 @@ describe("payspec diff --base", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report.before).toBe("specs/shop.json at HEAD");
+    expect(report.before).toBe("HEAD:specs/shop.json");
     expect(report.after).toBe("specs/shop.json");
     expect(report.changes.map((change: { check: string; operationId: string }) => `${change.check} ${change.operationId}`)).toEqual(["request-property-became-required createOrder"]);
     await writeFile(path.join(repo.dir, "specs", "shop.json"), spec(BASE));
