@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { formatProblem, SpecError } from "../generator/errors.js";
 import { diffAgainstRef, diffSpecFiles } from "../generator/diff/diff-specs.js";
-import { formatReport, type DiffFormat } from "../generator/diff/format.js";
+import { formatChecks, formatReport, type DiffFormat } from "../generator/diff/format.js";
 import { GitSpecError } from "../generator/diff/git.js";
 import type { DiffReport } from "../generator/diff/report.js";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Command, type CommandIo } from "./command.js";
@@ -29,6 +29,7 @@ Options:
   --fail-on <level>      exit 1 when a change has this impact or worse: breaking, possibly-breaking
   --name <name>          the spec's name (default: the (old) spec's file name without extension)
   --client-name <Name>   the client class name (default: this project's name for its specs, else from info.title)
+  --checks               list every check: its id, level and what it means
   -h, --help             show this help
 
 Exit codes: 0 done (and nothing at the --fail-on level), 1 a change at the --fail-on level, 2 a usage or spec error.
@@ -51,6 +52,7 @@ export const diffCommand: Command = {
           "fail-on": { type: "string" },
           name: { type: "string" },
           "client-name": { type: "string" },
+          checks: { type: "boolean" },
           help: { type: "boolean", short: "h" },
         },
       });
@@ -60,6 +62,10 @@ export const diffCommand: Command = {
     const { values, positionals } = parsed;
     if (values.help) {
       io.stdout(USAGE);
+      return EXIT_OK;
+    }
+    if (values.checks) {
+      io.stdout(formatChecks());
       return EXIT_OK;
     }
     const format = values.format as DiffFormat;

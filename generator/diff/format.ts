@@ -3,7 +3,7 @@
  * Changes are grouped by impact (the worse of the wire-level classification and the compiler's verdict); each says
  * what changed, where in the spec, what it does to the client's code, and whether that code still compiles.
  */
-import { LEVELS, type Level } from "./checks.js";
+import { CHECK_IDS, CHECKS, LEVELS, type Level } from "./checks.js";
 import type { CompilerVerdict } from "./compiler.js";
 import { countsText, type Change, type DiffReport } from "./report.js";
 
@@ -191,6 +191,7 @@ export function formatJson(report: DiffReport): string {
       classification: change.classification,
       impact: change.impact,
       check: change.check,
+      why: CHECKS[change.check].sentence,
       operationId: change.operation?.operationId ?? null,
       method: change.operation ? change.operation.method.toUpperCase() : null,
       path: change.operation?.path ?? null,
@@ -207,4 +208,11 @@ export function formatJson(report: DiffReport): string {
     compiler: report.compiler,
   };
   return `${JSON.stringify(json, null, 2)}\n`;
+}
+
+/** The catalogue, for `payspec diff --checks`: one line per check, its id, level and sentence. */
+export function formatChecks(): string {
+  const width = Math.max(...CHECK_IDS.map((id) => id.length));
+  const levelWidth = Math.max(...LEVELS.map((level) => level.length));
+  return `${CHECK_IDS.map((id) => `${id.padEnd(width)}  ${CHECKS[id].level.padEnd(levelWidth)}  ${CHECKS[id].sentence}`).join("\n")}\n`;
 }

@@ -7,7 +7,7 @@
  */
 import type { SpecProblem } from "../errors.js";
 import type { ApiModel } from "../model.js";
-import { generateFromModel, type OutputFiles } from "../pipeline.js";
+import { generateFromModel } from "../pipeline.js";
 import { CHECKS, LEVELS, worseLevel, type CheckId, type Level } from "./checks.js";
 import { memberText, type Member, type OperationRef, type WireChange } from "./change.js";
 import { compareModels, pairOperations, refOf } from "./compare.js";
@@ -62,13 +62,11 @@ export interface DiffReport {
 export interface DiffOptions {
   readonly beforeLabel: string;
   readonly afterLabel: string;
-  /** Generated output of each version, when the caller has it already. */
-  readonly beforeFiles?: OutputFiles;
-  readonly afterFiles?: OutputFiles;
 }
 
 export async function diffModels(before: ApiModel, after: ApiModel, options: DiffOptions): Promise<DiffReport> {
-  const [beforeFiles, afterFiles] = await Promise.all([options.beforeFiles ?? generateFromModel(before), options.afterFiles ?? generateFromModel(after)]);
+  // Each client with its own copy of the runtime (the default), so that every type it uses is there to compile.
+  const [beforeFiles, afterFiles] = await Promise.all([generateFromModel(before), generateFromModel(after)]);
   const wire = compareModels(before, after);
   const pairs = pairOperations(before.operations, after.operations).map(([oldOp, newOp]) => ({
     operationId: (newOp ?? oldOp)!.operationId,

@@ -98,6 +98,15 @@ describe("exit codes", () => {
     expect(run.stderr).toContain("missing.yaml: file not found");
   });
 
+  it("lists the checks for --checks, one a line with its level and sentence, and exits 0", async () => {
+    const run = await runDiff(["--checks"], folder.dir);
+    expect(run.code).toBe(0);
+    const line = run.stdout.split("\n").find((text) => text.startsWith("request-property-became-enum "));
+    expect(line?.replace(/\s+/g, " ")).toBe(
+      "request-property-became-enum breaking A request value that took any value is now restricted to a list: old clients sending another value are refused.",
+    );
+  });
+
   it("prints the usage for --help, and exits 0", async () => {
     const run = await runDiff(["--help"], folder.dir);
     expect(run.code).toBe(0);
@@ -117,6 +126,7 @@ describe("formats", () => {
         classification: "breaking",
         impact: "breaking",
         check: "new-required-request-property",
+        why: "A new required request property: old clients do not send it, so their requests are refused.",
         operationId: "createOrder",
         method: "POST",
         path: "/orders",
