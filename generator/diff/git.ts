@@ -122,11 +122,20 @@ function externalRefs(text: string): string[] {
       for (const [key, value] of Object.entries(node)) {
         if (key === "$ref" && typeof value === "string") {
           const file = value.split("#")[0] ?? "";
-          if (file !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(file)) found.add(decodeURI(file));
+          if (file !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(file)) found.add(decoded(file));
         } else walk(value);
       }
     }
   };
   walk(document);
   return [...found];
+}
+
+/** A `$ref`'s file part, percent-decoded when it is well formed (the loader reports one that is not). */
+function decoded(file: string): string {
+  try {
+    return decodeURI(file);
+  } catch {
+    return file;
+  }
 }

@@ -5,7 +5,7 @@
  * pointers name where each thing is written, and members where it lands in the client's types.
  */
 import { childPointer, pointerOfRef, resolvePointer } from "../json-pointer.js";
-import type { CheckId, Level } from "./checks.js";
+import { CHECKS, type CheckId, type Level } from "./checks.js";
 import { wireChange, type Member, type OperationRef, type WireChange } from "./change.js";
 
 export type Direction = "request" | "response";
@@ -135,9 +135,11 @@ class Place {
     return root ? { side: root.side, path: [...root.path, ...this.path] } : undefined;
   }
 
-  /** `request-property-<what>` or `response-property-<what>`. */
+  /** `request-property-<what>` or `response-property-<what>`, which the catalogue must have. */
   id(what: string): CheckId {
-    return `${this.direction}-property-${what}` as CheckId;
+    const id = `${this.direction}-property-${what}`;
+    if (!(id in CHECKS)) throw new Error(`no check ${id} in the catalogue`);
+    return id as CheckId;
   }
 
   /**
