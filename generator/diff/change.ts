@@ -1,5 +1,5 @@
 /** What a wire-level comparison finds: one `WireChange` per change, before the compiler's judgement is added. */
-import type { HttpMethod } from "../model.js";
+import type { HttpMethod, Operation } from "../model.js";
 import { CHECKS, type CheckId, type Level } from "./checks.js";
 
 /** The operation a change belongs to, named as both the spec and the client name it. */
@@ -60,4 +60,13 @@ export function memberText(member: Member): string {
     text += segment.startsWith("[") ? segment : /^[A-Za-z_$][\w$]*$/.test(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`;
   }
   return text;
+}
+
+export function refOf(operation: Operation): OperationRef {
+  return { operationId: operation.operationId, methodName: operation.methodName, method: operation.method, path: operation.path };
+}
+
+/** A paired operation is named as the new spec names it, with the old method name when it changed. */
+export function pairRef(before: Operation, after: Operation): OperationRef {
+  return { ...refOf(after), ...(before.methodName !== after.methodName ? { previousMethodName: before.methodName } : {}) };
 }

@@ -9,8 +9,8 @@ import type { SpecProblem } from "../errors.js";
 import type { ApiModel } from "../model.js";
 import { generateFromModel } from "../pipeline.js";
 import { CHECKS, LEVELS, worseLevel, type CheckId, type Level } from "./checks.js";
-import { memberText, type Member, type OperationRef, type WireChange } from "./change.js";
-import { compareModels, pairOperations, refOf } from "./compare.js";
+import { memberText, refOf, type Member, type OperationRef, type WireChange } from "./change.js";
+import { compareModels, pairOperations } from "./compare.js";
 import { judgeWithCompiler, type CompilerFinding, type CompilerVerdict, type SideVerdict } from "./compiler.js";
 
 export interface Change {

@@ -4,9 +4,10 @@
  * other way round. `$ref`s are followed on both sides, so a schema moved or renamed with the same shape is no change;
  * pointers name where each thing is written, and members where it lands in the client's types.
  */
-import { childPointer, pointerOfRef, resolvePointer } from "../json-pointer.js";
+import { childPointer } from "../json-pointer.js";
 import { CHECKS, type CheckId, type Level } from "./checks.js";
 import { wireChange, type Member, type OperationRef, type WireChange } from "./change.js";
+import { cap, deepEqual, follow, isObj } from "./spec-nodes.js";
 
 export type Direction = "request" | "response";
 
@@ -47,17 +48,8 @@ interface Walk {
   readonly stack: Set<string>;
 }
 
-const MAX_REF_HOPS = 64;
-
 export function resolveSchema(at: SchemaAt): Resolved {
-  let node = at.schema;
-  let pointer = at.pointer;
-  for (let hops = 0; isObj(node) && typeof node["$ref"] === "string" && hops < MAX_REF_HOPS; hops++) {
-    const target = pointerOfRef(node["$ref"]);
-    if (target === undefined) break;
-    pointer = target;
-    node = resolvePointer(at.document, target);
-  }
+  const { node, pointer } = follow(at.document, at.schema, at.pointer);
   return { document: at.document, node: typeof node === "boolean" ? node : isObj(node) ? node : {}, pointer };
 }
 
@@ -698,22 +690,3 @@ function describeSchema(node: Obj | boolean): string {
   if (node === false) return "no value";
   return typeText(typesOf(node));
 }
-
-function cap(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-export function isObj(value: unknown): value is Obj {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== "object") return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, index) => deepEqual(item, (b as unknown[])[index]));
-  const aKeys = Object.keys(a as object);
-  const bKeys = Object.keys(b as object);
-  return aKeys.length === bKeys.length && aKeys.every((key) => Object.hasOwn(b as object, key) && deepEqual((a as Obj)[key], (b as Obj)[key]));
-}
-

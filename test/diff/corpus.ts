@@ -8,7 +8,6 @@ import { parse } from "yaml";
 import type { CheckId, Level } from "../../generator/diff/checks.js";
 import type { CompilerVerdict } from "../../generator/diff/compiler.js";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Doc = any;
 
 export interface Expected {
