@@ -3,11 +3,14 @@
  * each command parses its own arguments (node:util `parseArgs`) and prints its own `--help`.
  *
  * Exit codes, the same for every command: 0 done, 1 problems found (a bad spec, stale files, breaking changes
- * with `--fail-on`), 2 a usage error (unknown option, missing argument), with the usage printed.
+ * with `--fail-on`), 2 a usage error (unknown option, missing argument), with the usage printed. `payspec diff` is
+ * the one exception, as CI tools of its kind have it: 1 is kept for "changes at the --fail-on level", and a spec that
+ * does not load is a 2.
  */
 export interface CommandIo {
   /** The folder the command was run from: relative paths on the command line and in the config resolve from it. */
   readonly cwd: string;
+  /** Prints whole lines: `text` without its final newline, which the output adds. */
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
 }

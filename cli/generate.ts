@@ -162,6 +162,15 @@ async function generateTargets(targets: readonly ClientTarget[], values: { check
     io.stdout(`Up to date: ${outputs.map(({ outDir }) => displayPath(outDir, io.cwd)).join(", ")}`);
     return EXIT_OK;
   }
+  // What a regenerated client changes for its users' code, when its spec differs from the committed one. The diff
+  // (which loads TypeScript's compiler) is imported only when a client is rewritten.
+  const summaries: string[] = [];
+  for (const [index, target] of targets.entries()) {
+    if ((await compareOutputFolder(target.outDir, outputs[index]!.files, io.cwd)).length === 0) continue;
+    const { summarizeAgainstBase } = await import("../generator/diff/diff-specs.js");
+    const summary = await summarizeAgainstBase(target.spec, "HEAD", { name: target.name, cwd: io.cwd, ...(target.clientName !== undefined ? { clientName: target.clientName } : {}) });
+    if (summary !== undefined) summaries.push(summary);
+  }
   try {
     await writeOutputFolders(outputs);
   } catch (error) {
@@ -173,6 +182,7 @@ async function generateTargets(targets: readonly ClientTarget[], values: { check
     io.stdout(`Generated ${displayPath(target.outDir, io.cwd)}/ (${Object.keys(files).length} files) from ${displayPath(target.spec, io.cwd)}`);
   }
   for (const outDir of runtimeDirs) io.stdout(`Generated ${displayPath(outDir, io.cwd)}/ (the runtime the clients above share)`);
+  for (const summary of summaries) io.stdout(summary);
   return EXIT_OK;
 }
 

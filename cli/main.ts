@@ -6,12 +6,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PACKAGE_ROOT } from "../generator/package-root.js";
 import { EXIT_OK, EXIT_USAGE, type Command, type CommandIo } from "./command.js";
+import { diffCommand } from "./diff.js";
 import { docsCommand } from "./docs.js";
 import { generateCommand } from "./generate.js";
 import { lintCommand } from "./lint.js";
 import { mockCommand } from "./mock.js";
 
-export const COMMANDS: readonly Command[] = [generateCommand, mockCommand, docsCommand, lintCommand];
+export const COMMANDS: readonly Command[] = [generateCommand, mockCommand, docsCommand, lintCommand, diffCommand];
 
 function version(): string {
   return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
