@@ -1,6 +1,7 @@
 /**
- * The shape of a `payspec` subcommand. `cli/main.ts` dispatches `payspec <name> ...` to the command of that name;
- * each command parses its own arguments (node:util `parseArgs`) and prints its own `--help`.
+ * The shape of a `payspec` subcommand. `cli/main.ts` lists the commands (name, one-line summary) and dispatches
+ * `payspec <name> ...` to one; each command parses its own arguments (node:util `parseArgs`) and prints its own
+ * `--help`.
  *
  * Exit codes, the same for every command: 0 done, 1 problems found (a bad spec, stale files, breaking changes
  * with `--fail-on`), 2 a usage error (unknown option, missing argument), with the usage printed. `payspec diff` is
@@ -16,9 +17,6 @@ export interface CommandIo {
 }
 
 export interface Command {
-  readonly name: string;
-  /** One line for `payspec --help`. */
-  readonly summary: string;
   /** The whole text of `payspec <name> --help`. */
   readonly usage: string;
   run(argv: readonly string[], io: CommandIo): Promise<number>;

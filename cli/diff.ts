@@ -39,8 +39,6 @@ Exit codes: 0 done (and nothing at the --fail-on level), 1 a change at the --fai
 `;
 
 export const diffCommand: Command = {
-  name: "diff",
-  summary: "what changed between two versions of a spec, and whether code using the generated client still compiles",
   usage: USAGE,
   async run(argv: readonly string[], io: CommandIo): Promise<number> {
     let parsed;

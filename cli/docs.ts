@@ -22,8 +22,6 @@ peer dependency: npm i -D @redocly/cli
 Exit codes: 0 built, 1 a spec could not be rendered (the old site is kept), 2 usage error.`;
 
 export const docsCommand: Command = {
-  name: "docs",
-  summary: "build the docs site: Redoc pages with client code samples, and a landing page",
   usage: USAGE,
   async run(argv, io) {
     let parsed;

@@ -37,8 +37,6 @@ Exit codes: 0 done, 1 a spec has errors or files are stale (nothing is written),
 class UsageError extends Error {}
 
 export const generateCommand: Command = {
-  name: "generate",
-  summary: "generate typed clients from OpenAPI specs (every API of redocly.yaml by default)",
   usage: USAGE,
   async run(argv, io) {
     let targets: ClientTarget[];

@@ -31,8 +31,6 @@ interface LintTarget {
 }
 
 export const lintCommand: Command = {
-  name: "lint",
-  summary: "check specs with redocly.yaml's rules and payspec's loading policy",
   usage: USAGE,
   async run(argv, io) {
     let positionals: string[];

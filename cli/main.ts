@@ -1,18 +1,29 @@
 /**
  * `payspec <command> ...`: the one command in front of the generator, the mocks, the docs, the linter and the
  * breaking-change report. bin/payspec.js runs `runCli` from the compiled copy of this module.
+ *
+ * A command's module is imported only when that command runs: each brings its own libraries (the diff brings
+ * TypeScript's compiler, the docs Redocly's renderer), and `payspec generate` need not load the others'.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { PACKAGE_ROOT } from "../generator/package-root.js";
 import { EXIT_OK, EXIT_USAGE, type Command, type CommandIo } from "./command.js";
-import { diffCommand } from "./diff.js";
-import { docsCommand } from "./docs.js";
-import { generateCommand } from "./generate.js";
-import { lintCommand } from "./lint.js";
-import { mockCommand } from "./mock.js";
 
-export const COMMANDS: readonly Command[] = [generateCommand, mockCommand, docsCommand, lintCommand, diffCommand];
+interface CommandEntry {
+  readonly name: string;
+  /** One line for `payspec --help`. */
+  readonly summary: string;
+  readonly load: () => Promise<Command>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: "generate", summary: "generate typed clients from OpenAPI specs (every API of redocly.yaml by default)", load: async () => (await import("./generate.js")).generateCommand },
+  { name: "mock", summary: "serve specs with Prism contract mocks", load: async () => (await import("./mock.js")).mockCommand },
+  { name: "docs", summary: "build the docs site: Redoc pages with client code samples, and a landing page", load: async () => (await import("./docs.js")).docsCommand },
+  { name: "lint", summary: "check specs with redocly.yaml's rules and payspec's loading policy", load: async () => (await import("./lint.js")).lintCommand },
+  { name: "diff", summary: "what changed between two versions of a spec, and whether code using the generated client still compiles", load: async () => (await import("./diff.js")).diffCommand },
+];
 
 function version(): string {
   return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
@@ -45,12 +56,12 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
     io.stdout(version());
     return EXIT_OK;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (command === undefined) {
+  const entry = COMMANDS.find((candidate) => candidate.name === name);
+  if (entry === undefined) {
     io.stderr(`Unknown command "${name}".\n\n${usage()}`);
     return EXIT_USAGE;
   }
-  return command.run(rest, io);
+  return (await entry.load()).run(rest, io);
 }
 
 /** What bin/payspec.js calls: the process's own folder and streams. */

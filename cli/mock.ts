@@ -2,6 +2,7 @@
  * `payspec mock`: serves specs with Prism, one port each, prints a table of spec, URL and mode, then Prism's request
  * log prefixed by spec, until Ctrl-C or SIGTERM stops them all.
  */
+import { createRequire } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { MockStartError, startMock, type RunningMock } from "../mock/index.js";
@@ -32,8 +33,6 @@ interface MockTarget {
 class UsageError extends Error {}
 
 export const mockCommand: Command = {
-  name: "mock",
-  summary: "serve specs with Prism contract mocks",
   usage: USAGE,
   async run(argv, io) {
     let options;
@@ -60,6 +59,10 @@ export const mockCommand: Command = {
         return EXIT_PROBLEMS;
       }
       throw error;
+    }
+    if (!prismInstalled()) {
+      io.stderr("error: payspec mock runs Prism, an optional peer dependency that is not installed. Install it beside payspec:\n  npm i -D @stoplight/prism-cli");
+      return EXIT_PROBLEMS;
     }
     if (options.firstPort + targets.length - 1 > 65_535) {
       io.stderr(`--port ${options.firstPort} leaves no room for ${targets.length} specs.\n\n${USAGE}`);
@@ -163,6 +166,16 @@ async function serve(targets: readonly MockTarget[], options: MockOptions, io: C
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
+  }
+}
+
+/** Whether Prism resolves from here, where startMock looks for it. */
+function prismInstalled(): boolean {
+  try {
+    createRequire(import.meta.url).resolve("@stoplight/prism-cli/package.json");
+    return true;
+  } catch {
+    return false;
   }
 }
 
