@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ClientCore, type OperationInfo } from "../../templates/runtime/index.js";
 import { bodyEncoding } from "../../templates/runtime/body.js";
-import { sendJson, startServer, type ReceivedRequest, type TestServer } from "./server.js";
+import { JSON_SUCCESS, sendJson, startServer, type ReceivedRequest, type TestServer } from "./server.js";
 
 const post = (requestBodyType?: string): OperationInfo => ({
   operationId: "createThing",
@@ -14,6 +14,7 @@ const post = (requestBodyType?: string): OperationInfo => ({
   path: "/things",
   security: [],
   constantHeaders: {},
+  responses: JSON_SUCCESS,
   ...(requestBodyType !== undefined ? { requestBodyType } : {}),
 });
 

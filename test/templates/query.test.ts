@@ -1,7 +1,7 @@
 /** Query parameters reach the server in the style their spec declares, per parameter, through a real node:http server. */
 import { afterEach, describe, expect, it } from "vitest";
 import { ClientCore, type OperationInfo } from "../../templates/runtime/index.js";
-import { sendJson, startServer, type TestServer } from "./server.js";
+import { JSON_SUCCESS, sendJson, startServer, type TestServer } from "./server.js";
 
 const listRefunds: OperationInfo = {
   operationId: "getRefunds",
@@ -9,6 +9,7 @@ const listRefunds: OperationInfo = {
   path: "/orders/payment_actions/refunds",
   security: [],
   constantHeaders: {},
+  responses: JSON_SUCCESS,
   queryStyles: {
     "order_id:in": { style: "form", explode: false },
     filter: { style: "deepObject", explode: true },

@@ -13,7 +13,7 @@ import {
   type SecurityRequirement,
   type SecuritySchemeInfo,
 } from "../../templates/runtime/index.js";
-import { sendJson, startServer, type Handler, type ReceivedRequest, type TestServer } from "./server.js";
+import { JSON_SUCCESS, sendJson, startServer, type Handler, type ReceivedRequest, type TestServer } from "./server.js";
 
 const schemes: Record<string, SecuritySchemeInfo> = {
   bearerAuth: { type: "http", scheme: "bearer" },
@@ -28,6 +28,7 @@ const op = (security: readonly SecurityRequirement[], extra: Partial<OperationIn
   path: "/things",
   security,
   constantHeaders: {},
+  responses: JSON_SUCCESS,
   ...extra,
 });
 
