@@ -10,6 +10,7 @@ import {
   ValidationError,
   type CoreOptions,
   type OperationInfo,
+  type PagePromise,
   type ValidationIssue,
 } from "../../templates/runtime/index.js";
 
@@ -41,5 +42,17 @@ describe("runtime public types", () => {
     expectTypeOf(ok).toEqualTypeOf<CoreOptions>();
     void bad;
     void badValidate;
+  });
+});
+
+describe("paged operations", () => {
+  it("await to one page, walk to items", async () => {
+    interface Refund {
+      readonly id: number;
+    }
+    const pages = core.paginate<{ data: Refund[] }, Refund>(op, {});
+    expectTypeOf(pages).toEqualTypeOf<PagePromise<{ data: Refund[] }, Refund>>();
+    expectTypeOf(await pages).toEqualTypeOf<{ data: Refund[] }>();
+    for await (const refund of pages) expectTypeOf(refund).toEqualTypeOf<Refund>();
   });
 });
