@@ -22,17 +22,23 @@ export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);
 }
 
+/** HTTP-date (RFC 9110 5.6.7): IMF-fixdate, the obsolete RFC 850 form, and asctime. Nothing else is a date. */
+const HTTP_DATE =
+  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-\d{2} \d{2}:\d{2}:\d{2} GMT|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+
 /**
- * The wait the server asked for, in ms: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date.
- * `undefined` when absent or unreadable. A date in the past gives 0.
+ * The wait the server asked for, in ms: `retry-after-ms` (a non-negative number of milliseconds), else `Retry-After`
+ * as non-negative whole seconds or an HTTP-date (a date in the past gives 0). `undefined` for anything else (`-5`,
+ * `1.5`, `soon`): the caller then backs off as if nothing was asked.
  */
 export function serverRequestedDelayMs(headers: Headers, now: number = Date.now()): number | undefined {
-  const ms = headers.get("retry-after-ms");
-  if (ms !== null && /^\s*\d+(\.\d+)?\s*$/.test(ms)) return Number(ms);
-  const value = headers.get("retry-after");
-  if (value === null) return undefined;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
+  const ms = headers.get("retry-after-ms")?.trim();
+  if (ms !== undefined && /^\d+(?:\.\d+)?$/.test(ms)) return Number(ms);
+  const value = headers.get("retry-after")?.trim();
+  if (value === undefined) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  if (!HTTP_DATE.test(value)) return undefined;
+  const date = Date.parse(value.endsWith("GMT") ? value : `${value} GMT`); // asctime has no zone, and means GMT
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
