@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `npm run generate`.
 
 import type { Client as FetchClient } from "openapi-fetch";
-import { ClientCore, resolveServerUrl, type CoreOptions, type OperationInfo, type PagePromise, type RequestOptions, type SecuritySchemeInfo } from "./runtime/index.js";
+import { ClientCore, paginate, resolveServerUrl, type CoreOptions, type OperationInfo, type PagePromise, type RequestOptions, type SecuritySchemeInfo } from "./runtime/index.js";
 import type { paths } from "./schema.js";
 import { requestValidators } from "./validators.js";
 
@@ -178,7 +178,7 @@ export class BigCommerceClient {
    * @throws {APIUserAbortError} when `options.signal` aborts the call.
    */
   getRefunds(input: GetRefundsInput = {}, options?: RequestOptions): PagePromise<GetRefundsResponse, GetRefundsItem> {
-    return this.#core.paginate<GetRefundsResponse, GetRefundsItem>(operations.getRefunds, input, options);
+    return paginate<GetRefundsResponse, GetRefundsItem>(this.#core, operations.getRefunds, input, options);
   }
 
   /**

@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `npm run generate`.
 
 import type { Client as FetchClient } from "openapi-fetch";
-import { ClientCore, resolveServerUrl, type CoreOptions, type OperationInfo, type PagePromise, type RequestOptions, type SecuritySchemeInfo } from "./runtime/index.js";
+import { ClientCore, paginate, resolveServerUrl, type CoreOptions, type OperationInfo, type PagePromise, type RequestOptions, type SecuritySchemeInfo } from "./runtime/index.js";
 import type { paths } from "./schema.js";
 import { requestValidators } from "./validators.js";
 
@@ -118,7 +118,7 @@ export class PaymentsClient {
    * @throws {APIUserAbortError} when `options.signal` aborts the call.
    */
   listPayments(input: ListPaymentsInput = {}, options?: RequestOptions): PagePromise<ListPaymentsResponse, ListPaymentsItem> {
-    return this.#core.paginate<ListPaymentsResponse, ListPaymentsItem>(operations.listPayments, input, options);
+    return paginate<ListPaymentsResponse, ListPaymentsItem>(this.#core, operations.listPayments, input, options);
   }
 
   /**

@@ -33,11 +33,12 @@ export function emitClient(model: ApiModel, options: EmitClientOptions = {}): st
   const typed: Typed[] = model.operations.map((operation) => ({ operation, types: operationTypes(operation, model) }));
   const statements: (string | StatementStructures)[] = [];
   const paged = typed.some(({ types }) => types.paging !== undefined);
+  const bodyHelpers = [...new Set(typed.flatMap(({ types }) => (types.bodyContentType === undefined ? [] : (requestBody(types.bodyContentType)?.uses ?? []))))].sort();
 
   statements.push(
     [
       `import type { Client as FetchClient } from "openapi-fetch";`,
-      `import { ClientCore, resolveServerUrl, type CoreOptions, type OperationInfo,${paged ? " type PagePromise," : ""} type RequestOptions, type SecuritySchemeInfo } from "${options.runtimeImport ?? LOCAL_RUNTIME_IMPORT}/index.js";`,
+      `import { ${[...bodyHelpers, "ClientCore", ...(paged ? ["paginate"] : []), "resolveServerUrl"].join(", ")}, type CoreOptions, type OperationInfo,${paged ? " type PagePromise," : ""} type RequestOptions, type SecuritySchemeInfo } from "${options.runtimeImport ?? LOCAL_RUNTIME_IMPORT}/index.js";`,
       `import type { paths } from "./schema.js";`,
       `import { requestValidators } from "./validators.js";`,
     ].join("\n"),
@@ -154,9 +155,24 @@ function operationInfoLiteral(operation: Operation, types: OperationTypes): stri
       }),
   );
   if (Object.keys(queryStyles).length > 0) fields.push(`queryStyles: ${literal(queryStyles)}`);
-  if (types.bodyContentType !== undefined && types.bodyContentType !== "application/json") fields.push(`requestBodyType: ${JSON.stringify(types.bodyContentType)}`);
+  const body = types.bodyContentType === undefined ? undefined : requestBody(types.bodyContentType);
+  if (body !== undefined) fields.push(`requestBody: ${body.literal}`);
   if (types.paging !== undefined) fields.push(`paging: ${literal(types.paging.info)}`);
   return `{ ${fields.join(", ")} }`;
+}
+
+/**
+ * How a body of `mediaType` is sent, as the runtime's `BodyEncoding` (templates/runtime/body.ts) written as a literal,
+ * with the runtime names it uses; undefined for JSON, openapi-fetch's default.
+ */
+export function requestBody(mediaType: string): { readonly literal: string; readonly uses: readonly string[] } | undefined {
+  const base = mediaType.split(";")[0]!.trim().toLowerCase();
+  if (base === "application/json" || base === "*/*") return undefined;
+  if (base.endsWith("+json")) return { literal: `{ contentType: ${JSON.stringify(mediaType)} }`, uses: [] };
+  if (base === "application/x-www-form-urlencoded") return { literal: "formBody", uses: ["formBody"] };
+  if (base === "multipart/form-data") return { literal: "multipartBody", uses: ["multipartBody"] };
+  // A range such as `image/*` names no type to send: fetch sends the body's own (a Blob's type).
+  return { literal: `{ serialize: bodyAsGiven, contentType: ${base.includes("*") ? "null" : JSON.stringify(mediaType)} }`, uses: ["bodyAsGiven"] };
 }
 
 function inputType(clientName: string, operation: Operation, types: OperationTypes): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
@@ -230,7 +246,7 @@ function clientClass(model: ApiModel, typed: readonly Typed[]): ClassDeclaration
       statements: [
         paging === undefined
           ? `return this.#core.call<${types.responseName}>(operations.${operation.methodName}, input, options);`
-          : `return this.#core.paginate<${types.responseName}, ${paging.itemName}>(operations.${operation.methodName}, input, options);`,
+          : `return paginate<${types.responseName}, ${paging.itemName}>(this.#core, operations.${operation.methodName}, input, options);`,
       ],
     };
   });

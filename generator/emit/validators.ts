@@ -6,14 +6,16 @@
  *                             the client's request validators by operationId. Strict TypeScript, built with ts-morph.
  *   response-validators.ts    `responseValidators`: the client's response validators by operationId and status. The
  *                             client imports it dynamically when `validate.response` is on, never statically.
- *   validation/issues.ts      Ajv errors -> ValidationIssues (generator/validators/issues.ts, embedded), shared by
- *                             the two modules above.
  *   validation/compiled.js    Ajv's standalone code, compiled here at generation time (draft 2020-12, formats
  *                             compiled in). Kept as JavaScript next to a declaration file, not pasted into a .ts under
  *                             `@ts-nocheck`, so that `tsc --noEmit` stays strict over every line a person reads.
  *   validation/compiled.d.ts  its types.
  *   validation/compiled-responses.js (.d.ts)  the same for the response validators alone: a file only the dynamic
  *                             import reaches, so that they load (and ship) only with `validate.response`.
+ *
+ * Both TypeScript modules embed generator/validators/issues.ts (Ajv errors -> ValidationIssues) as module-private
+ * code, each its own copy: bundlers put a module that both a static and a dynamic import reach into a chunk loaded up
+ * front, so a shared one would ship with `isOrder` alone even when nothing validates a response.
  *
  * No module has a top-level side effect: the tables are object literals of references to module-level functions
  * (pure, so a bundler drops a table, and what only it uses, when nothing imports it; package.json says
@@ -58,7 +60,6 @@ export {
 /** The TypeScript modules this file writes, besides validators.ts (VALIDATOR_FILES.module). */
 export const VALIDATOR_MODULES = {
   responses: "response-validators.ts",
-  issues: "validation/issues.ts",
 } as const;
 
 const { StructureKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
@@ -98,39 +99,28 @@ export function emitValidatorsModule(model: ApiModel, options: { readonly runtim
   return {
     [VALIDATOR_FILES.module]: emitModule(model, runtimeImport, plan.named, plan.operations, plan.unknownFormats),
     [VALIDATOR_MODULES.responses]: emitResponsesModule(model, runtimeImport, plan.operations),
-    [VALIDATOR_MODULES.issues]: emitIssuesModule(runtimeImport),
   };
 }
 
-/** The runtime's module path as seen from `validation/`, one folder down. */
-function fromValidationFolder(runtimeImport: string): string {
-  if (runtimeImport.startsWith("./")) return `../${runtimeImport.slice(2)}`;
-  if (runtimeImport.startsWith("../")) return `../${runtimeImport}`;
-  return runtimeImport; // a package name
-}
+/** ISSUES_SOURCE without `summariseIssues`, for a module that does not use it (an unused function fails noUnusedLocals). */
+const ISSUES_SOURCE_WITHOUT_SUMMARY = ISSUES_SOURCE.replace(/(?:\/\*\*(?:(?!\*\/)[^])*\*\/\n)?function summariseIssues\([^]*?\n}\n?/, "").trim();
 
-function emitIssuesModule(runtimeImport: string): string {
-  return printSourceFile([
-    [
-      "/**",
-      " * Ajv errors -> ValidationIssues: generator/validators/issues.ts, embedded by payspec, and `run`, which every",
-      " * validator of ../validators.ts and ../response-validators.ts goes through. Do not edit: run `npm run generate`.",
-      " */",
-    ].join("\n"),
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: `${fromValidationFolder(runtimeImport)}/index.js`, namedImports: ["ValidationResult"], isTypeOnly: true },
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./compiled.js", namedImports: ["CompiledValidator"], isTypeOnly: true },
-    ISSUES_SOURCE,
+/**
+ * generator/validators/issues.ts and `run`, module-private, for a module that validates with compiled functions;
+ * `summariseIssues` only when the module uses it.
+ */
+function issuesStatements(compiledNamespace: string, withSummary: boolean): (string | StatementStructures)[] {
+  return [
+    ["// Ajv errors -> ValidationIssues: generator/validators/issues.ts, embedded by payspec (module-private).", withSummary ? ISSUES_SOURCE : ISSUES_SOURCE_WITHOUT_SUMMARY].join("\n"),
     { kind: StructureKind.Function,
-      isExported: true,
       name: "run",
       docs: ["Runs one compiled check: the value typed when valid, else every violation as a ValidationIssue."],
       typeParameters: ["T = unknown"],
-      parameters: [{ name: "check", type: "CompiledValidator" }, { name: "value", type: "unknown" }],
+      parameters: [{ name: "check", type: `${compiledNamespace}.CompiledValidator` }, { name: "value", type: "unknown" }],
       returnType: "ValidationResult<T>",
       statements: "return check(value) ? { ok: true, value: value as T } : { ok: false, errors: issuesFromAjv(check.errors, value) };",
     },
-    "export { summariseIssues };",
-  ]);
+  ];
 }
 
 function emitModule(
@@ -161,7 +151,7 @@ function emitModule(
   }
   if (named.length > 0 || requests.length > 0) {
     statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./validation/compiled.js", namespaceImport: "compiled" });
-    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./validation/issues.js", namedImports: ["run", ...(named.length > 0 ? ["summariseIssues"] : [])] });
+    statements.push(...issuesStatements("compiled", named.length > 0));
   }
 
   for (const entry of named) {
@@ -244,7 +234,7 @@ function emitResponsesModule(model: ApiModel, runtimeImport: string, operations:
   if (checked.length > 0) {
     // Its own compiled file, never compiled.js: see VALIDATOR_FILES.compiledResponses.
     statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./validation/compiled-responses.js", namespaceImport: "compiled" });
-    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./validation/issues.js", namedImports: ["run"] });
+    statements.push(...issuesStatements("compiled", false));
   }
   for (const operation of checked) {
     for (const [status, name] of operation.responses) {

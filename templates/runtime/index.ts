@@ -20,7 +20,10 @@ export type {
   ValidationResult,
   Validator,
 } from "./operation.js";
+export type { BodyEncoding } from "./body.js";
+export { bodyAsGiven, formBody, multipartBody } from "./body.js";
 export { ClientCore } from "./core.js";
+export { paginate } from "./paging.js";
 export { resolveServerUrl } from "./servers.js";
 export {
   APIConnectionError,

@@ -2,6 +2,7 @@
  * The types shared by the runtime, the emitted client (client.ts) and the emitted validators (validators.ts).
  * Plain data only: the generator emits one `OperationInfo` per operation.
  */
+import type { BodyEncoding } from "./body.js";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
@@ -53,8 +54,8 @@ export interface OperationInfo {
   readonly responses: Readonly<Record<string, DeclaredResponse>>;
   /** Query parameters whose spec sets `style`/`explode`; the others use OpenAPI's default (`form`, exploded). */
   readonly queryStyles?: Readonly<Record<string, QueryParameterStyle>>;
-  /** The media type the body is sent as, when it is not `application/json` (see ./body.ts). */
-  readonly requestBodyType?: string;
+  /** How the body is sent when it is not JSON (see ./body.ts). */
+  readonly requestBody?: BodyEncoding;
   /** Set for a paged list (the spec's `x-payspec-paging`): the call can then be walked with `for await`. */
   readonly paging?: PagingInfo;
 }

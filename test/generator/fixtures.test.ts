@@ -201,7 +201,7 @@ paths:
     await writeFile(path.join(dir, "form.yaml"), SPEC);
     const out = path.join(dir, "form");
     await writeOutputFolder(out, (await generate(path.join(dir, "form.yaml"))).files);
-    expect(await readFile(path.join(out, "client.ts"), "utf8")).toContain('requestBodyType: "application/x-www-form-urlencoded"');
+    expect(await readFile(path.join(out, "client.ts"), "utf8")).toContain("requestBody: formBody");
     expect(typecheck([path.join(out, "index.ts")])).toEqual([]);
 
     let received: { type: string | undefined; body: string } = { type: undefined, body: "" };

@@ -4,7 +4,7 @@
  * exactly the pages asked for, in order, however the walk ends.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { ClientCore, PayspecError, type OperationInfo } from "../../templates/runtime/index.js";
+import { ClientCore, paginate, PayspecError, type OperationInfo } from "../../templates/runtime/index.js";
 import { JSON_SUCCESS, sendJson, startServer, type Handler, type TestServer } from "./server.js";
 
 /** BigCommerce's refund list: `page`/`limit`, `{ data, meta: { pagination: { total_pages } } }`, pages from 1. */
@@ -65,7 +65,7 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 describe("for await over a paged operation", () => {
   it("walks BigCommerce-style pages until total_pages, asking for each page once", async () => {
     const core = await client(refunds(7));
-    const items = await collect(core.paginate<unknown, { id: number }>(getRefunds, { query: { limit: 3 } }));
+    const items = await collect(paginate<unknown, { id: number }>(core, getRefunds, { query: { limit: 3 } }));
     expect(items.map((item) => item.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(server!.requests.map((request) => request.url)).toEqual([
       "/orders/payment_actions/refunds?limit=3",
@@ -76,14 +76,14 @@ describe("for await over a paged operation", () => {
 
   it("starts from the page the caller asks for", async () => {
     const core = await client(refunds(7));
-    const items = await collect(core.paginate<unknown, { id: number }>(getRefunds, { query: { limit: 3, page: 2 } }));
+    const items = await collect(paginate<unknown, { id: number }>(core, getRefunds, { query: { limit: 3, page: 2 } }));
     expect(items.map((item) => item.id)).toEqual([4, 5, 6, 7]);
     expect(server!.requests).toHaveLength(2);
   });
 
   it("without total_pages, stops at the first empty page", async () => {
     const core = await client(refunds(4, false));
-    const items = await collect(core.paginate<unknown, { id: number }>(getRefunds, { query: { limit: 2 } }));
+    const items = await collect(paginate<unknown, { id: number }>(core, getRefunds, { query: { limit: 2 } }));
     expect(items.map((item) => item.id)).toEqual([1, 2, 3, 4]);
     expect(server!.requests.map((request) => query(request.url).get("page"))).toEqual([null, "2", "3"]);
   });
@@ -94,7 +94,7 @@ describe("for await over a paged operation", () => {
       const size = Number(query(req.url).get("size") ?? 10);
       sendJson(res, 200, Array.from({ length: Math.max(0, Math.min(size, 23 - page * size)) }, (_, i) => ({ id: `p${page * size + i}` })));
     });
-    const items = await collect(core.paginate<unknown, { id: string }>(listPayments));
+    const items = await collect(paginate<unknown, { id: string }>(core, listPayments));
     expect(items).toHaveLength(23);
     expect(items.at(-1)).toEqual({ id: "p22" });
     expect(server!.requests.map((request) => request.url)).toEqual(["/payments", "/payments?page=1", "/payments?page=2"]);
@@ -102,7 +102,7 @@ describe("for await over a paged operation", () => {
 
   it("stops asking when the loop breaks", async () => {
     const core = await client(refunds(100));
-    for await (const item of core.paginate<unknown, { id: number }>(getRefunds, { query: { limit: 5 } })) {
+    for await (const item of paginate<unknown, { id: number }>(core, getRefunds, { query: { limit: 5 } })) {
       if (item.id === 7) break;
     }
     expect(server!.requests).toHaveLength(2);
@@ -110,7 +110,7 @@ describe("for await over a paged operation", () => {
 
   it("stops with an error, after two requests, when the server ignores the page parameter", async () => {
     const core = await client((_req, res) => sendJson(res, 200, { data: [{ id: 1 }, { id: 2 }], meta: {} }));
-    const walk = collect(core.paginate(getRefunds, { query: { limit: 2 } }));
+    const walk = collect(paginate(core, getRefunds, { query: { limit: 2 } }));
     await expect(walk).rejects.toThrow(PayspecError);
     await expect(walk).rejects.toThrow(
       'getRefunds (GET /orders/payment_actions/refunds): page 2 holds the same items as page 1; the server seems to ignore "page", so the walk stopped.',
@@ -120,7 +120,7 @@ describe("for await over a paged operation", () => {
 
   it("fails clearly when a page has no list where the spec says", async () => {
     const core = await client((_req, res) => sendJson(res, 200, { items: [] }));
-    await expect(collect(core.paginate(getRefunds))).rejects.toThrow(
+    await expect(collect(paginate(core, getRefunds))).rejects.toThrow(
       'getRefunds (GET /orders/payment_actions/refunds): page 1 has no list of items at "/data", so the pages cannot be walked.',
     );
   });
@@ -129,7 +129,7 @@ describe("for await over a paged operation", () => {
     const core = await client((req, res) => (query(req.url).get("page") === "2" ? sendJson(res, 404, { title: "gone" }) : refunds(10)(req, res, 0)));
     const seen: number[] = [];
     const walk = (async () => {
-      for await (const item of core.paginate<unknown, { id: number }>(getRefunds, { query: { limit: 3 } })) seen.push(item.id);
+      for await (const item of paginate<unknown, { id: number }>(core, getRefunds, { query: { limit: 3 } })) seen.push(item.id);
     })();
     await expect(walk).rejects.toThrow(/^404 Not Found: getRefunds/);
     expect(seen).toEqual([1, 2, 3]);
@@ -139,14 +139,14 @@ describe("for await over a paged operation", () => {
 describe("awaiting a paged operation", () => {
   it("gives the first page's body, with one request", async () => {
     const core = await client(refunds(7));
-    const page = await core.paginate<{ data: unknown[] }, unknown>(getRefunds, { query: { limit: 3 } });
+    const page = await paginate<{ data: unknown[] }, unknown>(core, getRefunds, { query: { limit: 3 } });
     expect(page.data).toHaveLength(3);
     expect(server!.requests).toHaveLength(1);
   });
 
   it("then walking it reuses that first page rather than asking again", async () => {
     const core = await client(refunds(5));
-    const pages = core.paginate<{ data: unknown[] }, { id: number }>(getRefunds, { query: { limit: 3 } });
+    const pages = paginate<{ data: unknown[] }, { id: number }>(core, getRefunds, { query: { limit: 3 } });
     expect((await pages).data).toHaveLength(3);
     expect((await collect(pages)).map((item) => item.id)).toEqual([1, 2, 3, 4, 5]);
     expect(server!.requests).toHaveLength(2);

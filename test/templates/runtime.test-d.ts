@@ -5,6 +5,7 @@ import {
   APIError,
   ClientCore,
   NotFoundError,
+  paginate,
   PayspecError,
   RequestValidationError,
   ValidationError,
@@ -50,7 +51,7 @@ describe("paged operations", () => {
     interface Refund {
       readonly id: number;
     }
-    const pages = core.paginate<{ data: Refund[] }, Refund>(op, {});
+    const pages = paginate<{ data: Refund[] }, Refund>(core, op, {});
     expectTypeOf(pages).toEqualTypeOf<PagePromise<{ data: Refund[] }, Refund>>();
     expectTypeOf(await pages).toEqualTypeOf<{ data: Refund[] }>();
     for await (const refund of pages) expectTypeOf(refund).toEqualTypeOf<Refund>();

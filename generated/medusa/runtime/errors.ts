@@ -12,8 +12,11 @@ export class PayspecError extends Error {
     return "PayspecError";
   }
 
+  /** `name`, `message` and the error's own fields (a Headers object as a plain one); never the cause. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message };
+    const json: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [field, value] of Object.entries(this)) json[field] = value instanceof Headers ? Object.fromEntries(value) : value;
+    return json;
   }
 }
 
@@ -40,17 +43,6 @@ export class APIError extends PayspecError {
     this.body = details.body;
     this.headers = details.headers;
     this.operationId = details.operationId;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      operationId: this.operationId,
-      headers: Object.fromEntries(this.headers),
-      body: this.body,
-    };
   }
 }
 
@@ -135,9 +127,6 @@ export class APIConnectionError extends PayspecError {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.operationId = details.operationId;
   }
-  override toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, operationId: this.operationId };
-  }
 }
 
 /** An attempt took longer than `timeoutMs`. */
@@ -156,9 +145,6 @@ export class APIUserAbortError extends PayspecError {
   constructor(message: string, details: { operationId: string }) {
     super(message);
     this.operationId = details.operationId;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, operationId: this.operationId };
   }
 }
 
@@ -182,9 +168,6 @@ export class RedirectError extends PayspecError {
     this.status = details.status;
     this.location = details.location;
   }
-  override toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, operationId: this.operationId, status: this.status, location: this.location };
-  }
 }
 
 /** The response body grew past `maxResponseBytes` (counted after decompression); reading it stopped there. */
@@ -200,9 +183,6 @@ export class ResponseTooLargeError extends PayspecError {
     this.operationId = details.operationId;
     this.status = details.status;
     this.maxResponseBytes = details.maxResponseBytes;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, operationId: this.operationId, status: this.status, maxResponseBytes: this.maxResponseBytes };
   }
 }
 
@@ -226,9 +206,6 @@ export class ValidationError extends PayspecError {
     super(message);
     this.errors = errors;
   }
-  override toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, errors: this.errors };
-  }
 }
 
 /** The request did not match the operation's schema; nothing was sent. */
@@ -240,9 +217,6 @@ export class RequestValidationError extends ValidationError {
   constructor(message: string, details: { operationId: string; errors: readonly ValidationIssue[] }) {
     super(message, details.errors);
     this.operationId = details.operationId;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), operationId: this.operationId };
   }
 }
 
@@ -266,8 +240,5 @@ export class ResponseValidationError extends ValidationError {
     this.operationId = details.operationId;
     this.status = details.status;
     this.body = details.body;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), operationId: this.operationId, status: this.status, body: this.body };
   }
 }

@@ -22,7 +22,7 @@
  */
 import createClient, { createQuerySerializer as openapiFetchQuerySerializer, type Client, type ClientOptions } from "openapi-fetch";
 import { checkCredentials, credentialNames, planFor, secretsOf, selectRequirement, type AuthPlan } from "./auth.js";
-import { bodyEncoding, type BodyEncoding } from "./body.js";
+import type { BodyEncoding } from "./body.js";
 import { appendCookies, cookieValue } from "./cookies.js";
 import {
   APIConnectionError,
@@ -44,7 +44,6 @@ import type {
   Credential,
   CoreOptions,
   OperationInfo,
-  PagePromise,
   QuerySerializer,
   RequestOptions,
   RetryEvent,
@@ -52,7 +51,6 @@ import type {
   ValidationIssue,
   Validator,
 } from "./operation.js";
-import { walkPages } from "./paging.js";
 import { headerParams, withConstantHeaders } from "./params.js";
 import { createQuerySerializer, withQueryCredentials } from "./query.js";
 import { isSensitiveHeader, redactHeaders, sanitizeCause, SecretScrubber } from "./redact.js";
@@ -350,22 +348,6 @@ export class ClientCore {
     }
   }
 
-  /**
-   * A paged operation's call: awaited, the first page (as `call`); walked with `for await`, every item of every
-   * page (paging.ts), the first page's answer included, not asked for twice.
-   */
-  paginate<Page, Item>(operation: OperationInfo, input: CallInput = {}, options: RequestOptions = {}): PagePromise<Page, Item> {
-    const paging = operation.paging;
-    if (paging === undefined) throw new PayspecError(`${operation.operationId} is not a paged operation.`);
-    const first = this.call<Page>(operation, input, options);
-    const query = input.query ?? {};
-    const fetchPage = (page: number): Promise<unknown> => this.call(operation, { ...input, query: { ...query, [paging.page]: page } }, options);
-    const described = this.#prepare(operation).described;
-    return Object.assign(first, {
-      [Symbol.asyncIterator]: () => walkPages<Item>(paging, query, first, fetchPage, described),
-    });
-  }
-
   #prepare(operation: OperationInfo): Prepared {
     let prepared = this.#prepared.get(operation);
     if (prepared !== undefined) return prepared;
@@ -388,7 +370,7 @@ export class ClientCore {
       described: describeOperation(operation.operationId, operation.method, operation.path),
       constantHeaders,
       constantHeaderParams: Object.freeze(headerParams(constantHeaders, undefined, plan.cookies, this.#defaultCookie)),
-      body: bodyEncoding(operation.requestBodyType),
+      body: operation.requestBody,
       credentialHeaders: Object.keys(overrides).length > 0 ? Object.freeze(overrides) : undefined,
       querySerializer: withQueryCredentials(this.#querySerializer ?? createQuerySerializer(operation.queryStyles), plan.query),
       cookies: plan.cookies,

@@ -5,8 +5,24 @@
  * items than the page size. A server that ignores the page parameter (the same items again) stops the walk with an
  * error instead of looping for ever.
  */
-import { PayspecError } from "./errors.js";
-import type { PagingInfo } from "./operation.js";
+import type { ClientCore } from "./core.js";
+import { describeOperation, PayspecError } from "./errors.js";
+import type { CallInput, OperationInfo, PagePromise, PagingInfo, RequestOptions } from "./operation.js";
+
+/**
+ * A paged operation's call (a generated method of an operation with `paging`): awaited, the first page, as
+ * `core.call` gives it; walked with `for await`, every item of every page, the first page's answer included rather
+ * than asked for twice. A function beside the core, so that a client without paged operations does not bundle it.
+ */
+export function paginate<Page, Item>(core: ClientCore, operation: OperationInfo, input: CallInput = {}, options: RequestOptions = {}): PagePromise<Page, Item> {
+  const paging = operation.paging;
+  if (paging === undefined) throw new PayspecError(`${operation.operationId} is not a paged operation.`);
+  const first = core.call<Page>(operation, input, options);
+  const query = input.query ?? {};
+  const fetchPage = (page: number): Promise<unknown> => core.call(operation, { ...input, query: { ...query, [paging.page]: page } }, options);
+  const described = describeOperation(operation.operationId, operation.method, operation.path);
+  return Object.assign(first, { [Symbol.asyncIterator]: () => walkPages<Item>(paging, query, first, fetchPage, described) });
+}
 
 /** The value a JSON pointer reaches in `root` (own properties only), or undefined. */
 function resolvePointer(root: unknown, pointer: string): unknown {

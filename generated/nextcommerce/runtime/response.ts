@@ -121,31 +121,8 @@ export function mockViolations(headers: Headers): string | undefined {
   return lines.length === 0 ? undefined : lines.join("; ");
 }
 
-const STATUS_TEXT: Readonly<Record<number, string>> = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  402: "Payment Required",
-  403: "Forbidden",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  406: "Not Acceptable",
-  408: "Request Timeout",
-  409: "Conflict",
-  410: "Gone",
-  412: "Precondition Failed",
-  413: "Content Too Large",
-  415: "Unsupported Media Type",
-  422: "Unprocessable Content",
-  429: "Too Many Requests",
-  500: "Internal Server Error",
-  501: "Not Implemented",
-  502: "Bad Gateway",
-  503: "Service Unavailable",
-  504: "Gateway Timeout",
-};
-
-/** `404 Not Found`; the reason phrase comes from the response when it has one (HTTP/2 has none). */
+/** `404 Not Found` with the reason phrase the response gives, or just `404` (HTTP/2 has no reason phrase). */
 export function statusLine(status: number, statusText: string): string {
-  const reason = statusText.trim() !== "" ? statusText.trim() : STATUS_TEXT[status];
-  return reason === undefined ? String(status) : `${status} ${reason}`;
+  const reason = statusText.trim();
+  return reason === "" ? String(status) : `${status} ${reason}`;
 }
