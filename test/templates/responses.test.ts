@@ -138,7 +138,7 @@ describe("maxResponseBytes", () => {
 });
 
 describe("a mock server's request violations", () => {
-  it("are part of the error message (Prism's sl-violations header)", async () => {
+  it("are part of the error message, from Prism's sl-violations header", async () => {
     const violations = [
       { location: ["request", "body", "amount"], severity: "Error", code: "pattern", message: 'must match pattern "^\\d+\\.\\d{2}$"' },
       { location: ["request", "header", "x-auth-token"], severity: "Error", message: "must have required property 'x-auth-token'" },
@@ -148,7 +148,21 @@ describe("a mock server's request violations", () => {
     );
     expect(error).toBeInstanceOf(UnprocessableEntityError);
     expect(error.message).toBe(
-      "422 Unprocessable Entity: captureOrderPayment (POST /orders/{id}/capture): Invalid request (mock server: request.body.amount must match pattern \"^\\d+\\.\\d{2}$\"; request.header.x-auth-token must have required property 'x-auth-token')",
+      "422 Unprocessable Entity: captureOrderPayment (POST /orders/{id}/capture): Invalid request (violations: request.body.amount must match pattern \"^\\d+\\.\\d{2}$\"; request.header.x-auth-token must have required property 'x-auth-token')",
+    );
+  });
+
+  it("are part of the error message, from the validation list of the problem+json body Prism writes itself", async () => {
+    const problem = {
+      type: "https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY",
+      title: "Invalid request",
+      status: 422,
+      detail: "Your request is not valid and no HTTP validation response was found in the spec, so Prism is generating this error for you.",
+      validation: [{ location: ["request", "body"], severity: "Error", code: "required", message: "must have required property 'amount'" }],
+    };
+    const error = await rejection(call((_req, res) => sendJson(res, 422, problem)));
+    expect(error.message).toBe(
+      "422 Unprocessable Entity: captureOrderPayment (POST /orders/{id}/capture): Invalid request (violations: request.body must have required property 'amount')",
     );
   });
 

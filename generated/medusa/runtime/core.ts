@@ -482,10 +482,10 @@ export class ClientCore {
   #apiError(operationId: string, described: string, response: Response, rawBody: unknown, tries: string): APIError {
     const body = this.#scrubber.value(normaliseErrorBody(rawBody));
     const detail = errorDetail(body);
-    const violations = mockViolations(response.headers);
+    const violations = mockViolations(response.headers, body);
     const message =
       `${statusLine(response.status, response.statusText)}: ${described}${tries}${detail === undefined ? "" : `: ${detail}`}` +
-      (violations === undefined ? "" : ` (mock server: ${this.#scrubber.text(violations)})`);
+      (violations === undefined ? "" : ` (violations: ${this.#scrubber.text(violations)})`);
     const ErrorClass = apiErrorClassFor(response.status);
     return new ErrorClass(message, {
       status: response.status,

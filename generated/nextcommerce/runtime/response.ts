@@ -99,17 +99,20 @@ export function errorDetail(body: unknown): string | undefined {
 }
 
 /**
- * The violations Prism's mock found in a request (its `sl-violations` header, JSON), as one line:
- * `request.body.amount must match pattern ...; request.header.x-api-key is required`. `undefined` when absent.
+ * The violations a validating mock found in the request, as one line: `request.body.amount must match pattern ...;
+ * request.header.x-api-key is required`. Prism sends them in its `sl-violations` header (JSON) when it answers with
+ * the spec's own 4xx example, and as the `validation` list of the problem+json body it writes itself otherwise.
+ * `undefined` when there are none.
  */
-export function mockViolations(headers: Headers): string | undefined {
+export function mockViolations(headers: Headers, body: unknown): string | undefined {
+  let violations: unknown = (body as { validation?: unknown } | null | undefined)?.validation;
   const header = headers.get("sl-violations");
-  if (header === null) return undefined;
-  let violations: unknown;
-  try {
-    violations = JSON.parse(header);
-  } catch {
-    return undefined;
+  if (header !== null) {
+    try {
+      violations = JSON.parse(header);
+    } catch {
+      // Not JSON (Prism cuts a header that would be too long): the body's list, if any, says it.
+    }
   }
   if (!Array.isArray(violations)) return undefined;
   const lines = violations.flatMap((violation: unknown) => {
