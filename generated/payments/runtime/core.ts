@@ -57,7 +57,7 @@ import { isSensitiveHeader, redactHeaders, sanitizeCause, SecretScrubber } from 
 import { declaredResponse, errorDetail, mockViolations, normaliseErrorBody, readSuccessBody, statusLine } from "./response.js";
 import { isRepeatableMethod, isRetryableStatus, retryDelayMs } from "./retry.js";
 import { attemptSignal, sleep } from "./signals.js";
-import { fetchFollowing, isRedirect, limitBody, MAX_REDIRECTS, redirectTarget, type CredentialPlaces } from "./transport.js";
+import { fetchFollowing, isRedirect, MAX_REDIRECTS, readText, redirectTarget, type CredentialPlaces } from "./transport.js";
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 2;
@@ -65,7 +65,8 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /** One attempt's outcome, before we decide whether to retry it. */
 type Attempt =
-  | { readonly kind: "response"; readonly response: Response; readonly data: unknown; readonly error: unknown }
+  /** `text`: a success's body, read; `error`: an error's body as openapi-fetch parsed it. */
+  | { readonly kind: "response"; readonly response: Response; readonly text: string; readonly error: unknown }
   | { readonly kind: "timeout" }
   | { readonly kind: "connection"; readonly cause: unknown }
   /** Failed before reaching fetch (an unencodable header, a throwing middleware): not a network problem. */
@@ -120,19 +121,23 @@ interface Exchange {
   readonly maxResponseBytes: number;
   /** Set once the request got as far as fetch: a failure after that is a connection problem. */
   reachedFetch: boolean;
-  /** The status of an answer whose body went past maxResponseBytes. */
-  tooLarge: number | undefined;
+  /** Records the status of an answer whose body went past maxResponseBytes, and returns the error that stops the read. */
+  readonly tooLarge: (status: number) => Error;
+  /** Set by `tooLarge`. */
+  tooLargeStatus: number | undefined;
 }
 
+/**
+ * The `fetch` openapi-fetch calls for one attempt (bound to it): redirects as transport.ts says, and an error's body
+ * read here, within maxResponseBytes, before openapi-fetch reads it whole. A success's body is read by `call`.
+ */
 async function send(this: Exchange, request: Request): Promise<Response> {
   this.reachedFetch = true;
   const response = await fetchFollowing(request, this.fetchOnce, this.credentials);
   if (response.type === "opaqueredirect" || isRedirect(response)) throw redirectRefused(this, request, response);
-  const status = response.status;
-  return limitBody(response, this.maxResponseBytes, () => {
-    this.tooLarge = status;
-    return new Error("maxResponseBytes exceeded");
-  });
+  if (response.ok) return response;
+  const text = await readText(response, this.maxResponseBytes, () => this.tooLarge(response.status));
+  return new Response(text === "" ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 function redirectRefused(exchange: Exchange, request: Request, response: Response): RedirectError {
@@ -305,19 +310,25 @@ export class ClientCore {
         scrubber: this.#scrubber,
         maxResponseBytes,
         reachedFetch: false,
-        tooLarge: undefined,
+        tooLarge: (status) => {
+          exchange.tooLargeStatus = status;
+          return new Error("maxResponseBytes exceeded");
+        },
+        tooLargeStatus: undefined,
       };
       let attempt: Attempt;
       try {
-        const { data, error, response } = (await this.raw.request(
+        const { error, response } = (await this.raw.request(
           method,
           operation.path,
           this.#requestInit(prepared, input, header, options, exchange),
-        )) as { data?: unknown; error?: unknown; response: Response };
-        attempt = { kind: "response", response, data, error };
+        )) as { error?: unknown; response: Response };
+        // Read here, while the attempt's timeout and the caller's signal still apply.
+        const text = response.ok && method !== "head" ? await readText(response, maxResponseBytes, () => exchange.tooLarge(response.status)) : "";
+        attempt = { kind: "response", response, text, error };
       } catch (error) {
         if (options.signal?.aborted) throw this.#userAbort(operationId, described);
-        if (exchange.tooLarge !== undefined) throw this.#tooLarge(operationId, described, exchange.tooLarge, maxResponseBytes);
+        if (exchange.tooLargeStatus !== undefined) throw this.#tooLarge(operationId, described, exchange.tooLargeStatus, maxResponseBytes);
         if (error instanceof RedirectError) throw error;
         if (signal.timedOut()) attempt = { kind: "timeout" };
         else attempt = exchange.reachedFetch ? { kind: "connection", cause: error } : { kind: "unsent", cause: error };
@@ -327,7 +338,7 @@ export class ClientCore {
       const attempts = retry + 1;
 
       if (attempt.kind === "response" && attempt.response.ok) {
-        return this.#success<T>(operation, described, attempt.response, attempt.data);
+        return this.#success<T>(operation, described, attempt.response, attempt.text);
       }
       const retryable =
         attempt.kind === "timeout" || attempt.kind === "connection" || (attempt.kind === "response" && isRetryableStatus(attempt.response.status));
@@ -399,7 +410,7 @@ export class ClientCore {
         : prepared.redirect;
     const init: Record<string, unknown> = {
       params,
-      parseAs: "text",
+      parseAs: "stream",
       fetch: send.bind(exchange),
       querySerializer: prepared.querySerializer,
       redirect,
@@ -416,10 +427,9 @@ export class ClientCore {
     return init;
   }
 
-  #success<T>(operation: OperationInfo, described: string, response: Response, data: unknown): T | Promise<T> {
+  #success<T>(operation: OperationInfo, described: string, response: Response, text: string): T | Promise<T> {
     if (operation.method === "head") return undefined as T;
     const { status } = response;
-    const text = typeof data === "string" ? data : "";
     const declared = declaredResponse(operation.responses, status);
     if (declared === undefined) {
       const known = Object.keys(operation.responses);
