@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -14,7 +14,7 @@ import {
   type Validator,
 } from "../../templates/runtime/index.js";
 import { isSensitiveHeader, redactHeaders, SecretScrubber } from "../../templates/runtime/redact.js";
-import { JSON_SUCCESS, closedPortUrl, sendJson, startServer, type TestServer } from "./server.js";
+import { JSON_SUCCESS, closedPortUrl, sendJson, startServer, until, type TestServer } from "./server.js";
 
 const BEARER = "sk_live_BEARER_4f9a2c";
 const HEADER_KEY = "hk_HEADER_71b3e0";
@@ -48,6 +48,7 @@ const getOrder: OperationInfo = {
 
 let server: TestServer | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await server?.close();
   server = undefined;
 });
@@ -133,15 +134,20 @@ describe("no credential in any error", () => {
   });
 
   it("APIConnectionTimeoutError and APIUserAbortError", async () => {
-    server = await startServer(() => undefined);
-    const core = new ClientCore(schemes, { baseUrl: server.url, credentials, timeoutMs: 100, maxRetries: 0 });
-    const timeout = await rejection(core.call(getOrder, { path: { id: 1 } }));
+    const s = await startServer(() => undefined);
+    server = s;
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const core = new ClientCore(schemes, { baseUrl: s.url, credentials, timeoutMs: 100, maxRetries: 0 });
+    const timingOut = rejection(core.call(getOrder, { path: { id: 1 } }));
+    await until(() => s.requests.length === 1);
+    await vi.advanceTimersByTimeAsync(100);
+    const timeout = await timingOut;
     expect(timeout).toBeInstanceOf(APIConnectionTimeoutError);
     expectNoCredential(timeout);
 
     const controller = new AbortController();
     const pending = rejection(core.call(getOrder, { path: { id: 2 } }, { signal: controller.signal, timeoutMs: 10_000 }));
-    while (server.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    await until(() => s.requests.length === 2);
     controller.abort(new Error(`aborted while holding ${BEARER}`));
     const abort = await pending;
     expect(abort).toBeInstanceOf(APIUserAbortError);
