@@ -32,13 +32,12 @@ interface Typed {
 export function emitClient(model: ApiModel, options: EmitClientOptions = {}): string {
   const typed: Typed[] = model.operations.map((operation) => ({ operation, types: operationTypes(operation, model) }));
   const statements: (string | StatementStructures)[] = [];
-  const paged = typed.some(({ types }) => types.paging !== undefined);
   const bodyHelpers = [...new Set(typed.flatMap(({ types }) => (types.bodyContentType === undefined ? [] : (requestBody(types.bodyContentType)?.uses ?? []))))].sort();
 
   statements.push(
     [
       `import type { Client as FetchClient } from "openapi-fetch";`,
-      `import { ${[...bodyHelpers, "ClientCore", ...(paged ? ["paginate"] : []), "resolveServerUrl"].join(", ")}, type CoreOptions, type OperationInfo,${paged ? " type PagePromise," : ""} type RequestOptions, type SecuritySchemeInfo } from "${options.runtimeImport ?? LOCAL_RUNTIME_IMPORT}/index.js";`,
+      `import { ${runtimeImports(model, typed, bodyHelpers).join(", ")} } from "${options.runtimeImport ?? LOCAL_RUNTIME_IMPORT}/index.js";`,
       `import type { paths } from "./schema.js";`,
       `import { requestValidators } from "./validators.js";`,
     ].join("\n"),
@@ -52,15 +51,16 @@ export function emitClient(model: ApiModel, options: EmitClientOptions = {}): st
   statements.push(`const securitySchemes: Readonly<Record<string, SecuritySchemeInfo>> = ${securitySchemesLiteral(model)};`);
   const server = model.servers[0];
   if (server) statements.push(`const defaultServer = ${serverLiteral(server.url, server.variables)};`);
-  const names = typed.map(({ operation }) => JSON.stringify(operation.methodName));
-  statements.push(
-    [
-      "/** What the runtime needs to know about each operation. */",
-      `const operations: { readonly [method in ${names.length > 0 ? names.join(" | ") : "never"}]: OperationInfo } = {`,
-      ...typed.map(({ operation, types }) => `  ${propertyKey(operation.methodName)}: ${operationInfoLiteral(operation, types)},`),
-      "};",
-    ].join("\n"),
-  );
+  if (typed.length > 0) {
+    statements.push(
+      [
+        "/** What the runtime needs to know about each operation. */",
+        `const operations: { readonly [method in ${typed.map(({ operation }) => JSON.stringify(operation.methodName)).join(" | ")}]: OperationInfo } = {`,
+        ...typed.map(({ operation, types }) => `  ${propertyKey(operation.methodName)}: ${operationInfoLiteral(operation, types)},`),
+        "};",
+      ].join("\n"),
+    );
+  }
 
   for (const { operation, types } of typed) {
     statements.push(inputType(model.clientName, operation, types), responseType(operation, types));
@@ -77,6 +77,22 @@ export function emitClient(model: ApiModel, options: EmitClientOptions = {}): st
     else merged.push(statement);
   }
   return `${generatedHeader(model, "Typed client")}\n${printSourceFile(merged)}`;
+}
+
+/** What client.ts takes from the runtime: only what it uses (an unused import fails `noUnusedLocals`). */
+function runtimeImports(model: ApiModel, typed: readonly Typed[], bodyHelpers: readonly string[]): string[] {
+  const operations = typed.length > 0;
+  return [
+    ...bodyHelpers,
+    "ClientCore",
+    ...(typed.some(({ types }) => types.paging !== undefined) ? ["paginate"] : []),
+    ...(model.servers.length > 0 ? ["resolveServerUrl"] : []),
+    "type CoreOptions",
+    ...(operations ? ["type OperationInfo"] : []),
+    ...(typed.some(({ types }) => types.paging !== undefined) ? ["type PagePromise"] : []),
+    ...(operations ? ["type RequestOptions"] : []),
+    "type SecuritySchemeInfo",
+  ];
 }
 
 function optionsInterface(model: ApiModel): string {

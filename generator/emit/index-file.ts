@@ -5,7 +5,7 @@
  */
 import { LOCAL_RUNTIME_IMPORT } from "./runtime.js";
 import type { ApiModel } from "../model.js";
-import { compareStrings, pascalCase, uniqueName } from "../names.js";
+import { compareStrings, pascalCase, safeIdentifier, uniqueName } from "../names.js";
 import { operationTypes } from "./operation-types.js";
 import { generatedHeader } from "./text.js";
 
@@ -35,13 +35,16 @@ export function runtimeExportNames(runtimeFiles: Readonly<Record<string, string>
   return names;
 }
 
-/** Alias name of each component schema: `Order` -> `Order`, `2fa` -> `Schema2fa`, `order-line` -> `OrderLine`. */
+/**
+ * Alias name of each component schema: `Order` -> `Order`, `2fa` -> `Schema2fa`, `order-line` -> `OrderLine`,
+ * a reserved word (`import`, `default`, `type`) -> `Import`, `Default`, `Type`.
+ */
 export function schemaAliases(model: ApiModel, runtimeExports: readonly string[]): Array<{ schema: string; alias: string }> {
   const taken = new Set<string>([...runtimeExports, ...clientExports(model), "paths", "operations", "components", "webhooks", "$defs"]);
   return Object.keys(model.schemas)
     .sort(compareStrings)
     .map((schema) => {
-      let alias = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(schema) ? schema : pascalCase(schema);
+      let alias = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(schema) && safeIdentifier(schema) === schema ? schema : pascalCase(schema);
       if (alias === "" || /^[0-9]/.test(alias)) alias = `Schema${alias}`;
       return { schema, alias: uniqueName(alias, taken) };
     });

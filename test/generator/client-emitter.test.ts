@@ -4,7 +4,7 @@
  * header parameters, one wording of a security scheme, titles with stray spaces, and the runtime's export names read
  * from its index.ts.
  */
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -19,7 +19,8 @@ import { emitReadme, packageUsage } from "../../generator/emit/readme.js";
 import { schemeWording } from "../../generator/emit/security.js";
 import { generate, generateFromModel, readRuntimeFiles, TEMPLATES_RUNTIME_DIR } from "../../generator/pipeline.js";
 import { writeOutputFolder } from "../../generator/write.js";
-import { tempDir, typecheck } from "./helpers.js";
+import { compileUnder } from "../support/user-tsconfigs.js";
+import { REPO, tempDir, typecheck } from "./helpers.js";
 
 const REFUNDS_SPEC = (paging: string) => `openapi: 3.1.0
 info: { title: "Refunds ", version: "2.0 " }
@@ -198,6 +199,29 @@ export async function usage(): Promise<void> {
     const model = await loadSpec(await specFile("spaces", REFUNDS_SPEC(PAGING)));
     expect(emitReadme(model, packageUsage(model.name)).split("\n")[0]).toBe("# RefundsClient: Refunds 2.0");
     expect(emitClient(model)).toContain(" * Client of Refunds (version 2.0).");
+  });
+});
+
+describe("specs at the edges", () => {
+  it("compile under the strictest user configs with reserved words as schema names, no server and no operation", async () => {
+    const file = await specFile(
+      "edges",
+      `openapi: 3.0.3
+info: { title: Edges, version: "1" }
+paths: {}
+components:
+  schemas:
+    import: { type: object, properties: { type: { $ref: "#/components/schemas/type" } } }
+    type: { type: string }
+    default: { type: integer }
+`,
+    );
+    const out = path.join(path.dirname(file), "edges");
+    await writeOutputFolder(out, (await generate(file)).files);
+    const index = await readFile(path.join(out, "index.ts"), "utf8");
+    expect(index).toContain('export type Import = components["schemas"]["import"];');
+    expect(index).toContain('export type Default = components["schemas"]["default"];');
+    for (const config of ["vite", "strictest"] as const) expect(compileUnder(config, [path.join(out, "index.ts")], REPO)).toEqual([]);
   });
 });
 
