@@ -45,7 +45,11 @@ const LOCATIONS: readonly ParameterLocation[] = ["path", "query", "header", "coo
 
 const isSuccess = (response: OperationResponse): boolean => /^2(\d\d|XX)$/i.test(response.status);
 
-export function operationTypes(operation: Operation, model: ApiModel): OperationTypes {
+/**
+ * `model` (the spec the operation is from) is needed for what reads the schemas behind `$ref`s and the operation's
+ * extensions: the declared successes' JSON types, and paging. Without it those are left out (docs, diff).
+ */
+export function operationTypes(operation: Operation, model?: ApiModel): OperationTypes {
   const base = pascalCase(operation.methodName);
   const op = `paths[${JSON.stringify(operation.path)}][${JSON.stringify(operation.method)}]`;
   const parts: InputPart[] = [];
@@ -94,16 +98,17 @@ export function operationTypes(operation: Operation, model: ApiModel): Operation
   const withBody = bodyTypes.filter((entry) => entry !== undefined);
   const responseType =
     withBody.length === 0 ? "void" : [...new Set([...withBody.map((entry) => entry.type), ...(withBody.length < bodyTypes.length ? ["undefined"] : [])])].join(" | ");
-  const first = typed[0];
-  const firstBody = bodyTypes[0];
+  // What the result is read from, for docs: the first 2xx response (a result read under `default` is not named).
+  const first = successes[0];
+  const firstBody = first === undefined ? undefined : bodyTypes[0];
   const success = first === undefined ? undefined : firstBody !== undefined ? { status: first.status, contentType: firstBody.media.contentType } : { status: first.status };
 
   const declared = [...successes, ...(fallback !== undefined ? [fallback] : [])].map((response): DeclaredSuccess => {
-    const json = jsonTypes(model, response.content.filter((media) => /[/+]json\b/i.test(media.contentType)));
+    const json = model === undefined ? undefined : jsonTypes(model, response.content.filter((media) => /[/+]json\b/i.test(media.contentType)));
     return { status: response.status, content: response.content.map((media) => media.contentType), ...(json !== undefined ? { json } : {}) };
   });
 
-  const paging = pagingOf(model, operation);
+  const paging = model === undefined ? undefined : pagingOf(model, operation);
   return {
     inputName: `${base}Input`,
     responseName: `${base}Response`,
