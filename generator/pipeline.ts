@@ -60,7 +60,7 @@ export function emittersFor(validatorsEmitter: ValidatorsEmitter = emitValidator
     validatorsStep(validatorsEmitter),
     async (model) => ({ "schema.ts": await emitTypes(model) }),
     (model, context) => ({ "client.ts": emitClient(model, { runtimeImport: context.runtimeImport }) }),
-    (model, context) => ({ "index.ts": emitIndex(model, { runtimeImport: context.runtimeImport }) }),
+    (model, context) => ({ "index.ts": emitIndex(model, { runtimeImport: context.runtimeImport, runtimeFiles: context.runtimeFiles }) }),
     (model, context) => ({ "README.md": emitReadme(model, context.usage) }),
     (_model, context) => (context.runtimeImport === LOCAL_RUNTIME_IMPORT ? emitRuntime(context.runtimeFiles) : {}),
   ];

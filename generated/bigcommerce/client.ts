@@ -2,18 +2,9 @@
 // Do not edit: change the spec and run `payspec generate`.
 
 import type { Client as FetchClient } from "openapi-fetch";
-import { ClientCore, resolveServerUrl, type CoreOptions, type OperationInfo, type RequestOptions, type SecuritySchemeInfo } from "../runtime/index.js";
+import { ClientCore, paginate, resolveServerUrl, type CoreOptions, type OperationInfo, type PagePromise, type RequestOptions, type SecuritySchemeInfo } from "../runtime/index.js";
 import type { paths } from "./schema.js";
-import { operationValidators } from "./validators.js";
-
-/** The request and response validators of an operation, as `OperationInfo` fields (absent when there are none). */
-function validatorsOf(operationId: string): Pick<OperationInfo, "requestValidator" | "responseValidators"> {
-  const validators = operationValidators[operationId];
-  if (validators === undefined) return {};
-  return validators.request !== undefined
-    ? { requestValidator: validators.request, responseValidators: validators.responses }
-    : { responseValidators: validators.responses };
-}
+import { requestValidators } from "./validators.js";
 
 /** Options of {@link BigCommerceClient}. */
 export interface BigCommerceClientOptions extends Omit<CoreOptions, "baseUrl" | "credentials"> {
@@ -26,7 +17,7 @@ export interface BigCommerceClientOptions extends Omit<CoreOptions, "baseUrl" | 
   };
   /** One entry per security scheme of the spec; each operation sends the ones its security requires. */
   readonly credentials?: {
-    /** API key, sent in the header `X-Auth-Token`. Access token of a store-level API account, sent in the `X-Auth-Token` header (required by every operation). Each operation lists the OAuth scopes the account needs; any one of them suffices. */
+    /** API key (string), sent in the header `X-Auth-Token`. Access token of a store-level API account, sent in the `X-Auth-Token` header (required by every operation). Each operation lists the OAuth scopes the account needs; any one of them suffices. */
     readonly authToken?: string;
   };
 }
@@ -38,16 +29,16 @@ const securitySchemes: Readonly<Record<string, SecuritySchemeInfo>> = {
 const defaultServer = { url: "https://api.bigcommerce.com/stores/{store_hash}/v3", variables: { store_hash: { default: "store_hash" } } };
 
 /** What the runtime needs to know about each operation. */
-const operations = {
-  createRefundQuotesBatch: { operationId: "createRefundQuotesBatch", method: "post", path: "/orders/payment_actions/refund_quotes", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {}, ...validatorsOf("createRefundQuotesBatch") },
-  getRefunds: { operationId: "getRefunds", method: "get", path: "/orders/payment_actions/refunds", security: [{ authToken: ["store_v2_transactions_read_only"] }, { authToken: ["store_v2_transactions"] }, { authToken: ["store_v2_orders_read_only"] }, { authToken: ["store_v2_orders"] }], constantHeaders: {}, queryStyles: { "id:in": { style: "form", explode: false }, "order_id:in": { style: "form", explode: false } }, ...validatorsOf("getRefunds") },
-  getRefund: { operationId: "getRefund", method: "get", path: "/orders/payment_actions/refunds/{refund_id}", security: [{ authToken: ["store_v2_transactions_read_only"] }, { authToken: ["store_v2_transactions"] }, { authToken: ["store_v2_orders_read_only"] }, { authToken: ["store_v2_orders"] }], constantHeaders: {}, ...validatorsOf("getRefund") },
-  captureOrderPayment: { operationId: "captureOrderPayment", method: "post", path: "/orders/{order_id}/payment_actions/capture", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {}, ...validatorsOf("captureOrderPayment") },
-  createRefundQuote: { operationId: "createRefundQuote", method: "post", path: "/orders/{order_id}/payment_actions/refund_quotes", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {}, ...validatorsOf("createRefundQuote") },
-  getOrderRefunds: { operationId: "getOrderRefunds", method: "get", path: "/orders/{order_id}/payment_actions/refunds", security: [{ authToken: ["store_v2_transactions_read_only"] }, { authToken: ["store_v2_transactions"] }, { authToken: ["store_v2_orders_read_only"] }, { authToken: ["store_v2_orders"] }], constantHeaders: {}, ...validatorsOf("getOrderRefunds") },
-  createRefund: { operationId: "createRefund", method: "post", path: "/orders/{order_id}/payment_actions/refunds", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {}, ...validatorsOf("createRefund") },
-  voidOrderPayment: { operationId: "voidOrderPayment", method: "post", path: "/orders/{order_id}/payment_actions/void", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {}, ...validatorsOf("voidOrderPayment") },
-} satisfies Record<string, OperationInfo>;
+const operations: { readonly [method in "createRefundQuotesBatch" | "getRefunds" | "getRefund" | "captureOrderPayment" | "createRefundQuote" | "getOrderRefunds" | "createRefund" | "voidOrderPayment"]: OperationInfo } = {
+  createRefundQuotesBatch: { operationId: "createRefundQuotesBatch", method: "post", path: "/orders/payment_actions/refund_quotes", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {}, responses: { "201": { content: ["application/json"], json: ["object"] } } },
+  getRefunds: { operationId: "getRefunds", method: "get", path: "/orders/payment_actions/refunds", security: [{ authToken: ["store_v2_transactions_read_only"] }, { authToken: ["store_v2_transactions"] }, { authToken: ["store_v2_orders_read_only"] }, { authToken: ["store_v2_orders"] }], constantHeaders: {}, responses: { "200": { content: ["application/json"], json: ["object"] } }, queryStyles: { "id:in": { style: "form", explode: false }, "order_id:in": { style: "form", explode: false } }, paging: { page: "page", firstPage: 1, size: "limit", items: "/data", totalPages: "/meta/pagination/total_pages" } },
+  getRefund: { operationId: "getRefund", method: "get", path: "/orders/payment_actions/refunds/{refund_id}", security: [{ authToken: ["store_v2_transactions_read_only"] }, { authToken: ["store_v2_transactions"] }, { authToken: ["store_v2_orders_read_only"] }, { authToken: ["store_v2_orders"] }], constantHeaders: {}, responses: { "200": { content: ["application/json"], json: ["object"] } } },
+  captureOrderPayment: { operationId: "captureOrderPayment", method: "post", path: "/orders/{order_id}/payment_actions/capture", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {}, responses: { "201": { content: ["application/json"], json: ["object"] } } },
+  createRefundQuote: { operationId: "createRefundQuote", method: "post", path: "/orders/{order_id}/payment_actions/refund_quotes", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {}, responses: { "201": { content: ["application/json"], json: ["object"] } } },
+  getOrderRefunds: { operationId: "getOrderRefunds", method: "get", path: "/orders/{order_id}/payment_actions/refunds", security: [{ authToken: ["store_v2_transactions_read_only"] }, { authToken: ["store_v2_transactions"] }, { authToken: ["store_v2_orders_read_only"] }, { authToken: ["store_v2_orders"] }], constantHeaders: {}, responses: { "200": { content: ["application/json"], json: ["object"] } } },
+  createRefund: { operationId: "createRefund", method: "post", path: "/orders/{order_id}/payment_actions/refunds", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {}, responses: { "201": { content: ["application/json"], json: ["object"] } } },
+  voidOrderPayment: { operationId: "voidOrderPayment", method: "post", path: "/orders/{order_id}/payment_actions/void", security: [{ authToken: ["store_v2_orders"] }, { authToken: ["store_v2_transactions"] }], constantHeaders: {}, responses: { "201": { content: ["application/json"], json: ["object"] } } },
+};
 
 /** Input of {@link BigCommerceClient.createRefundQuotesBatch} (`POST /orders/payment_actions/refund_quotes`). */
 export interface CreateRefundQuotesBatchInput {
@@ -64,6 +55,9 @@ export interface GetRefundsInput {
 
 /** The `application/json` body of the 200 response of `GET /orders/payment_actions/refunds`. */
 export type GetRefundsResponse = paths["/orders/payment_actions/refunds"]["get"]["responses"][200]["content"]["application/json"];
+
+/** One item of a page of `GET /orders/payment_actions/refunds` (at `/data` in its body). */
+export type GetRefundsItem = NonNullable<paths["/orders/payment_actions/refunds"]["get"]["responses"][200]["content"]["application/json"]["data"]>[number];
 
 /** Input of {@link BigCommerceClient.getRefund} (`GET /orders/payment_actions/refunds/{refund_id}`). */
 export interface GetRefundInput {
@@ -129,11 +123,16 @@ export class BigCommerceClient {
 
   constructor(options: BigCommerceClientOptions = {}) {
     const { baseUrl, serverVariables, credentials, ...coreOptions } = options;
-    this.#core = new ClientCore(securitySchemes, {
-      ...coreOptions,
-      baseUrl: baseUrl ?? resolveServerUrl(defaultServer.url, defaultServer.variables, serverVariables),
-      ...(credentials !== undefined ? { credentials } : {}),
-    });
+    this.#core = new ClientCore(
+      securitySchemes,
+      {
+        ...coreOptions,
+        baseUrl: baseUrl ?? resolveServerUrl(defaultServer.url, defaultServer.variables, serverVariables),
+        ...(credentials !== undefined ? { credentials } : {}),
+      },
+      // Response validators are loaded on first use only: an app that never validates responses never bundles them.
+      { request: requestValidators, loadResponse: () => import("./response-validators.js").then((module) => module.responseValidators) },
+    );
     this.raw = this.#core.raw as FetchClient<paths>;
   }
 
@@ -151,8 +150,10 @@ export class BigCommerceClient {
    * @see operationId `createRefundQuotesBatch`
    * @throws {RequestValidationError} when the input does not match the spec (nothing is sent).
    * @throws {APIError} when the server answers with a non-2xx status (`NotFoundError`, `RateLimitError`, ... by status).
+   * @throws {ResponseValidationError} when a 2xx answer is not what the spec declares (status, content type, body).
    * @throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).
    * @throws {APIUserAbortError} when `options.signal` aborts the call.
+   * @throws {RedirectError} when the server answers with a redirect: the request may or may not have been acted on.
    */
   createRefundQuotesBatch(input: CreateRefundQuotesBatchInput, options?: RequestOptions): Promise<CreateRefundQuotesBatchResponse> {
     return this.#core.call<CreateRefundQuotesBatchResponse>(operations.createRefundQuotesBatch, input, options);
@@ -167,14 +168,17 @@ export class BigCommerceClient {
    *
    * `GET /orders/payment_actions/refunds`
    *
+   * A paged list: `await` it for one page, or walk every item of every page with `for await (const item of client.getRefunds(...))`.
+   *
    * @see operationId `getRefunds`
    * @throws {RequestValidationError} when the input does not match the spec (nothing is sent).
    * @throws {APIError} when the server answers with a non-2xx status (`NotFoundError`, `RateLimitError`, ... by status).
+   * @throws {ResponseValidationError} when a 2xx answer is not what the spec declares (status, content type, body).
    * @throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).
    * @throws {APIUserAbortError} when `options.signal` aborts the call.
    */
-  getRefunds(input: GetRefundsInput = {}, options?: RequestOptions): Promise<GetRefundsResponse> {
-    return this.#core.call<GetRefundsResponse>(operations.getRefunds, input, options);
+  getRefunds(input: GetRefundsInput = {}, options?: RequestOptions): PagePromise<GetRefundsResponse, GetRefundsItem> {
+    return paginate<GetRefundsResponse, GetRefundsItem>(this.#core, operations.getRefunds, input, options);
   }
 
   /**
@@ -187,6 +191,7 @@ export class BigCommerceClient {
    * @see operationId `getRefund`
    * @throws {RequestValidationError} when the input does not match the spec (nothing is sent).
    * @throws {APIError} when the server answers with a non-2xx status (`NotFoundError`, `RateLimitError`, ... by status).
+   * @throws {ResponseValidationError} when a 2xx answer is not what the spec declares (status, content type, body).
    * @throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).
    * @throws {APIUserAbortError} when `options.signal` aborts the call.
    */
@@ -206,8 +211,10 @@ export class BigCommerceClient {
    * @see operationId `captureOrderPayment`
    * @throws {RequestValidationError} when the input does not match the spec (nothing is sent).
    * @throws {APIError} when the server answers with a non-2xx status (`NotFoundError`, `RateLimitError`, ... by status).
+   * @throws {ResponseValidationError} when a 2xx answer is not what the spec declares (status, content type, body).
    * @throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).
    * @throws {APIUserAbortError} when `options.signal` aborts the call.
+   * @throws {RedirectError} when the server answers with a redirect: the request may or may not have been acted on.
    */
   captureOrderPayment(input: CaptureOrderPaymentInput, options?: RequestOptions): Promise<CaptureOrderPaymentResponse> {
     return this.#core.call<CaptureOrderPaymentResponse>(operations.captureOrderPayment, input, options);
@@ -227,8 +234,10 @@ export class BigCommerceClient {
    * @see operationId `createRefundQuote`
    * @throws {RequestValidationError} when the input does not match the spec (nothing is sent).
    * @throws {APIError} when the server answers with a non-2xx status (`NotFoundError`, `RateLimitError`, ... by status).
+   * @throws {ResponseValidationError} when a 2xx answer is not what the spec declares (status, content type, body).
    * @throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).
    * @throws {APIUserAbortError} when `options.signal` aborts the call.
+   * @throws {RedirectError} when the server answers with a redirect: the request may or may not have been acted on.
    */
   createRefundQuote(input: CreateRefundQuoteInput, options?: RequestOptions): Promise<CreateRefundQuoteResponse> {
     return this.#core.call<CreateRefundQuoteResponse>(operations.createRefundQuote, input, options);
@@ -246,6 +255,7 @@ export class BigCommerceClient {
    * @see operationId `getOrderRefunds`
    * @throws {RequestValidationError} when the input does not match the spec (nothing is sent).
    * @throws {APIError} when the server answers with a non-2xx status (`NotFoundError`, `RateLimitError`, ... by status).
+   * @throws {ResponseValidationError} when a 2xx answer is not what the spec declares (status, content type, body).
    * @throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).
    * @throws {APIUserAbortError} when `options.signal` aborts the call.
    */
@@ -267,8 +277,10 @@ export class BigCommerceClient {
    * @see operationId `createRefund`
    * @throws {RequestValidationError} when the input does not match the spec (nothing is sent).
    * @throws {APIError} when the server answers with a non-2xx status (`NotFoundError`, `RateLimitError`, ... by status).
+   * @throws {ResponseValidationError} when a 2xx answer is not what the spec declares (status, content type, body).
    * @throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).
    * @throws {APIUserAbortError} when `options.signal` aborts the call.
+   * @throws {RedirectError} when the server answers with a redirect: the request may or may not have been acted on.
    */
   createRefund(input: CreateRefundInput, options?: RequestOptions): Promise<CreateRefundResponse> {
     return this.#core.call<CreateRefundResponse>(operations.createRefund, input, options);
@@ -286,8 +298,10 @@ export class BigCommerceClient {
    * @see operationId `voidOrderPayment`
    * @throws {RequestValidationError} when the input does not match the spec (nothing is sent).
    * @throws {APIError} when the server answers with a non-2xx status (`NotFoundError`, `RateLimitError`, ... by status).
+   * @throws {ResponseValidationError} when a 2xx answer is not what the spec declares (status, content type, body).
    * @throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).
    * @throws {APIUserAbortError} when `options.signal` aborts the call.
+   * @throws {RedirectError} when the server answers with a redirect: the request may or may not have been acted on.
    */
   voidOrderPayment(input: VoidOrderPaymentInput, options?: RequestOptions): Promise<VoidOrderPaymentResponse> {
     return this.#core.call<VoidOrderPaymentResponse>(operations.voidOrderPayment, input, options);

@@ -8,6 +8,7 @@ export type {
   CreateRefundQuotesBatchResponse,
   GetRefundsInput,
   GetRefundsResponse,
+  GetRefundsItem,
   GetRefundInput,
   GetRefundResponse,
   CaptureOrderPaymentInput,

@@ -212,13 +212,9 @@ function summariseIssues(issues: readonly Issue[]): string {
   return issues.map((issue) => (issue.path === "" ? issue.message : `${issue.path} ${issue.message}`)).join("; ");
 }
 
-function run<T>(check: compiled.CompiledValidator, value: unknown): ValidationResult<T> {
+/** Runs one compiled check: the value typed when valid, else every violation as a ValidationIssue. */
+function run<T = unknown>(check: compiled.CompiledValidator, value: unknown): ValidationResult<T> {
   return check(value) ? { ok: true, value: value as T } : { ok: false, errors: issuesFromAjv(check.errors, value) };
-}
-
-/** A `Validator` (runtime contract) over one compiled check. */
-function validator<T = unknown>(check: compiled.CompiledValidator): Validator<T> {
-  return (value) => run<T>(check, value);
 }
 
 /**
@@ -890,66 +886,57 @@ export const schemaValidators = {
   "RefundResponse": validateRefundResponse,
 } as const;
 
-/**
- * An operation's validators: its request as the client's CallInput `{ path, query, header, cookie, body }`, and its
- * response bodies by status as written in the spec (`200`, `4XX`, `default`), every documented status listed.
- */
-export interface OperationValidators {
-  readonly request?: Validator;
-  readonly responses: Readonly<Record<string, Validator>>;
+/** The request of `createRefundQuotesBatch`, as the client's CallInput `{ path, query, header, cookie, body }`. */
+function requestCreateRefundQuotesBatch(value: unknown): ValidationResult {
+  return run(compiled.requestCreateRefundQuotesBatch, value);
+}
+
+/** The request of `getRefunds`, as the client's CallInput `{ path, query, header, cookie, body }`. */
+function requestGetRefunds(value: unknown): ValidationResult {
+  return run(compiled.requestGetRefunds, value);
+}
+
+/** The request of `getRefund`, as the client's CallInput `{ path, query, header, cookie, body }`. */
+function requestGetRefund(value: unknown): ValidationResult {
+  return run(compiled.requestGetRefund, value);
+}
+
+/** The request of `captureOrderPayment`, as the client's CallInput `{ path, query, header, cookie, body }`. */
+function requestCaptureOrderPayment(value: unknown): ValidationResult {
+  return run(compiled.requestCaptureOrderPayment, value);
+}
+
+/** The request of `createRefundQuote`, as the client's CallInput `{ path, query, header, cookie, body }`. */
+function requestCreateRefundQuote(value: unknown): ValidationResult {
+  return run(compiled.requestCreateRefundQuote, value);
+}
+
+/** The request of `getOrderRefunds`, as the client's CallInput `{ path, query, header, cookie, body }`. */
+function requestGetOrderRefunds(value: unknown): ValidationResult {
+  return run(compiled.requestGetOrderRefunds, value);
+}
+
+/** The request of `createRefund`, as the client's CallInput `{ path, query, header, cookie, body }`. */
+function requestCreateRefund(value: unknown): ValidationResult {
+  return run(compiled.requestCreateRefund, value);
+}
+
+/** The request of `voidOrderPayment`, as the client's CallInput `{ path, query, header, cookie, body }`. */
+function requestVoidOrderPayment(value: unknown): ValidationResult {
+  return run(compiled.requestVoidOrderPayment, value);
 }
 
 /**
- * Validators by operationId, for the client's `OperationInfo` (`requestValidator`, `responseValidators`).
- * Credential parameters (Authorization, apiKey schemes) are never validated, so they never appear in an issue.
+ * Request validators by operationId, for the client (validated before anything is sent). Credential parameters
+ * (Authorization, apiKey schemes) are never validated, so they never appear in an issue.
  */
-export const operationValidators: { readonly [operationId: string]: OperationValidators } = {
-  "createRefundQuotesBatch": {
-    request: validator(compiled.requestCreateRefundQuotesBatch),
-    responses: {
-      "201": validator(compiled.responseCreateRefundQuotesBatch_201),
-    },
-  },
-  "getRefunds": {
-    request: validator(compiled.requestGetRefunds),
-    responses: {
-      "200": validator(compiled.responseGetRefunds_200),
-    },
-  },
-  "getRefund": {
-    request: validator(compiled.requestGetRefund),
-    responses: {
-      "200": validator(compiled.responseGetRefund_200),
-    },
-  },
-  "captureOrderPayment": {
-    request: validator(compiled.requestCaptureOrderPayment),
-    responses: {
-      "201": validator(compiled.responseCaptureOrderPayment_201),
-    },
-  },
-  "createRefundQuote": {
-    request: validator(compiled.requestCreateRefundQuote),
-    responses: {
-      "201": validator(compiled.responseCreateRefundQuote_201),
-    },
-  },
-  "getOrderRefunds": {
-    request: validator(compiled.requestGetOrderRefunds),
-    responses: {
-      "200": validator(compiled.responseGetOrderRefunds_200),
-    },
-  },
-  "createRefund": {
-    request: validator(compiled.requestCreateRefund),
-    responses: {
-      "201": validator(compiled.responseCreateRefund_201),
-    },
-  },
-  "voidOrderPayment": {
-    request: validator(compiled.requestVoidOrderPayment),
-    responses: {
-      "201": validator(compiled.responseVoidOrderPayment_201),
-    },
-  },
+export const requestValidators: { readonly [operationId: string]: Validator } = {
+  "createRefundQuotesBatch": requestCreateRefundQuotesBatch,
+  "getRefunds": requestGetRefunds,
+  "getRefund": requestGetRefund,
+  "captureOrderPayment": requestCaptureOrderPayment,
+  "createRefundQuote": requestCreateRefundQuote,
+  "getOrderRefunds": requestGetOrderRefunds,
+  "createRefund": requestCreateRefund,
+  "voidOrderPayment": requestVoidOrderPayment,
 };

@@ -4,16 +4,7 @@
 import type { Client as FetchClient } from "openapi-fetch";
 import { ClientCore, resolveServerUrl, type CoreOptions, type OperationInfo, type RequestOptions, type SecuritySchemeInfo } from "../runtime/index.js";
 import type { paths } from "./schema.js";
-import { operationValidators } from "./validators.js";
-
-/** The request and response validators of an operation, as `OperationInfo` fields (absent when there are none). */
-function validatorsOf(operationId: string): Pick<OperationInfo, "requestValidator" | "responseValidators"> {
-  const validators = operationValidators[operationId];
-  if (validators === undefined) return {};
-  return validators.request !== undefined
-    ? { requestValidator: validators.request, responseValidators: validators.responses }
-    : { responseValidators: validators.responses };
-}
+import { requestValidators } from "./validators.js";
 
 /** Options of {@link MedusaClient}. */
 export interface MedusaClientOptions extends Omit<CoreOptions, "baseUrl" | "credentials"> {
@@ -26,11 +17,11 @@ export interface MedusaClientOptions extends Omit<CoreOptions, "baseUrl" | "cred
   };
   /** One entry per security scheme of the spec; each operation sends the ones its security requires. */
   readonly credentials?: {
-    /** HTTP basic credentials. A secret API key, sent with HTTP Basic authentication as the username with an empty password. */
+    /** HTTP basic: `{ username, password }`. A secret API key, sent with HTTP Basic authentication as the username with an empty password. */
     readonly apiKey?: { readonly username: string; readonly password: string };
-    /** API key, sent in the cookie `connect.sid`. The session cookie of an authenticated admin session. */
+    /** API key (string), sent in the cookie `connect.sid`. The session cookie of an authenticated admin session. */
     readonly cookieAuth?: string;
-    /** bearer token (sent as `Authorization: Bearer <token>`). An admin user's JWT, obtained from Medusa's admin authentication route, sent as `Authorization: Bearer <token>`. */
+    /** HTTP bearer token (string), sent as `Authorization: Bearer <token>`. An admin user's JWT, obtained from Medusa's admin authentication route, sent as `Authorization: Bearer <token>`. */
     readonly jwtToken?: string;
   };
 }
@@ -44,9 +35,9 @@ const securitySchemes: Readonly<Record<string, SecuritySchemeInfo>> = {
 const defaultServer = { url: "{baseUrl}", variables: { baseUrl: { default: "http://localhost:9000" } } };
 
 /** What the runtime needs to know about each operation. */
-const operations = {
-  createPaymentCollection: { operationId: "createPaymentCollection", method: "post", path: "/admin/payment-collections", security: [{ jwtToken: [] }, { apiKey: [] }, { cookieAuth: [] }], constantHeaders: {}, ...validatorsOf("createPaymentCollection") },
-} satisfies Record<string, OperationInfo>;
+const operations: { readonly [method in "createPaymentCollection"]: OperationInfo } = {
+  createPaymentCollection: { operationId: "createPaymentCollection", method: "post", path: "/admin/payment-collections", security: [{ jwtToken: [] }, { apiKey: [] }, { cookieAuth: [] }], constantHeaders: {}, responses: { "200": { content: ["application/json"], json: ["object"] } } },
+};
 
 /** Input of {@link MedusaClient.createPaymentCollection} (`POST /admin/payment-collections`). */
 export interface CreatePaymentCollectionInput {
@@ -74,11 +65,16 @@ export class MedusaClient {
 
   constructor(options: MedusaClientOptions = {}) {
     const { baseUrl, serverVariables, credentials, ...coreOptions } = options;
-    this.#core = new ClientCore(securitySchemes, {
-      ...coreOptions,
-      baseUrl: baseUrl ?? resolveServerUrl(defaultServer.url, defaultServer.variables, serverVariables),
-      ...(credentials !== undefined ? { credentials } : {}),
-    });
+    this.#core = new ClientCore(
+      securitySchemes,
+      {
+        ...coreOptions,
+        baseUrl: baseUrl ?? resolveServerUrl(defaultServer.url, defaultServer.variables, serverVariables),
+        ...(credentials !== undefined ? { credentials } : {}),
+      },
+      // Response validators are loaded on first use only: an app that never validates responses never bundles them.
+      { request: requestValidators, loadResponse: () => import("./response-validators.js").then((module) => module.responseValidators) },
+    );
     this.raw = this.#core.raw as FetchClient<paths>;
   }
 
@@ -92,8 +88,10 @@ export class MedusaClient {
    * @see operationId `createPaymentCollection`
    * @throws {RequestValidationError} when the input does not match the spec (nothing is sent).
    * @throws {APIError} when the server answers with a non-2xx status (`NotFoundError`, `RateLimitError`, ... by status).
+   * @throws {ResponseValidationError} when a 2xx answer is not what the spec declares (status, content type, body).
    * @throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).
    * @throws {APIUserAbortError} when `options.signal` aborts the call.
+   * @throws {RedirectError} when the server answers with a redirect: the request may or may not have been acted on.
    */
   createPaymentCollection(input: CreatePaymentCollectionInput, options?: RequestOptions): Promise<CreatePaymentCollectionResponse> {
     return this.#core.call<CreatePaymentCollectionResponse>(operations.createPaymentCollection, input, options);

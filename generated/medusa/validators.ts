@@ -212,13 +212,9 @@ function summariseIssues(issues: readonly Issue[]): string {
   return issues.map((issue) => (issue.path === "" ? issue.message : `${issue.path} ${issue.message}`)).join("; ");
 }
 
-function run<T>(check: compiled.CompiledValidator, value: unknown): ValidationResult<T> {
+/** Runs one compiled check: the value typed when valid, else every violation as a ValidationIssue. */
+function run<T = unknown>(check: compiled.CompiledValidator, value: unknown): ValidationResult<T> {
   return check(value) ? { ok: true, value: value as T } : { ok: false, errors: issuesFromAjv(check.errors, value) };
-}
-
-/** A `Validator` (runtime contract) over one compiled check. */
-function validator<T = unknown>(check: compiled.CompiledValidator): Validator<T> {
-  return (value) => run<T>(check, value);
 }
 
 /**
@@ -575,24 +571,15 @@ export const schemaValidators = {
   "RefundReason": validateRefundReason,
 } as const;
 
-/**
- * An operation's validators: its request as the client's CallInput `{ path, query, header, cookie, body }`, and its
- * response bodies by status as written in the spec (`200`, `4XX`, `default`), every documented status listed.
- */
-export interface OperationValidators {
-  readonly request?: Validator;
-  readonly responses: Readonly<Record<string, Validator>>;
+/** The request of `createPaymentCollection`, as the client's CallInput `{ path, query, header, cookie, body }`. */
+function requestCreatePaymentCollection(value: unknown): ValidationResult {
+  return run(compiled.requestCreatePaymentCollection, value);
 }
 
 /**
- * Validators by operationId, for the client's `OperationInfo` (`requestValidator`, `responseValidators`).
- * Credential parameters (Authorization, apiKey schemes) are never validated, so they never appear in an issue.
+ * Request validators by operationId, for the client (validated before anything is sent). Credential parameters
+ * (Authorization, apiKey schemes) are never validated, so they never appear in an issue.
  */
-export const operationValidators: { readonly [operationId: string]: OperationValidators } = {
-  "createPaymentCollection": {
-    request: validator(compiled.requestCreatePaymentCollection),
-    responses: {
-      "200": validator(compiled.responseCreatePaymentCollection_200),
-    },
-  },
+export const requestValidators: { readonly [operationId: string]: Validator } = {
+  "createPaymentCollection": requestCreatePaymentCollection,
 };

@@ -4,16 +4,7 @@
 import type { Client as FetchClient } from "openapi-fetch";
 import { ClientCore, resolveServerUrl, type CoreOptions, type OperationInfo, type RequestOptions, type SecuritySchemeInfo } from "../runtime/index.js";
 import type { paths } from "./schema.js";
-import { operationValidators } from "./validators.js";
-
-/** The request and response validators of an operation, as `OperationInfo` fields (absent when there are none). */
-function validatorsOf(operationId: string): Pick<OperationInfo, "requestValidator" | "responseValidators"> {
-  const validators = operationValidators[operationId];
-  if (validators === undefined) return {};
-  return validators.request !== undefined
-    ? { requestValidator: validators.request, responseValidators: validators.responses }
-    : { responseValidators: validators.responses };
-}
+import { requestValidators } from "./validators.js";
 
 /** Options of {@link NextCommerceClient}. */
 export interface NextCommerceClientOptions extends Omit<CoreOptions, "baseUrl" | "credentials"> {
@@ -26,7 +17,7 @@ export interface NextCommerceClientOptions extends Omit<CoreOptions, "baseUrl" |
   };
   /** One entry per security scheme of the spec; each operation sends the ones its security requires. */
   readonly credentials?: {
-    /** bearer token (sent as `Authorization: Bearer <token>`). Generate an Access Token through Settings > API Access for single store access or use the Authorization Code flow with your partner App Client ID. Use required permission scopes for API endpoint access. Example `Authorization: Bearer 123`. */
+    /** HTTP bearer token (string), sent as `Authorization: Bearer <token>`. Generate an Access Token through Settings > API Access for single store access or use the Authorization Code flow with your partner App Client ID. Use required permission scopes for API endpoint access. Example `Authorization: Bearer 123`. */
     readonly bearerAuth?: string;
   };
 }
@@ -38,16 +29,16 @@ const securitySchemes: Readonly<Record<string, SecuritySchemeInfo>> = {
 const defaultServer = { url: "https://{store}.29next.store/api/admin", variables: { store: { default: "example" } } };
 
 /** What the runtime needs to know about each operation. */
-const operations = {
-  ordersCollectPaymentCreate: { operationId: "ordersCollectPaymentCreate", method: "post", path: "/orders/{number}/collect-payment/", security: [{ bearerAuth: ["orders:write"] }], constantHeaders: { "X-29next-API-Version": "2024-04-01" }, ...validatorsOf("ordersCollectPaymentCreate") },
-  transactionsCaptureCreate: { operationId: "transactionsCaptureCreate", method: "post", path: "/transactions/{id}/capture/", security: [{ bearerAuth: ["transactions:write"] }], constantHeaders: { "X-29next-API-Version": "2023-02-10" }, ...validatorsOf("transactionsCaptureCreate") },
-} satisfies Record<string, OperationInfo>;
+const operations: { readonly [method in "ordersCollectPaymentCreate" | "transactionsCaptureCreate"]: OperationInfo } = {
+  ordersCollectPaymentCreate: { operationId: "ordersCollectPaymentCreate", method: "post", path: "/orders/{number}/collect-payment/", security: [{ bearerAuth: ["orders:write"] }], constantHeaders: { "X-29next-API-Version": "2024-04-01" }, responses: { "200": { content: ["application/json"], json: ["object"] } } },
+  transactionsCaptureCreate: { operationId: "transactionsCaptureCreate", method: "post", path: "/transactions/{id}/capture/", security: [{ bearerAuth: ["transactions:write"] }], constantHeaders: { "X-29next-API-Version": "2023-02-10" }, responses: { "200": { content: ["application/json"], json: ["object"] } } },
+};
 
 /** Input of {@link NextCommerceClient.ordersCollectPaymentCreate} (`POST /orders/{number}/collect-payment/`). */
 export interface OrdersCollectPaymentCreateInput {
   readonly path: NonNullable<paths["/orders/{number}/collect-payment/"]["post"]["parameters"]["path"]>;
   /** Headers with a single allowed value (`X-29next-API-Version: 2024-04-01`) are sent by the client. */
-  readonly header?: Partial<NonNullable<paths["/orders/{number}/collect-payment/"]["post"]["parameters"]["header"]>>;
+  readonly header?: Partial<Pick<NonNullable<paths["/orders/{number}/collect-payment/"]["post"]["parameters"]["header"]>, "X-29next-API-Version">>;
   readonly body?: NonNullable<paths["/orders/{number}/collect-payment/"]["post"]["requestBody"]>["content"]["application/json"];
 }
 
@@ -58,7 +49,7 @@ export type OrdersCollectPaymentCreateResponse = paths["/orders/{number}/collect
 export interface TransactionsCaptureCreateInput {
   readonly path: NonNullable<paths["/transactions/{id}/capture/"]["post"]["parameters"]["path"]>;
   /** Headers with a single allowed value (`X-29next-API-Version: 2023-02-10`) are sent by the client. */
-  readonly header?: Partial<NonNullable<paths["/transactions/{id}/capture/"]["post"]["parameters"]["header"]>>;
+  readonly header?: Partial<Pick<NonNullable<paths["/transactions/{id}/capture/"]["post"]["parameters"]["header"]>, "X-29next-API-Version">>;
   readonly body?: NonNullable<paths["/transactions/{id}/capture/"]["post"]["requestBody"]>["content"]["application/json"];
 }
 
@@ -80,11 +71,16 @@ export class NextCommerceClient {
 
   constructor(options: NextCommerceClientOptions = {}) {
     const { baseUrl, serverVariables, credentials, ...coreOptions } = options;
-    this.#core = new ClientCore(securitySchemes, {
-      ...coreOptions,
-      baseUrl: baseUrl ?? resolveServerUrl(defaultServer.url, defaultServer.variables, serverVariables),
-      ...(credentials !== undefined ? { credentials } : {}),
-    });
+    this.#core = new ClientCore(
+      securitySchemes,
+      {
+        ...coreOptions,
+        baseUrl: baseUrl ?? resolveServerUrl(defaultServer.url, defaultServer.variables, serverVariables),
+        ...(credentials !== undefined ? { credentials } : {}),
+      },
+      // Response validators are loaded on first use only: an app that never validates responses never bundles them.
+      { request: requestValidators, loadResponse: () => import("./response-validators.js").then((module) => module.responseValidators) },
+    );
     this.raw = this.#core.raw as FetchClient<paths>;
   }
 
@@ -98,8 +94,10 @@ export class NextCommerceClient {
    * @see operationId `ordersCollectPaymentCreate`
    * @throws {RequestValidationError} when the input does not match the spec (nothing is sent).
    * @throws {APIError} when the server answers with a non-2xx status (`NotFoundError`, `RateLimitError`, ... by status).
+   * @throws {ResponseValidationError} when a 2xx answer is not what the spec declares (status, content type, body).
    * @throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).
    * @throws {APIUserAbortError} when `options.signal` aborts the call.
+   * @throws {RedirectError} when the server answers with a redirect: the request may or may not have been acted on.
    */
   ordersCollectPaymentCreate(input: OrdersCollectPaymentCreateInput, options?: RequestOptions): Promise<OrdersCollectPaymentCreateResponse> {
     return this.#core.call<OrdersCollectPaymentCreateResponse>(operations.ordersCollectPaymentCreate, input, options);
@@ -115,8 +113,10 @@ export class NextCommerceClient {
    * @see operationId `transactionsCaptureCreate`
    * @throws {RequestValidationError} when the input does not match the spec (nothing is sent).
    * @throws {APIError} when the server answers with a non-2xx status (`NotFoundError`, `RateLimitError`, ... by status).
+   * @throws {ResponseValidationError} when a 2xx answer is not what the spec declares (status, content type, body).
    * @throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).
    * @throws {APIUserAbortError} when `options.signal` aborts the call.
+   * @throws {RedirectError} when the server answers with a redirect: the request may or may not have been acted on.
    */
   transactionsCaptureCreate(input: TransactionsCaptureCreateInput, options?: RequestOptions): Promise<TransactionsCaptureCreateResponse> {
     return this.#core.call<TransactionsCaptureCreateResponse>(operations.transactionsCaptureCreate, input, options);

@@ -212,13 +212,9 @@ function summariseIssues(issues: readonly Issue[]): string {
   return issues.map((issue) => (issue.path === "" ? issue.message : `${issue.path} ${issue.message}`)).join("; ");
 }
 
-function run<T>(check: compiled.CompiledValidator, value: unknown): ValidationResult<T> {
+/** Runs one compiled check: the value typed when valid, else every violation as a ValidationIssue. */
+function run<T = unknown>(check: compiled.CompiledValidator, value: unknown): ValidationResult<T> {
   return check(value) ? { ok: true, value: value as T } : { ok: false, errors: issuesFromAjv(check.errors, value) };
-}
-
-/** A `Validator` (runtime contract) over one compiled check. */
-function validator<T = unknown>(check: compiled.CompiledValidator): Validator<T> {
-  return (value) => run<T>(check, value);
 }
 
 /**
@@ -1386,30 +1382,21 @@ export const schemaValidators = {
   "VoucherDiscount": validateVoucherDiscount,
 } as const;
 
-/**
- * An operation's validators: its request as the client's CallInput `{ path, query, header, cookie, body }`, and its
- * response bodies by status as written in the spec (`200`, `4XX`, `default`), every documented status listed.
- */
-export interface OperationValidators {
-  readonly request?: Validator;
-  readonly responses: Readonly<Record<string, Validator>>;
+/** The request of `ordersCollectPaymentCreate`, as the client's CallInput `{ path, query, header, cookie, body }`. */
+function requestOrdersCollectPaymentCreate(value: unknown): ValidationResult {
+  return run(compiled.requestOrdersCollectPaymentCreate, value);
+}
+
+/** The request of `transactionsCaptureCreate`, as the client's CallInput `{ path, query, header, cookie, body }`. */
+function requestTransactionsCaptureCreate(value: unknown): ValidationResult {
+  return run(compiled.requestTransactionsCaptureCreate, value);
 }
 
 /**
- * Validators by operationId, for the client's `OperationInfo` (`requestValidator`, `responseValidators`).
- * Credential parameters (Authorization, apiKey schemes) are never validated, so they never appear in an issue.
+ * Request validators by operationId, for the client (validated before anything is sent). Credential parameters
+ * (Authorization, apiKey schemes) are never validated, so they never appear in an issue.
  */
-export const operationValidators: { readonly [operationId: string]: OperationValidators } = {
-  "ordersCollectPaymentCreate": {
-    request: validator(compiled.requestOrdersCollectPaymentCreate),
-    responses: {
-      "200": validator(compiled.responseOrdersCollectPaymentCreate_200),
-    },
-  },
-  "transactionsCaptureCreate": {
-    request: validator(compiled.requestTransactionsCaptureCreate),
-    responses: {
-      "200": validator(compiled.responseTransactionsCaptureCreate_200),
-    },
-  },
+export const requestValidators: { readonly [operationId: string]: Validator } = {
+  "ordersCollectPaymentCreate": requestOrdersCollectPaymentCreate,
+  "transactionsCaptureCreate": requestTransactionsCaptureCreate,
 };

@@ -2,18 +2,9 @@
 // Do not edit: change the spec and run `payspec generate`.
 
 import type { Client as FetchClient } from "openapi-fetch";
-import { ClientCore, resolveServerUrl, type CoreOptions, type OperationInfo, type RequestOptions, type SecuritySchemeInfo } from "../runtime/index.js";
+import { ClientCore, paginate, resolveServerUrl, type CoreOptions, type OperationInfo, type PagePromise, type RequestOptions, type SecuritySchemeInfo } from "../runtime/index.js";
 import type { paths } from "./schema.js";
-import { operationValidators } from "./validators.js";
-
-/** The request and response validators of an operation, as `OperationInfo` fields (absent when there are none). */
-function validatorsOf(operationId: string): Pick<OperationInfo, "requestValidator" | "responseValidators"> {
-  const validators = operationValidators[operationId];
-  if (validators === undefined) return {};
-  return validators.request !== undefined
-    ? { requestValidator: validators.request, responseValidators: validators.responses }
-    : { responseValidators: validators.responses };
-}
+import { requestValidators } from "./validators.js";
 
 /** Options of {@link PaymentsClient}. */
 export interface PaymentsClientOptions extends Omit<CoreOptions, "baseUrl" | "credentials"> {
@@ -26,7 +17,7 @@ export interface PaymentsClientOptions extends Omit<CoreOptions, "baseUrl" | "cr
   };
   /** One entry per security scheme of the spec; each operation sends the ones its security requires. */
   readonly credentials?: {
-    /** bearer token (sent as `Authorization: Bearer <token>`). Token of the signed-in user or admin, sent as `Authorization: Bearer <token>`. Every call of this API is accessible to both the User and the Admin role; each operation lists the two roles as alternatives. */
+    /** HTTP bearer token (string), sent as `Authorization: Bearer <token>`. Token of the signed-in user or admin, sent as `Authorization: Bearer <token>`. Every call of this API is accessible to both the User and the Admin role; each operation lists the two roles as alternatives. */
     readonly bearerAuth?: string;
   };
 }
@@ -38,12 +29,12 @@ const securitySchemes: Readonly<Record<string, SecuritySchemeInfo>> = {
 const defaultServer = { url: "{baseUrl}", variables: { baseUrl: { default: "https://api.example.com" } } };
 
 /** What the runtime needs to know about each operation. */
-const operations = {
-  listPayments: { operationId: "listPayments", method: "get", path: "/payments", security: [{ bearerAuth: ["user"] }, { bearerAuth: ["admin"] }], constantHeaders: {}, ...validatorsOf("listPayments") },
-  payForOrders: { operationId: "payForOrders", method: "post", path: "/payments", security: [{ bearerAuth: ["user"] }, { bearerAuth: ["admin"] }], constantHeaders: {}, ...validatorsOf("payForOrders") },
-  retrievePayment: { operationId: "retrievePayment", method: "get", path: "/payments/{payment_id}", security: [{ bearerAuth: ["user"] }, { bearerAuth: ["admin"] }], constantHeaders: {}, ...validatorsOf("retrievePayment") },
-  updatePayment: { operationId: "updatePayment", method: "patch", path: "/payments/{payment_id}", security: [{ bearerAuth: ["user"] }, { bearerAuth: ["admin"] }], constantHeaders: {}, ...validatorsOf("updatePayment") },
-} satisfies Record<string, OperationInfo>;
+const operations: { readonly [method in "listPayments" | "payForOrders" | "retrievePayment" | "updatePayment"]: OperationInfo } = {
+  listPayments: { operationId: "listPayments", method: "get", path: "/payments", security: [{ bearerAuth: ["user"] }, { bearerAuth: ["admin"] }], constantHeaders: {}, responses: { "200": { content: ["application/json"], json: ["array"] } }, paging: { page: "page", firstPage: 0, size: "size", defaultSize: 10, items: "" } },
+  payForOrders: { operationId: "payForOrders", method: "post", path: "/payments", security: [{ bearerAuth: ["user"] }, { bearerAuth: ["admin"] }], constantHeaders: {}, responses: { "201": { content: ["application/json"], json: ["object"] } } },
+  retrievePayment: { operationId: "retrievePayment", method: "get", path: "/payments/{payment_id}", security: [{ bearerAuth: ["user"] }, { bearerAuth: ["admin"] }], constantHeaders: {}, responses: { "200": { content: ["application/json"], json: ["object"] } } },
+  updatePayment: { operationId: "updatePayment", method: "patch", path: "/payments/{payment_id}", security: [{ bearerAuth: ["user"] }, { bearerAuth: ["admin"] }], constantHeaders: {}, responses: { "200": { content: ["application/json"], json: ["object"] } } },
+};
 
 /** Input of {@link PaymentsClient.listPayments} (`GET /payments`). */
 export interface ListPaymentsInput {
@@ -52,6 +43,9 @@ export interface ListPaymentsInput {
 
 /** The `application/json` body of the 200 response of `GET /payments`. */
 export type ListPaymentsResponse = paths["/payments"]["get"]["responses"][200]["content"]["application/json"];
+
+/** One item of a page of `GET /payments` (at the body in its body). */
+export type ListPaymentsItem = paths["/payments"]["get"]["responses"][200]["content"]["application/json"][number];
 
 /** Input of {@link PaymentsClient.payForOrders} (`POST /payments`). */
 export interface PayForOrdersInput {
@@ -92,11 +86,16 @@ export class PaymentsClient {
 
   constructor(options: PaymentsClientOptions = {}) {
     const { baseUrl, serverVariables, credentials, ...coreOptions } = options;
-    this.#core = new ClientCore(securitySchemes, {
-      ...coreOptions,
-      baseUrl: baseUrl ?? resolveServerUrl(defaultServer.url, defaultServer.variables, serverVariables),
-      ...(credentials !== undefined ? { credentials } : {}),
-    });
+    this.#core = new ClientCore(
+      securitySchemes,
+      {
+        ...coreOptions,
+        baseUrl: baseUrl ?? resolveServerUrl(defaultServer.url, defaultServer.variables, serverVariables),
+        ...(credentials !== undefined ? { credentials } : {}),
+      },
+      // Response validators are loaded on first use only: an app that never validates responses never bundles them.
+      { request: requestValidators, loadResponse: () => import("./response-validators.js").then((module) => module.responseValidators) },
+    );
     this.raw = this.#core.raw as FetchClient<paths>;
   }
 
@@ -109,14 +108,17 @@ export class PaymentsClient {
    *
    * `GET /payments`
    *
+   * A paged list: `await` it for one page, or walk every item of every page with `for await (const item of client.listPayments(...))`.
+   *
    * @see operationId `listPayments`
    * @throws {RequestValidationError} when the input does not match the spec (nothing is sent).
    * @throws {APIError} when the server answers with a non-2xx status (`NotFoundError`, `RateLimitError`, ... by status).
+   * @throws {ResponseValidationError} when a 2xx answer is not what the spec declares (status, content type, body).
    * @throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).
    * @throws {APIUserAbortError} when `options.signal` aborts the call.
    */
-  listPayments(input: ListPaymentsInput = {}, options?: RequestOptions): Promise<ListPaymentsResponse> {
-    return this.#core.call<ListPaymentsResponse>(operations.listPayments, input, options);
+  listPayments(input: ListPaymentsInput = {}, options?: RequestOptions): PagePromise<ListPaymentsResponse, ListPaymentsItem> {
+    return paginate<ListPaymentsResponse, ListPaymentsItem>(this.#core, operations.listPayments, input, options);
   }
 
   /**
@@ -131,8 +133,10 @@ export class PaymentsClient {
    * @see operationId `payForOrders`
    * @throws {RequestValidationError} when the input does not match the spec (nothing is sent).
    * @throws {APIError} when the server answers with a non-2xx status (`NotFoundError`, `RateLimitError`, ... by status).
+   * @throws {ResponseValidationError} when a 2xx answer is not what the spec declares (status, content type, body).
    * @throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).
    * @throws {APIUserAbortError} when `options.signal` aborts the call.
+   * @throws {RedirectError} when the server answers with a redirect: the request may or may not have been acted on.
    */
   payForOrders(input: PayForOrdersInput, options?: RequestOptions): Promise<PayForOrdersResponse> {
     return this.#core.call<PayForOrdersResponse>(operations.payForOrders, input, options);
@@ -150,6 +154,7 @@ export class PaymentsClient {
    * @see operationId `retrievePayment`
    * @throws {RequestValidationError} when the input does not match the spec (nothing is sent).
    * @throws {APIError} when the server answers with a non-2xx status (`NotFoundError`, `RateLimitError`, ... by status).
+   * @throws {ResponseValidationError} when a 2xx answer is not what the spec declares (status, content type, body).
    * @throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).
    * @throws {APIUserAbortError} when `options.signal` aborts the call.
    */
@@ -169,8 +174,10 @@ export class PaymentsClient {
    * @see operationId `updatePayment`
    * @throws {RequestValidationError} when the input does not match the spec (nothing is sent).
    * @throws {APIError} when the server answers with a non-2xx status (`NotFoundError`, `RateLimitError`, ... by status).
+   * @throws {ResponseValidationError} when a 2xx answer is not what the spec declares (status, content type, body).
    * @throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).
    * @throws {APIUserAbortError} when `options.signal` aborts the call.
+   * @throws {RedirectError} when the server answers with a redirect: the request may or may not have been acted on.
    */
   updatePayment(input: UpdatePaymentInput, options?: RequestOptions): Promise<UpdatePaymentResponse> {
     return this.#core.call<UpdatePaymentResponse>(operations.updatePayment, input, options);

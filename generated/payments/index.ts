@@ -6,6 +6,7 @@ export type {
   PaymentsClientOptions,
   ListPaymentsInput,
   ListPaymentsResponse,
+  ListPaymentsItem,
   PayForOrdersInput,
   PayForOrdersResponse,
   RetrievePaymentInput,

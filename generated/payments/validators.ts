@@ -212,13 +212,9 @@ function summariseIssues(issues: readonly Issue[]): string {
   return issues.map((issue) => (issue.path === "" ? issue.message : `${issue.path} ${issue.message}`)).join("; ");
 }
 
-function run<T>(check: compiled.CompiledValidator, value: unknown): ValidationResult<T> {
+/** Runs one compiled check: the value typed when valid, else every violation as a ValidationIssue. */
+function run<T = unknown>(check: compiled.CompiledValidator, value: unknown): ValidationResult<T> {
   return check(value) ? { ok: true, value: value as T } : { ok: false, errors: issuesFromAjv(check.errors, value) };
-}
-
-/** A `Validator` (runtime contract) over one compiled check. */
-function validator<T = unknown>(check: compiled.CompiledValidator): Validator<T> {
-  return (value) => run<T>(check, value);
 }
 
 /**
@@ -365,42 +361,33 @@ export const schemaValidators = {
   "UpdatePaymentRequest": validateUpdatePaymentRequest,
 } as const;
 
-/**
- * An operation's validators: its request as the client's CallInput `{ path, query, header, cookie, body }`, and its
- * response bodies by status as written in the spec (`200`, `4XX`, `default`), every documented status listed.
- */
-export interface OperationValidators {
-  readonly request?: Validator;
-  readonly responses: Readonly<Record<string, Validator>>;
+/** The request of `listPayments`, as the client's CallInput `{ path, query, header, cookie, body }`. */
+function requestListPayments(value: unknown): ValidationResult {
+  return run(compiled.requestListPayments, value);
+}
+
+/** The request of `payForOrders`, as the client's CallInput `{ path, query, header, cookie, body }`. */
+function requestPayForOrders(value: unknown): ValidationResult {
+  return run(compiled.requestPayForOrders, value);
+}
+
+/** The request of `retrievePayment`, as the client's CallInput `{ path, query, header, cookie, body }`. */
+function requestRetrievePayment(value: unknown): ValidationResult {
+  return run(compiled.requestRetrievePayment, value);
+}
+
+/** The request of `updatePayment`, as the client's CallInput `{ path, query, header, cookie, body }`. */
+function requestUpdatePayment(value: unknown): ValidationResult {
+  return run(compiled.requestUpdatePayment, value);
 }
 
 /**
- * Validators by operationId, for the client's `OperationInfo` (`requestValidator`, `responseValidators`).
- * Credential parameters (Authorization, apiKey schemes) are never validated, so they never appear in an issue.
+ * Request validators by operationId, for the client (validated before anything is sent). Credential parameters
+ * (Authorization, apiKey schemes) are never validated, so they never appear in an issue.
  */
-export const operationValidators: { readonly [operationId: string]: OperationValidators } = {
-  "listPayments": {
-    request: validator(compiled.requestListPayments),
-    responses: {
-      "200": validator(compiled.responseListPayments_200),
-    },
-  },
-  "payForOrders": {
-    request: validator(compiled.requestPayForOrders),
-    responses: {
-      "201": validator(compiled.responsePayForOrders_201),
-    },
-  },
-  "retrievePayment": {
-    request: validator(compiled.requestRetrievePayment),
-    responses: {
-      "200": validator(compiled.responseRetrievePayment_200),
-    },
-  },
-  "updatePayment": {
-    request: validator(compiled.requestUpdatePayment),
-    responses: {
-      "200": validator(compiled.responseUpdatePayment_200),
-    },
-  },
+export const requestValidators: { readonly [operationId: string]: Validator } = {
+  "listPayments": requestListPayments,
+  "payForOrders": requestPayForOrders,
+  "retrievePayment": requestRetrievePayment,
+  "updatePayment": requestUpdatePayment,
 };

@@ -1,9 +1,9 @@
 /**
  * Credentials -> what goes on the wire. A `ClientCore` checks the credentials once (`checkCredentials`), then for
- * each call picks the first security requirement the supplied credentials satisfy (`selectRequirement`) and turns
- * it into an `AuthPlan`, applied to the outgoing Request by `applyAuthPlan`.
+ * each operation picks the first security requirement the supplied credentials satisfy (`selectRequirement`) and
+ * turns it into an `AuthPlan`: header, query and cookie pairs, which the core hands to openapi-fetch as that call's
+ * headers, query serializer and Cookie header.
  */
-import { appendCookies, cookieValue } from "./cookies.js";
 import { PayspecError } from "./errors.js";
 import type { Credential, SecurityRequirement, SecuritySchemeInfo } from "./operation.js";
 
@@ -13,8 +13,6 @@ export interface AuthPlan {
   readonly query: readonly (readonly [string, string])[];
   readonly cookies: readonly (readonly [string, string])[];
 }
-
-export const EMPTY_AUTH_PLAN: AuthPlan = { headers: [], query: [], cookies: [] };
 
 type SchemeKind = "bearer" | "basic" | "apiKey" | "none" | "unsupported";
 
@@ -47,15 +45,18 @@ function describeScheme(scheme: SecuritySchemeInfo): string {
 
 /**
  * Checks every supplied credential against the spec's schemes and returns those that were given (undefined and ""
- * mean "not given"). Throws, without echoing any credential, on an unknown scheme name or a credential of the
- * wrong shape: a client mis-configured this way would otherwise send requests the server rejects as 401.
+ * mean "not given"), tokens and keys trimmed (a token read from a file keeps its newline; HTTP drops it from a
+ * header, so it is dropped everywhere, and the secret the errors hide is the one sent). Throws, without echoing any
+ * credential, on an unknown scheme name or a credential of the wrong shape: a client mis-configured this way would
+ * otherwise send requests the server rejects as 401.
  */
 export function checkCredentials(
   schemes: Readonly<Record<string, SecuritySchemeInfo>>,
   credentials: Readonly<Record<string, Credential | undefined>> | undefined,
 ): ReadonlyMap<string, Credential> {
   const supplied = new Map<string, Credential>();
-  for (const [name, credential] of Object.entries(credentials ?? {})) {
+  for (const [name, given] of Object.entries(credentials ?? {})) {
+    const credential = typeof given === "string" ? given.trim() : given;
     if (credential === undefined || credential === "") continue;
     const scheme = Object.hasOwn(schemes, name) ? schemes[name] : undefined;
     if (scheme === undefined) {
@@ -84,14 +85,26 @@ export function checkCredentials(
   return supplied;
 }
 
-/** Every string that must never appear in an error: tokens, keys, passwords and the encoded basic pair. */
+/** Every string that must never appear in an error: tokens and keys, and each part of a basic pair and its base64. */
 export function secretsOf(credentials: ReadonlyMap<string, Credential>): string[] {
   const secrets: string[] = [];
   for (const credential of credentials.values()) {
     if (typeof credential === "string") secrets.push(credential);
-    else secrets.push(credential.password, basicToken(credential));
+    else secrets.push(credential.username, credential.password, basicToken(credential));
   }
   return secrets;
+}
+
+/** Where the schemes put credentials: lower-cased header names and query parameter names (for redirects). */
+export function credentialNames(schemes: Readonly<Record<string, SecuritySchemeInfo>>): { headers: Set<string>; query: Set<string> } {
+  const headers = new Set(["authorization", "proxy-authorization", "cookie"]);
+  const query = new Set<string>();
+  for (const scheme of Object.values(schemes)) {
+    if (scheme.type !== "apiKey") continue;
+    if (scheme.in === "header") headers.add(scheme.name.toLowerCase());
+    else if (scheme.in === "query") query.add(scheme.name);
+  }
+  return { headers, query };
 }
 
 /**
@@ -133,47 +146,6 @@ export function planFor(
     }
   }
   return { headers, query, cookies };
-}
-
-/**
- * Applies a plan to a Request. A value the caller set explicitly (same header, query parameter or cookie name)
- * wins over the plan. Note: browsers do not let scripts set `Cookie`; cookie credentials only work server-side.
- */
-export async function applyAuthPlan(request: Request, plan: AuthPlan): Promise<Request> {
-  if (plan.headers.length === 0 && plan.query.length === 0 && plan.cookies.length === 0) return request;
-  const url = new URL(request.url);
-  for (const [name, value] of plan.query) if (!url.searchParams.has(name)) url.searchParams.append(name, value);
-  if (url.href === request.url) {
-    // Same URL: the request's own (mutable) headers take the credentials; no copy of the request is needed.
-    applyAuthHeaders(request.headers, plan);
-    return request;
-  }
-  // A new URL needs a new Request. Its body is buffered rather than passed on as a stream: browsers only accept
-  // a stream body with `duplex: "half"`, and not at all over HTTP/1.1.
-  const headers = new Headers(request.headers);
-  applyAuthHeaders(headers, plan);
-  const init: RequestInit = {
-    method: request.method,
-    headers,
-    signal: request.signal,
-    redirect: request.redirect,
-    credentials: request.credentials,
-    cache: request.cache,
-    integrity: request.integrity,
-    keepalive: request.keepalive,
-    referrerPolicy: request.referrerPolicy,
-  };
-  if (request.body !== null) init.body = await request.arrayBuffer();
-  return new Request(url, init);
-}
-
-/** Credential headers and cookies; a header the caller set explicitly wins. */
-function applyAuthHeaders(headers: Headers, plan: AuthPlan): void {
-  for (const [name, value] of plan.headers) if (!headers.has(name)) headers.set(name, value);
-  if (plan.cookies.length > 0) {
-    const encoded = plan.cookies.map(([name, value]) => [name, cookieValue(value)] as const);
-    headers.set("cookie", appendCookies(headers.get("cookie"), encoded));
-  }
 }
 
 /** base64(UTF-8 `username:password`), with web globals only (the runtime also runs in browsers). */

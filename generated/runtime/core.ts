@@ -1,21 +1,29 @@
 /**
  * `ClientCore`: the transport every generated client delegates to. One call = validate the request, pick the
- * credentials, send through openapi-fetch (which owns URL and parameter serialisation) with a per-attempt timeout
- * tied to the caller's signal, retry what is safe to retry, then parse and type the answer.
+ * credentials, send through openapi-fetch (which builds the URL and the request) with a per-attempt timeout tied to
+ * the caller's signal, retry what is safe to retry, then read the answer as the operation declares it.
+ *
+ * Everything a call needs reaches openapi-fetch as that request's own options (`headers`, `querySerializer`,
+ * `fetch`, `redirect`), never looked up by object identity.
  *
  * Behaviour worth knowing (each is tested in test/templates/):
  * - Constant header parameters are always sent; a caller value that differs is a RequestValidationError.
- * - Request validation (default on) runs before anything is sent. Response validation (default off) checks 2xx
- *   bodies only: an error answer always surfaces as its typed APIError, whatever its body looks like.
+ * - Request validation (default on) runs before anything is sent. A 2xx answer must be what the spec declares for
+ *   its status (declared status, media type, a body where one is declared, its top-level JSON type), else it is a
+ *   ResponseValidationError; a status declared without a body resolves `undefined`. Response validation against the
+ *   schema (default off) loads the response validators on first use.
  * - Retried: connection failures, timeouts, 408, 429, 502, 503, 504, for GET/HEAD/OPTIONS/PUT/DELETE/TRACE only;
  *   a POST or PATCH is sent at most once. Waits honour `retry-after-ms` / `Retry-After` up to 60 s; a server that
  *   asks for longer gets its error back at once rather than an early retry.
+ * - Redirects: see transport.ts. A redirect of any other method than GET or HEAD is a RedirectError.
+ * - A body larger than `maxResponseBytes` (after decompression) is a ResponseTooLargeError; reading stops there.
  * - Failures before the request reaches fetch (an unencodable header, a throwing middleware) are a PayspecError,
  *   never retried. Caller aborts are APIUserAbortError, never retried, also during a backoff wait.
  */
-import createClient, { type Client, type ClientOptions } from "openapi-fetch";
-import { createOperationQuerySerializer } from "./query.js";
-import { applyAuthPlan, checkCredentials, EMPTY_AUTH_PLAN, planFor, secretsOf, selectRequirement, type AuthPlan } from "./auth.js";
+import createClient, { createQuerySerializer as openapiFetchQuerySerializer, type Client, type ClientOptions } from "openapi-fetch";
+import { checkCredentials, credentialNames, planFor, secretsOf, selectRequirement, type AuthPlan } from "./auth.js";
+import type { BodyEncoding } from "./body.js";
+import { appendCookies, cookieValue } from "./cookies.js";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -24,41 +32,51 @@ import {
   describeOperation,
   formatIssues,
   PayspecError,
+  RedirectError,
   RequestValidationError,
+  ResponseTooLargeError,
   ResponseValidationError,
   type APIError,
 } from "./errors.js";
 import type {
   CallInput,
+  ClientValidators,
   Credential,
   CoreOptions,
   OperationInfo,
+  QuerySerializer,
   RequestOptions,
   RetryEvent,
   SecuritySchemeInfo,
   ValidationIssue,
+  Validator,
 } from "./operation.js";
-import { bodyEncoding, type BodyEncoding } from "./body.js";
 import { headerParams, withConstantHeaders } from "./params.js";
-import { redactHeaders, sanitizeCause, SecretScrubber } from "./redact.js";
-import { errorDetail, normaliseErrorBody, parseSuccessBody, statusLine, validatorForStatus } from "./response.js";
+import { createQuerySerializer, withQueryCredentials } from "./query.js";
+import { isSensitiveHeader, redactHeaders, sanitizeCause, SecretScrubber } from "./redact.js";
+import { declaredResponse, errorDetail, mockViolations, normaliseErrorBody, readSuccessBody, statusLine } from "./response.js";
 import { isRepeatableMethod, isRetryableStatus, retryDelayMs } from "./retry.js";
 import { attemptSignal, sleep } from "./signals.js";
+import { fetchFollowing, isRedirect, MAX_REDIRECTS, readText, redirectTarget, type CredentialPlaces } from "./transport.js";
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 2;
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 /** One attempt's outcome, before we decide whether to retry it. */
 type Attempt =
-  | { readonly kind: "response"; readonly response: Response; readonly data: unknown; readonly error: unknown }
+  /** `text`: a success's body, read; `error`: an error's body as openapi-fetch parsed it. */
+  | { readonly kind: "response"; readonly response: Response; readonly text: string; readonly error: unknown }
   | { readonly kind: "timeout" }
   | { readonly kind: "connection"; readonly cause: unknown }
   /** Failed before reaching fetch (an unencodable header, a throwing middleware): not a network problem. */
   | { readonly kind: "unsent"; readonly cause: unknown };
 
-function checkTimeout(value: number, where: string): number {
+type Pairs = readonly (readonly [string, string])[];
+
+function checkPositive(value: number, where: string, unit: string): number {
   if (!(Number.isFinite(value) && value > 0)) {
-    throw new PayspecError(`${where} must be a positive number of milliseconds, got ${String(value)}.`);
+    throw new PayspecError(`${where} must be a positive number of ${unit}, got ${String(value)}.`);
   }
   return value;
 }
@@ -74,34 +92,72 @@ function checkRetries(value: number, where: string): number {
 interface Prepared {
   readonly described: string;
   /**
-   * Per-call headers that turn the credential headers every request gets (the client's default headers) into
+   * Per-call headers that turn the credential headers every request gets (the raw client's default headers) into
    * this operation's: `null` removes one it must not send, a value replaces one of the same name. Usually empty.
    */
   readonly credentialHeaders: Readonly<Record<string, string | null>> | undefined;
-  /** The query and cookie credentials, for the middleware. */
-  readonly plan: AuthPlan;
+  /** The operation's query style (or the client's serializer), then its query credentials. */
+  readonly querySerializer: QuerySerializer;
+  /** The operation's cookie credentials, not yet encoded. */
+  readonly cookies: Pairs;
   /** The header parameters of a call that passes none (the constant headers), as validated and as sent. */
   readonly constantHeaders: Readonly<Record<string, unknown>>;
   readonly constantHeaderParams: Readonly<Record<string, string>>;
   /** How the body is sent when it is not plain JSON. */
   readonly body: BodyEncoding | undefined;
+  /** fetch's redirect mode: "manual" when the request carries a credential or is not a GET or HEAD. */
+  readonly redirect: "follow" | "manual";
+  readonly requestValidator: Validator | undefined;
 }
 
-/** One attempt's `fetch` for openapi-fetch (bound per attempt): notes that the request got as far as fetch. */
-interface SendState {
+/** One attempt, as the `fetch` openapi-fetch calls (bound per attempt) sees it. */
+interface Exchange {
+  readonly operationId: string;
+  readonly described: string;
   readonly signal: AbortSignal;
-  readonly customFetch: typeof globalThis.fetch | undefined;
+  readonly fetchOnce: (request: Request) => Promise<Response>;
+  readonly credentials: CredentialPlaces;
+  readonly scrubber: SecretScrubber;
+  readonly maxResponseBytes: number;
+  /** Set once the request got as far as fetch: a failure after that is a connection problem. */
   reachedFetch: boolean;
+  /** Records the status of an answer whose body went past maxResponseBytes, and returns the error that stops the read. */
+  readonly tooLarge: (status: number) => Error;
+  /** Set by `tooLarge`. */
+  tooLargeStatus: number | undefined;
 }
 
-// The global fetch gets the signal itself: given to openapi-fetch, it would be followed by the Request that
-// openapi-fetch builds and again by the one fetch copies from it. A custom fetch gets it on the Request.
-function send(this: SendState, request: Request): Promise<Response> {
+/**
+ * The `fetch` openapi-fetch calls for one attempt (bound to it): redirects as transport.ts says, and an error's body
+ * read here, within maxResponseBytes, before openapi-fetch reads it whole. A success's body is read by `call`.
+ */
+async function send(this: Exchange, request: Request): Promise<Response> {
   this.reachedFetch = true;
-  return this.customFetch === undefined ? globalThis.fetch(request, { signal: this.signal }) : this.customFetch(request);
+  const response = await fetchFollowing(request, this.fetchOnce, this.credentials);
+  if (response.type === "opaqueredirect" || isRedirect(response)) throw redirectRefused(this, request, response);
+  if (response.ok) return response;
+  const text = await readText(response, this.maxResponseBytes, () => this.tooLarge(response.status));
+  return new Response(text === "" ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-type HeaderPairs = readonly (readonly [string, string])[];
+function redirectRefused(exchange: Exchange, request: Request, response: Response): RedirectError {
+  const target = response.type === "opaqueredirect" ? undefined : redirectTarget(response, request.url);
+  const location = target === undefined ? undefined : exchange.scrubber.text(`${target.origin}${target.pathname}`);
+  const answered = response.type === "opaqueredirect" ? "a redirect the browser hides" : `${response.status} with a redirect to ${location ?? "a location that is not an http(s) URL"}`;
+  const why =
+    request.method !== "GET" && request.method !== "HEAD"
+      ? `a ${request.method} is never redirected, since that would send it again or turn it into a GET. The server may or may not have acted on the request: check before sending it again.`
+      : response.type === "opaqueredirect"
+        ? "it was not followed, so that credentials do not go where it points."
+        : target === undefined
+          ? "it was not followed."
+          : `it was not followed after ${MAX_REDIRECTS} redirects.`;
+  return new RedirectError(`${exchange.described} was answered ${answered}: ${why}`, {
+    operationId: exchange.operationId,
+    status: response.status,
+    location,
+  });
+}
 
 /** Lower-cased names of the headers given a value (openapi-fetch skips `undefined` and deletes on `null`). */
 function setHeaderNames(headers: Readonly<Record<string, string | null | undefined>> | undefined): Set<string> {
@@ -111,7 +167,7 @@ function setHeaderNames(headers: Readonly<Record<string, string | null | undefin
 }
 
 /** Credential headers by lower-cased name, the first of a name winning, without those the caller's defaults set. */
-function credentialHeaderMap(headers: HeaderPairs, defaults: ReadonlySet<string>): Map<string, readonly [string, string]> {
+function credentialHeaderMap(headers: Pairs, defaults: ReadonlySet<string>): Map<string, readonly [string, string]> {
   const byName = new Map<string, readonly [string, string]>();
   for (const pair of headers) {
     const key = pair[0].toLowerCase();
@@ -123,35 +179,39 @@ function credentialHeaderMap(headers: HeaderPairs, defaults: ReadonlySet<string>
 export class ClientCore {
   /**
    * openapi-fetch client on the same base URL, fetch and default headers, for `{ data, error, response }` users.
-   * It sends every supplied credential (it cannot know an operation's security requirements): header credentials
-   * as default headers (a header the caller sets wins), query and cookie ones through a middleware.
+   * It sends every supplied credential (it cannot know an operation's security requirements): header and cookie
+   * credentials as default headers (a header the caller sets wins), query ones through its query serializer; its
+   * redirects follow the same rule as call()'s, except that a redirect it does not follow is returned as it came.
    */
   readonly raw: Client<any>; // the one `any` of the public API, by contract: generated clients narrow it to Client<paths>
 
   // Private fields: `util.inspect(client)` and `JSON.stringify(client)` show none of them.
   readonly #schemes: Readonly<Record<string, SecuritySchemeInfo>>;
   readonly #credentials: ReadonlyMap<string, Credential>;
+  readonly #credentialPlaces: CredentialPlaces;
   readonly #scrubber: SecretScrubber;
-  readonly #sensitiveHeaders: ReadonlySet<string>;
   readonly #timeoutMs: number;
   readonly #maxRetries: number;
+  readonly #maxResponseBytes: number;
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #validateRequest: boolean;
   readonly #validateResponse: boolean;
+  readonly #validators: ClientValidators;
+  #responseValidators: ReturnType<NonNullable<ClientValidators["loadResponse"]>> | undefined;
+  readonly #querySerializer: QuerySerializer | undefined;
   readonly #fetch: typeof globalThis.fetch | undefined;
   /** Lower-cased names of the default headers the caller set: a credential header never replaces one. */
   readonly #defaultHeaderNames: ReadonlySet<string>;
-  /** The header credentials every request gets, by lower-cased name. */
+  /** True when the caller's default headers include one that carries a credential by its name. */
+  readonly #defaultsCarryCredentials: boolean;
+  /** The caller's default Cookie header, which a call that sends cookies extends. */
+  readonly #defaultCookie: string | null;
+  /** The header credentials every raw request gets, by lower-cased name. */
   readonly #everyCredentialHeader: ReadonlyMap<string, readonly [string, string]>;
-  /**
-   * The query and cookie credentials the middleware applies for a `call()`, keyed by the `params` object it hands
-   * to openapi-fetch, which passes that same object to middleware. Requests without an entry (made through `raw`)
-   * get every one. Undefined when no query or cookie credential was supplied: then there is no middleware.
-   */
-  readonly #plans: WeakMap<object, AuthPlan> | undefined;
+  readonly #everyCookieCount: number;
   readonly #prepared = new WeakMap<OperationInfo, Prepared>();
 
-  constructor(securitySchemes: Readonly<Record<string, SecuritySchemeInfo>>, options: CoreOptions) {
+  constructor(securitySchemes: Readonly<Record<string, SecuritySchemeInfo>>, options: CoreOptions, validators: ClientValidators = {}) {
     let base: URL;
     try {
       base = new URL(options.baseUrl);
@@ -165,42 +225,48 @@ export class ClientCore {
     }
     this.#schemes = securitySchemes;
     this.#credentials = checkCredentials(securitySchemes, options.credentials);
-    this.#scrubber = new SecretScrubber(secretsOf(this.#credentials));
-    this.#sensitiveHeaders = new Set(
-      Object.values(securitySchemes).flatMap((s) => (s.type === "apiKey" ? [s.name.toLowerCase()] : [])),
-    );
-    this.#timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs");
+    const secrets = secretsOf(this.#credentials);
+    this.#scrubber = new SecretScrubber(secrets);
+    const names = credentialNames(securitySchemes);
+    this.#credentialPlaces = { headers: names.headers, query: names.query, values: new Set(secrets) };
+    this.#timeoutMs = checkPositive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs", "milliseconds");
     this.#maxRetries = checkRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries");
+    this.#maxResponseBytes = checkPositive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes", "bytes");
     this.#onRetry = options.onRetry;
     this.#validateRequest = options.validate?.request ?? true;
     this.#validateResponse = options.validate?.response ?? false;
+    this.#validators = validators;
+    this.#querySerializer = options.querySerializer;
+    this.#fetch = options.fetch;
 
-    const clientOptions: ClientOptions = { baseUrl: options.baseUrl };
-    const customFetch = options.fetch;
-    this.#fetch = customFetch;
-    if (customFetch !== undefined) clientOptions.fetch = (request: Request) => customFetch(request);
     const every = planFor(Object.keys(securitySchemes), securitySchemes, this.#credentials);
-    this.#defaultHeaderNames = setHeaderNames(options.headers);
+    const defaults: Record<string, string> = { ...options.headers };
+    this.#defaultHeaderNames = setHeaderNames(defaults);
+    this.#defaultsCarryCredentials = Object.keys(defaults).some((name) => isSensitiveHeader(name, names.headers));
+    const cookieKey = Object.keys(defaults).find((name) => name.toLowerCase() === "cookie");
+    this.#defaultCookie = cookieKey === undefined ? null : (defaults[cookieKey] ?? null);
     this.#everyCredentialHeader = credentialHeaderMap(every.headers, this.#defaultHeaderNames);
-    if (options.headers !== undefined || this.#everyCredentialHeader.size > 0) {
-      clientOptions.headers = { ...options.headers, ...Object.fromEntries(this.#everyCredentialHeader.values()) };
+    this.#everyCookieCount = every.cookies.length;
+    if (every.cookies.length > 0) {
+      if (cookieKey !== undefined) delete defaults[cookieKey];
+      defaults["Cookie"] = appendCookies(this.#defaultCookie, every.cookies.map(([name, value]) => [name, cookieValue(value)] as const));
+    }
+    const customFetch = options.fetch;
+    const fetchOnce = customFetch ?? ((request: Request) => globalThis.fetch(request));
+    const clientOptions: ClientOptions = {
+      baseUrl: options.baseUrl,
+      redirect: "manual",
+      fetch: (request: Request) => fetchFollowing(request, fetchOnce, this.#credentialPlaces),
+      headers: { ...defaults, ...Object.fromEntries(this.#everyCredentialHeader.values()) },
+    };
+    if (options.querySerializer !== undefined || every.query.length > 0) {
+      clientOptions.querySerializer = withQueryCredentials(options.querySerializer ?? openapiFetchQuerySerializer(), every.query);
     }
     this.raw = createClient(clientOptions);
-    if (every.query.length > 0 || every.cookies.length > 0) {
-      const plans = new WeakMap<object, AuthPlan>();
-      const everyOther: AuthPlan = { headers: [], query: every.query, cookies: every.cookies };
-      this.#plans = plans;
-      this.raw.use({
-        onRequest: ({ request, params }) => {
-          const plan = plans.get(params) ?? everyOther;
-          return plan === EMPTY_AUTH_PLAN ? undefined : applyAuthPlan(request, plan);
-        },
-      });
-    }
   }
 
   /**
-   * Validate, authenticate, send with timeout/abort/retries, parse; resolve with the success body or reject with a
+   * Validate, authenticate, send with timeout/abort/retries, read; resolve with the success body or reject with a
    * typed error (errors.ts). Retries only methods safe to repeat (GET, HEAD, OPTIONS, PUT, DELETE, TRACE).
    */
   async call<T>(operation: OperationInfo, input: CallInput = {}, options: RequestOptions = {}): Promise<T> {
@@ -214,42 +280,65 @@ export class ClientCore {
       if (merged.conflicts.length > 0) throw this.#requestInvalid(operation, described, merged.conflicts);
       headers = merged.header;
     }
-    if (this.#validateRequest && operation.requestValidator !== undefined) {
-      const result = operation.requestValidator({ ...input, header: headers });
-      if (!result.ok) throw this.#requestInvalid(operation, described, result.errors);
+    if (this.#validateRequest && prepared.requestValidator !== undefined) {
+      const request = { ...input, header: headers };
+      const result = prepared.requestValidator(request);
+      if (!result.ok) throw this.#requestInvalid(operation, described, this.#issuesOf(prepared.requestValidator, request, result.errors));
     }
 
-    const timeoutMs = checkTimeout(options.timeoutMs ?? this.#timeoutMs, "timeoutMs");
-    const maxRetries = isRepeatableMethod(method)
-      ? checkRetries(options.maxRetries ?? this.#maxRetries, "maxRetries")
-      : 0;
+    const timeoutMs = checkPositive(options.timeoutMs ?? this.#timeoutMs, "timeoutMs", "milliseconds");
+    const maxRetries = isRepeatableMethod(method) ? checkRetries(options.maxRetries ?? this.#maxRetries, "maxRetries") : 0;
+    const maxResponseBytes = checkPositive(options.maxResponseBytes ?? this.#maxResponseBytes, "maxResponseBytes", "bytes");
     const header =
-      headers === prepared.constantHeaders && input.cookie === undefined ? prepared.constantHeaderParams : headerParams(headers, input.cookie);
+      headers === prepared.constantHeaders && input.cookie === undefined
+        ? prepared.constantHeaderParams
+        : headerParams(headers, input.cookie, prepared.cookies, this.#defaultCookie);
 
     for (let retry = 0; ; retry++) {
       if (options.signal?.aborted) throw this.#userAbort(operationId, described);
       // The attempt is awaited here rather than in a helper: one async layer less per call.
       const signal = attemptSignal(options.signal, timeoutMs);
-      const sent: SendState = { signal: signal.signal, customFetch: this.#fetch, reachedFetch: false };
+      const customFetch = this.#fetch;
+      const exchange: Exchange = {
+        operationId,
+        described,
+        signal: signal.signal,
+        // The global fetch gets the signal itself: given to openapi-fetch, it would be followed by the Request that
+        // openapi-fetch builds and again by the one fetch copies from it. A custom fetch gets it on the Request.
+        fetchOnce: customFetch ?? ((request) => globalThis.fetch(request, { signal: signal.signal })),
+        credentials: this.#credentialPlaces,
+        scrubber: this.#scrubber,
+        maxResponseBytes,
+        reachedFetch: false,
+        tooLarge: (status) => {
+          exchange.tooLargeStatus = status;
+          return new Error("maxResponseBytes exceeded");
+        },
+        tooLargeStatus: undefined,
+      };
       let attempt: Attempt;
       try {
-        const { data, error, response } = (await this.raw.request(
+        const { error, response } = (await this.raw.request(
           method,
           operation.path,
-          this.#requestInit(operation, prepared, input, header, options, sent),
-        )) as { data?: unknown; error?: unknown; response: Response };
-        attempt = { kind: "response", response, data, error };
+          this.#requestInit(prepared, input, header, options, exchange),
+        )) as { error?: unknown; response: Response };
+        // Read here, while the attempt's timeout and the caller's signal still apply.
+        const text = response.ok && method !== "head" ? await readText(response, maxResponseBytes, () => exchange.tooLarge(response.status)) : "";
+        attempt = { kind: "response", response, text, error };
       } catch (error) {
         if (options.signal?.aborted) throw this.#userAbort(operationId, described);
+        if (exchange.tooLargeStatus !== undefined) throw this.#tooLarge(operationId, described, exchange.tooLargeStatus, maxResponseBytes);
+        if (error instanceof RedirectError) throw error;
         if (signal.timedOut()) attempt = { kind: "timeout" };
-        else attempt = sent.reachedFetch ? { kind: "connection", cause: error } : { kind: "unsent", cause: error };
+        else attempt = exchange.reachedFetch ? { kind: "connection", cause: error } : { kind: "unsent", cause: error };
       } finally {
         signal.dispose();
       }
       const attempts = retry + 1;
 
       if (attempt.kind === "response" && attempt.response.ok) {
-        return this.#success<T>(operation, described, attempt.response, attempt.data);
+        return this.#success<T>(operation, described, attempt.response, attempt.text);
       }
       const retryable =
         attempt.kind === "timeout" || attempt.kind === "connection" || (attempt.kind === "response" && isRetryableStatus(attempt.response.status));
@@ -274,8 +363,8 @@ export class ClientCore {
     let prepared = this.#prepared.get(operation);
     if (prepared !== undefined) return prepared;
     const requirement = selectRequirement(operation.security, this.#schemes, this.#credentials);
-    const plan =
-      requirement === undefined ? EMPTY_AUTH_PLAN : planFor(Object.keys(requirement), this.#schemes, this.#credentials);
+    const plan: AuthPlan =
+      requirement === undefined ? { headers: [], query: [], cookies: [] } : planFor(Object.keys(requirement), this.#schemes, this.#credentials);
     const wanted = credentialHeaderMap(plan.headers, this.#defaultHeaderNames);
     const overrides: Record<string, string | null> = {};
     for (const [key, [name, value]] of this.#everyCredentialHeader) {
@@ -283,42 +372,54 @@ export class ClientCore {
       if (own === undefined) overrides[name] = null;
       else if (own[1] !== value) overrides[own[0]] = own[1];
     }
+    if (this.#everyCookieCount > 0) overrides["Cookie"] = this.#defaultCookie;
     const constantHeaders = Object.freeze(withConstantHeaders(undefined, operation.constantHeaders).header);
+    const credentialed = plan.headers.length + plan.query.length + plan.cookies.length > 0 || this.#defaultsCarryCredentials;
+    const safe = operation.method === "get" || operation.method === "head";
+    const requestValidators = this.#validators.request;
     prepared = {
       described: describeOperation(operation.operationId, operation.method, operation.path),
       constantHeaders,
-      constantHeaderParams: Object.freeze(headerParams(constantHeaders, undefined)),
-      body: bodyEncoding(operation.requestBodyType),
+      constantHeaderParams: Object.freeze(headerParams(constantHeaders, undefined, plan.cookies, this.#defaultCookie)),
+      body: operation.requestBody,
       credentialHeaders: Object.keys(overrides).length > 0 ? Object.freeze(overrides) : undefined,
-      plan: plan.query.length > 0 || plan.cookies.length > 0 ? { headers: [], query: plan.query, cookies: plan.cookies } : EMPTY_AUTH_PLAN,
+      querySerializer: withQueryCredentials(this.#querySerializer ?? createQuerySerializer(operation.queryStyles), plan.query),
+      cookies: plan.cookies,
+      redirect: safe && !credentialed ? "follow" : "manual",
+      requestValidator:
+        requestValidators !== undefined && Object.hasOwn(requestValidators, operation.operationId) ? requestValidators[operation.operationId] : undefined,
     };
     this.#prepared.set(operation, prepared);
     return prepared;
   }
 
-  /** openapi-fetch's options for one attempt; `sent.reachedFetch` tells a network failure from an unbuildable request. */
+  /** openapi-fetch's options for one attempt: everything call-specific travels here, as that request's options. */
   #requestInit(
-    operation: OperationInfo,
     prepared: Prepared,
     input: CallInput,
     header: Readonly<Record<string, string>>,
     options: RequestOptions,
-    sent: SendState,
+    exchange: Exchange,
   ): Record<string, unknown> {
-    // A fresh params object per attempt: it is the key under which the middleware finds this call's credentials.
-    const params: { path?: Record<string, unknown>; query?: Record<string, unknown>; header: Record<string, string | null> } = {
-      header: { ...header },
+    const params: { path?: unknown; query?: unknown; header: Readonly<Record<string, string>> } = { header };
+    if (input.path !== undefined) params.path = input.path;
+    if (input.query !== undefined) params.query = input.query;
+    const redirect =
+      prepared.redirect === "follow" && options.headers !== undefined && Object.keys(options.headers).some((name) => isSensitiveHeader(name))
+        ? "manual"
+        : prepared.redirect;
+    const init: Record<string, unknown> = {
+      params,
+      parseAs: "stream",
+      fetch: send.bind(exchange),
+      querySerializer: prepared.querySerializer,
+      redirect,
     };
-    if (input.path !== undefined) params.path = { ...input.path };
-    if (input.query !== undefined) params.query = { ...input.query };
-    this.#plans?.set(params, prepared.plan);
-    const init: Record<string, unknown> = { params, parseAs: "text", fetch: send.bind(sent) };
-    if (sent.customFetch !== undefined) init["signal"] = sent.signal;
-    if (params.query !== undefined) init["querySerializer"] = createOperationQuerySerializer(operation.queryStyles);
+    if (this.#fetch !== undefined) init["signal"] = exchange.signal;
     if (input.body !== undefined) {
       init["body"] = input.body;
       if (prepared.body?.serialize !== undefined) init["bodySerializer"] = prepared.body.serialize;
-      if (prepared.body?.contentType !== undefined) params.header["Content-Type"] = prepared.body.contentType;
+      if (prepared.body?.contentType !== undefined) params.header = { ...header, "Content-Type": prepared.body.contentType as string };
     }
     // openapi-fetch merges these after the default headers (credentials included) and before header parameters.
     if (options.headers !== undefined) init["headers"] = { ...prepared.credentialHeaders, ...options.headers };
@@ -326,27 +427,41 @@ export class ClientCore {
     return init;
   }
 
-  #success<T>(operation: OperationInfo, described: string, response: Response, data: unknown): T {
-    const parsed = parseSuccessBody(typeof data === "string" ? data : undefined, response.headers.get("content-type"));
-    if (!parsed.ok) {
+  #success<T>(operation: OperationInfo, described: string, response: Response, text: string): T | Promise<T> {
+    if (operation.method === "head") return undefined as T;
+    const { status } = response;
+    const declared = declaredResponse(operation.responses, status);
+    if (declared === undefined) {
+      const known = Object.keys(operation.responses);
       const issue: ValidationIssue = {
         path: "",
-        keyword: "json",
-        message: `must be valid JSON as its content-type ${JSON.stringify(response.headers.get("content-type"))} says, found ${JSON.stringify(parsed.text.slice(0, 60))}`,
-        expected: "JSON",
-        found: JSON.stringify(parsed.text.slice(0, 60)),
+        keyword: "status",
+        message: `must be a status the spec declares for this operation (${known.length > 0 ? known.join(", ") : "none"}), found ${status}`,
+        expected: known.join(" or "),
+        found: String(status),
       };
-      throw this.#responseInvalid(operation, described, response.status, parsed.text, [issue]);
+      throw this.#responseInvalid(operation, described, status, text === "" ? undefined : text, [issue]);
     }
-    if (this.#validateResponse) {
-      const validator = validatorForStatus(operation.responseValidators, response.status);
-      if (validator !== undefined) {
-        const result = validator(parsed.body);
-        if (!result.ok) throw this.#responseInvalid(operation, described, response.status, parsed.body, result.errors);
-        return result.value as T;
-      }
-    }
-    return parsed.body as T;
+    const read = readSuccessBody(declared[1], text, response.headers.get("content-type"));
+    if (!read.ok) throw this.#responseInvalid(operation, described, status, read.body, [read.issue]);
+    if (this.#validateResponse && read.json) return this.#validated<T>(operation, described, status, declared[0], read.body);
+    return read.body as T;
+  }
+
+  /** The body checked by the response validator of the status it is declared under, loaded on first use. */
+  async #validated<T>(operation: OperationInfo, described: string, status: number, key: string, body: unknown): Promise<T> {
+    const load = this.#validators.loadResponse;
+    if (load === undefined) return body as T;
+    this.#responseValidators ??= load().catch((error: unknown) => {
+      this.#responseValidators = undefined;
+      throw new PayspecError(`Could not load the response validators: ${sanitizeCause(error, this.#scrubber).message}`, { cause: error });
+    });
+    const validators = (await this.#responseValidators)[operation.operationId];
+    const validator = validators !== undefined && Object.hasOwn(validators, key) ? validators[key] : undefined;
+    if (validator === undefined) return body as T;
+    const result = validator(body);
+    if (!result.ok) throw this.#responseInvalid(operation, described, status, body, this.#issuesOf(validator, body, result.errors));
+    return result.value as T;
   }
 
   #failure(operationId: string, described: string, attempt: Attempt, attempts: number, timeoutMs: number): Error {
@@ -377,18 +492,31 @@ export class ClientCore {
   #apiError(operationId: string, described: string, response: Response, rawBody: unknown, tries: string): APIError {
     const body = this.#scrubber.value(normaliseErrorBody(rawBody));
     const detail = errorDetail(body);
-    const message = `${statusLine(response.status, response.statusText)}: ${described}${tries}${detail === undefined ? "" : `: ${detail}`}`;
+    const violations = mockViolations(response.headers, body);
+    const message =
+      `${statusLine(response.status, response.statusText)}: ${described}${tries}${detail === undefined ? "" : `: ${detail}`}` +
+      (violations === undefined ? "" : ` (violations: ${this.#scrubber.text(violations)})`);
     const ErrorClass = apiErrorClassFor(response.status);
-    return new ErrorClass(this.#scrubber.text(message), {
+    return new ErrorClass(message, {
       status: response.status,
       body,
-      headers: redactHeaders(response.headers, this.#sensitiveHeaders, this.#scrubber),
+      headers: redactHeaders(response.headers, this.#credentialPlaces.headers, this.#scrubber),
       operationId,
     });
   }
 
+  /**
+   * A failed validation's issues, rendered from the value with its secrets scrubbed: an issue quotes the value it
+   * found, and a long one cut short could hold part of a secret that scrubbing the rendering would not find.
+   */
+  #issuesOf(validator: Validator, value: unknown, issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
+    if (this.#scrubber.isEmpty) return issues;
+    const again = validator(this.#scrubber.value(value));
+    return again.ok ? issues : again.errors;
+  }
+
   #requestInvalid(operation: OperationInfo, described: string, issues: readonly ValidationIssue[]): RequestValidationError {
-    const errors = this.#scrubIssues(issues);
+    const errors = issues.map((issue) => this.#scrubber.issue(issue));
     return new RequestValidationError(`${described}: invalid request, nothing was sent: ${formatIssues(errors)}`, {
       operationId: operation.operationId,
       errors,
@@ -402,16 +530,18 @@ export class ClientCore {
     body: unknown,
     issues: readonly ValidationIssue[],
   ): ResponseValidationError {
-    const errors = this.#scrubIssues(issues);
+    const errors = issues.map((issue) => this.#scrubber.issue(issue));
     return new ResponseValidationError(
       `${described}: the ${status} response does not match the spec: ${formatIssues(errors)}`,
       { operationId: operation.operationId, status, body: this.#scrubber.value(body), errors },
     );
   }
 
-  #scrubIssues(issues: readonly ValidationIssue[]): readonly ValidationIssue[] {
-    if (this.#scrubber.isEmpty) return issues;
-    return issues.map((issue) => this.#scrubber.value(issue) as ValidationIssue);
+  #tooLarge(operationId: string, described: string, status: number, maxResponseBytes: number): ResponseTooLargeError {
+    return new ResponseTooLargeError(
+      `${described}: the ${status} response is larger than maxResponseBytes (${maxResponseBytes} bytes, counted after decompression); reading stopped there. Raise maxResponseBytes if it is expected.`,
+      { operationId, status, maxResponseBytes },
+    );
   }
 
   #userAbort(operationId: string, described: string): APIUserAbortError {

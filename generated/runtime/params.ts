@@ -52,10 +52,16 @@ function valueItems(value: unknown): string[] | undefined {
   return [String(value)];
 }
 
-/** Header parameters as strings, with cookie parameters folded into the `Cookie` header. */
+/**
+ * Header parameters as strings, with cookie parameters and the operation's cookie credentials folded into the
+ * `Cookie` header, after `defaultCookie` (the client's default Cookie header, which this one replaces on the wire).
+ * A cookie the caller set wins over a credential of the same name.
+ */
 export function headerParams(
   header: Readonly<Record<string, unknown>>,
   cookie: Readonly<Record<string, unknown>> | undefined,
+  credentialCookies: readonly (readonly [string, string])[] = [],
+  defaultCookie: string | null = null,
 ): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(header)) {
@@ -68,9 +74,10 @@ export function headerParams(
     const items = valueItems(value);
     if (items !== undefined) cookies.push([name, items.map(cookieValue).join(",")]);
   }
+  for (const [name, value] of credentialCookies) cookies.push([name, cookieValue(value)]);
   if (cookies.length > 0) {
     const existingKey = Object.keys(result).find((key) => key.toLowerCase() === "cookie");
-    const existing = existingKey === undefined ? null : (result[existingKey] ?? null);
+    const existing = existingKey === undefined ? defaultCookie : (result[existingKey] ?? null);
     if (existingKey !== undefined) delete result[existingKey];
     result["Cookie"] = appendCookies(existing, cookies);
   }

@@ -23,16 +23,25 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /**
- * The wait the server asked for, in ms: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date.
- * `undefined` when absent or unreadable. A date in the past gives 0.
+ * The shapes of an HTTP-date (RFC 9110 5.6.7): IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the obsolete RFC 850
+ * form (`Sunday, 06-Nov-94 08:49:37 GMT`) and asctime (`Sun Nov  6 08:49:37 1994`); Date.parse reads the names.
+ * Nothing else is a date (`-5` would be read as a year).
+ */
+const HTTP_DATE = /^[A-Z][a-z]{2,8}, \d\d[ -][A-Z][a-z]{2}[ -]\d{2,4} \d\d:\d\d:\d\d GMT$|^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}$/;
+
+/**
+ * The wait the server asked for, in ms: `retry-after-ms` (a non-negative number of milliseconds), else `Retry-After`
+ * as non-negative whole seconds or an HTTP-date (a date in the past gives 0). `undefined` for anything else (`-5`,
+ * `1.5`, `soon`): the caller then backs off as if nothing was asked.
  */
 export function serverRequestedDelayMs(headers: Headers, now: number = Date.now()): number | undefined {
-  const ms = headers.get("retry-after-ms");
-  if (ms !== null && /^\s*\d+(\.\d+)?\s*$/.test(ms)) return Number(ms);
-  const value = headers.get("retry-after");
-  if (value === null) return undefined;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
+  const ms = headers.get("retry-after-ms")?.trim();
+  if (ms !== undefined && /^\d+(?:\.\d+)?$/.test(ms)) return Number(ms);
+  const value = headers.get("retry-after")?.trim();
+  if (value === undefined) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  if (!HTTP_DATE.test(value)) return undefined;
+  const date = Date.parse(value.endsWith("GMT") ? value : `${value} GMT`); // asctime has no zone, and means GMT
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

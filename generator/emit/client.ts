@@ -1,15 +1,20 @@
 /**
  * `emitClient`: `client.ts`, one class per spec with one method per operation, built with ts-morph structures
  * (printed once, no per-node manipulation, so 500 operations stay fast). Every method hands the runtime's
- * `ClientCore.call` a static `OperationInfo`; all behaviour (auth, retries, validation, errors) is the runtime's.
+ * `ClientCore` a static `OperationInfo`; all behaviour (auth, retries, validation, errors, paging) is the runtime's.
+ *
+ * The module has no top-level side effects (an app that imports the client and does not use it bundles none of it).
+ * It imports the request validators statically (`requestValidators`, a table of references) and the response
+ * validators only on first use, by a dynamic import, when `validate.response` is on.
  */
 import type { ClassDeclarationStructure, InterfaceDeclarationStructure, MethodDeclarationStructure, OptionalKind, StatementStructures, TypeAliasDeclarationStructure } from "ts-morph";
 import { requireLibrary } from "../libraries.js";
 import { LOCAL_RUNTIME_IMPORT } from "./runtime.js";
-import type { ApiModel, Operation, SecurityScheme } from "../model.js";
+import type { ApiModel, Operation } from "../model.js";
 import { propertyKey } from "../names.js";
 import { operationTypes, type OperationTypes } from "./operation-types.js";
 import { printSourceFile } from "./print.js";
+import { credentialSchemes, credentialType, schemeWording } from "./security.js";
 import { docComment, generatedHeader } from "./text.js";
 
 const { StructureKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
@@ -19,34 +24,47 @@ export interface EmitClientOptions {
   readonly runtimeImport?: string;
 }
 
+interface Typed {
+  readonly operation: Operation;
+  readonly types: OperationTypes;
+}
+
 export function emitClient(model: ApiModel, options: EmitClientOptions = {}): string {
-  const typed = model.operations.map((operation) => ({ operation, types: operationTypes(operation) }));
+  const typed: Typed[] = model.operations.map((operation) => ({ operation, types: operationTypes(operation, model) }));
   const statements: (string | StatementStructures)[] = [];
+  const bodyHelpers = [...new Set(typed.flatMap(({ types }) => (types.bodyContentType === undefined ? [] : (requestBody(types.bodyContentType)?.uses ?? []))))].sort();
 
   statements.push(
     [
       `import type { Client as FetchClient } from "openapi-fetch";`,
-      `import { ClientCore, resolveServerUrl, type CoreOptions, type OperationInfo, type RequestOptions, type SecuritySchemeInfo } from "${options.runtimeImport ?? LOCAL_RUNTIME_IMPORT}/index.js";`,
+      `import { ${runtimeImports(model, typed, bodyHelpers).join(", ")} } from "${options.runtimeImport ?? LOCAL_RUNTIME_IMPORT}/index.js";`,
       `import type { paths } from "./schema.js";`,
-      `import { operationValidators } from "./validators.js";`,
+      `import { requestValidators } from "./validators.js";`,
     ].join("\n"),
   );
 
   if (typed.some(({ types }) => types.parts.some((part) => part.type.startsWith("OptionalKeys<")))) {
     statements.push(`/** \`T\` with the keys \`K\` made optional: parameters the client fills in itself. */\ntype OptionalKeys<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;`);
   }
-  statements.push(validatorsOfFunction());
 
   statements.push(optionsInterface(model));
   statements.push(`const securitySchemes: Readonly<Record<string, SecuritySchemeInfo>> = ${securitySchemesLiteral(model)};`);
   const server = model.servers[0];
   if (server) statements.push(`const defaultServer = ${serverLiteral(server.url, server.variables)};`);
-  statements.push(
-    `/** What the runtime needs to know about each operation. */\nconst operations = {\n${typed.map(({ operation }) => `  ${propertyKey(operation.methodName)}: ${operationInfoLiteral(operation)},`).join("\n")}\n} satisfies Record<string, OperationInfo>;`,
-  );
+  if (typed.length > 0) {
+    statements.push(
+      [
+        "/** What the runtime needs to know about each operation. */",
+        `const operations: { readonly [method in ${typed.map(({ operation }) => JSON.stringify(operation.methodName)).join(" | ")}]: OperationInfo } = {`,
+        ...typed.map(({ operation, types }) => `  ${propertyKey(operation.methodName)}: ${operationInfoLiteral(operation, types)},`),
+        "};",
+      ].join("\n"),
+    );
+  }
 
   for (const { operation, types } of typed) {
     statements.push(inputType(model.clientName, operation, types), responseType(operation, types));
+    if (types.paging !== undefined) statements.push(itemType(operation, types));
   }
   statements.push(clientClass(model, typed));
 
@@ -59,6 +77,22 @@ export function emitClient(model: ApiModel, options: EmitClientOptions = {}): st
     else merged.push(statement);
   }
   return `${generatedHeader(model, "Typed client")}\n${printSourceFile(merged)}`;
+}
+
+/** What client.ts takes from the runtime: only what it uses (an unused import fails `noUnusedLocals`). */
+function runtimeImports(model: ApiModel, typed: readonly Typed[], bodyHelpers: readonly string[]): string[] {
+  const operations = typed.length > 0;
+  return [
+    ...bodyHelpers,
+    "ClientCore",
+    ...(typed.some(({ types }) => types.paging !== undefined) ? ["paginate"] : []),
+    ...(model.servers.length > 0 ? ["resolveServerUrl"] : []),
+    "type CoreOptions",
+    ...(operations ? ["type OperationInfo"] : []),
+    ...(typed.some(({ types }) => types.paging !== undefined) ? ["type PagePromise"] : []),
+    ...(operations ? ["type RequestOptions"] : []),
+    "type SecuritySchemeInfo",
+  ];
 }
 
 function optionsInterface(model: ApiModel): string {
@@ -78,10 +112,10 @@ function optionsInterface(model: ApiModel): string {
     }
     lines.push("  };");
   }
-  const credentials = Object.entries(model.securitySchemes).filter(([, scheme]) => scheme.type !== "mutualTLS");
+  const credentials = credentialSchemes(model);
   if (credentials.length > 0) {
     lines.push("  /** One entry per security scheme of the spec; each operation sends the ones its security requires. */", "  readonly credentials?: {");
-    for (const [name, scheme] of credentials) lines.push(`    /** ${oneLine(credentialDoc(scheme))} */`, `    readonly ${propertyKey(name)}?: ${credentialType(scheme)};`);
+    for (const [name, scheme] of credentials) lines.push(`    /** ${docComment(schemeWording(scheme))} */`, `    readonly ${propertyKey(name)}?: ${credentialType(scheme)};`);
     lines.push("  };");
   }
   lines.push("}");
@@ -91,22 +125,6 @@ function optionsInterface(model: ApiModel): string {
 /** One line of doc text: the first paragraph, whitespace collapsed. */
 function oneLine(text: string): string {
   return docComment(firstParagraph(text).replace(/\s+/g, " ").trim());
-}
-
-function credentialType(scheme: SecurityScheme): string {
-  return scheme.type === "http" && scheme.scheme.toLowerCase() === "basic" ? "{ readonly username: string; readonly password: string }" : "string";
-}
-
-function credentialDoc(scheme: SecurityScheme): string {
-  const what =
-    scheme.type === "http"
-      ? scheme.scheme.toLowerCase() === "basic"
-        ? "HTTP basic credentials"
-        : `${scheme.scheme} token (sent as \`Authorization: ${capitalize(scheme.scheme)} <token>\`)`
-      : scheme.type === "apiKey"
-        ? `API key, sent in the ${scheme.in} \`${scheme.name}\``
-        : `${scheme.type} access token (sent as a bearer token)`;
-  return scheme.description ? `${what}. ${scheme.description}` : `${what}.`;
 }
 
 function securitySchemesLiteral(model: ApiModel): string {
@@ -129,7 +147,7 @@ function serverLiteral(url: string, variables: Readonly<Record<string, { readonl
   return literal({ url, variables: stripped });
 }
 
-function operationInfoLiteral(operation: Operation): string {
+function operationInfoLiteral(operation: Operation, types: OperationTypes): string {
   const constantHeaders = Object.fromEntries(
     operation.parameters
       .filter((parameter) => parameter.in === "header" && parameter.constantValue !== undefined)
@@ -141,6 +159,7 @@ function operationInfoLiteral(operation: Operation): string {
     `path: ${JSON.stringify(operation.path)}`,
     `security: ${literal(operation.security)}`,
     `constantHeaders: ${literal(constantHeaders)}`,
+    `responses: ${literal(Object.fromEntries(types.declared.map(({ status, content, json }) => [status, { content, json }])))}`,
   ];
   const queryStyles = Object.fromEntries(
     operation.parameters
@@ -152,23 +171,24 @@ function operationInfoLiteral(operation: Operation): string {
       }),
   );
   if (Object.keys(queryStyles).length > 0) fields.push(`queryStyles: ${literal(queryStyles)}`);
-  const { bodyContentType } = operationTypes(operation);
-  if (bodyContentType !== undefined && bodyContentType !== "application/json") fields.push(`requestBodyType: ${JSON.stringify(bodyContentType)}`);
-  fields.push(`...validatorsOf(${JSON.stringify(operation.operationId)})`);
+  const body = types.bodyContentType === undefined ? undefined : requestBody(types.bodyContentType);
+  if (body !== undefined) fields.push(`requestBody: ${body.literal}`);
+  if (types.paging !== undefined) fields.push(`paging: ${literal(types.paging.info)}`);
   return `{ ${fields.join(", ")} }`;
 }
 
-function validatorsOfFunction(): string {
-  return [
-    "/** The request and response validators of an operation, as `OperationInfo` fields (absent when there are none). */",
-    'function validatorsOf(operationId: string): Pick<OperationInfo, "requestValidator" | "responseValidators"> {',
-    "  const validators = operationValidators[operationId];",
-    "  if (validators === undefined) return {};",
-    "  return validators.request !== undefined",
-    "    ? { requestValidator: validators.request, responseValidators: validators.responses }",
-    "    : { responseValidators: validators.responses };",
-    "}",
-  ].join("\n");
+/**
+ * How a body of `mediaType` is sent, as the runtime's `BodyEncoding` (templates/runtime/body.ts) written as a literal,
+ * with the runtime names it uses; undefined for JSON, openapi-fetch's default.
+ */
+export function requestBody(mediaType: string): { readonly literal: string; readonly uses: readonly string[] } | undefined {
+  const base = mediaType.split(";")[0]!.trim().toLowerCase();
+  if (base === "application/json" || base === "*/*") return undefined;
+  if (base.endsWith("+json")) return { literal: `{ contentType: ${JSON.stringify(mediaType)} }`, uses: [] };
+  if (base === "application/x-www-form-urlencoded") return { literal: "formBody", uses: ["formBody"] };
+  if (base === "multipart/form-data") return { literal: "multipartBody", uses: ["multipartBody"] };
+  // A range such as `image/*` names no type to send: fetch sends the body's own (a Blob's type).
+  return { literal: `{ serialize: bodyAsGiven, contentType: ${base.includes("*") ? "null" : JSON.stringify(mediaType)} }`, uses: ["bodyAsGiven"] };
 }
 
 function inputType(clientName: string, operation: Operation, types: OperationTypes): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
@@ -199,20 +219,29 @@ function responseType(operation: Operation, types: OperationTypes): TypeAliasDec
       ? `The \`${types.success.contentType}\` body of the ${types.success.status} response`
       : `Nothing (the ${types.success.status} response has no body)`
     : "Nothing (no success response is declared)";
+  const others = types.declared.filter((declared) => declared.status !== types.success?.status).map((declared) => declared.status);
+  const also = others.length > 0 && types.responseType !== "void" ? ` (or of ${others.join(", ")}, as declared)` : "";
   return {
     kind: StructureKind.TypeAlias,
     name: types.responseName,
     isExported: true,
     type: types.responseType,
-    docs: [`${what} of \`${operation.method.toUpperCase()} ${operation.path}\`.`],
+    docs: [`${what}${also} of \`${operation.method.toUpperCase()} ${operation.path}\`.`],
   };
 }
 
-function clientClass(model: ApiModel, typed: readonly { operation: Operation; types: OperationTypes }[]): ClassDeclarationStructure {
+/** As text: ts-morph prints two type aliases in a row without the blank line between them. */
+function itemType(operation: Operation, types: OperationTypes): string {
+  const paging = types.paging!;
+  const where = paging.info.items === "" ? "the body" : `\`${paging.info.items}\``;
+  return `\n/** One item of a page of \`${operation.method.toUpperCase()} ${docComment(operation.path)}\` (at ${where} in its body). */\nexport type ${paging.itemName} = ${paging.itemType};`;
+}
+
+function clientClass(model: ApiModel, typed: readonly Typed[]): ClassDeclarationStructure {
   const server = model.servers[0];
   const optionsType = `${model.clientName}Options`;
   const hasVariables = server !== undefined && Object.keys(server.variables).length > 0;
-  const hasCredentials = Object.values(model.securitySchemes).some((scheme) => scheme.type !== "mutualTLS");
+  const hasCredentials = credentialSchemes(model).length > 0;
   const destructured = ["baseUrl", ...(hasVariables ? ["serverVariables"] : []), ...(hasCredentials ? ["credentials"] : []), "...coreOptions"];
   const baseUrl = server
     ? hasVariables
@@ -220,18 +249,23 @@ function clientClass(model: ApiModel, typed: readonly { operation: Operation; ty
       : "baseUrl ?? resolveServerUrl(defaultServer.url, defaultServer.variables)"
     : "baseUrl";
 
-  const methods: OptionalKind<MethodDeclarationStructure>[] = typed.map(({ operation, types }) => ({
-    name: operation.methodName,
-    docs: [methodDoc(operation)],
-    parameters: [
-      types.inputRequired
-        ? { name: "input", type: types.inputName }
-        : { name: "input", type: types.inputName, initializer: "{}" },
-      { name: "options", type: "RequestOptions", hasQuestionToken: true },
-    ],
-    returnType: `Promise<${types.responseName}>`,
-    statements: [`return this.#core.call<${types.responseName}>(operations.${operation.methodName}, input, options);`],
-  }));
+  const methods: OptionalKind<MethodDeclarationStructure>[] = typed.map(({ operation, types }) => {
+    const paging = types.paging;
+    return {
+      name: operation.methodName,
+      docs: [methodDoc(operation, types)],
+      parameters: [
+        types.inputRequired ? { name: "input", type: types.inputName } : { name: "input", type: types.inputName, initializer: "{}" },
+        { name: "options", type: "RequestOptions", hasQuestionToken: true },
+      ],
+      returnType: paging === undefined ? `Promise<${types.responseName}>` : `PagePromise<${types.responseName}, ${paging.itemName}>`,
+      statements: [
+        paging === undefined
+          ? `return this.#core.call<${types.responseName}>(operations.${operation.methodName}, input, options);`
+          : `return paginate<${types.responseName}, ${paging.itemName}>(this.#core, operations.${operation.methodName}, input, options);`,
+      ],
+    };
+  });
 
   return {
     kind: StructureKind.Class,
@@ -247,11 +281,16 @@ function clientClass(model: ApiModel, typed: readonly { operation: Operation; ty
         parameters: [server ? { name: "options", type: optionsType, initializer: "{}" } : { name: "options", type: optionsType }],
         statements: [
           `const { ${destructured.join(", ")} } = options;`,
-          `this.#core = new ClientCore(securitySchemes, {`,
-          `  ...coreOptions,`,
-          `  baseUrl: ${baseUrl},`,
-          ...(hasCredentials ? [`  ...(credentials !== undefined ? { credentials } : {}),`] : []),
-          `});`,
+          `this.#core = new ClientCore(`,
+          `  securitySchemes,`,
+          `  {`,
+          `    ...coreOptions,`,
+          `    baseUrl: ${baseUrl},`,
+          ...(hasCredentials ? [`    ...(credentials !== undefined ? { credentials } : {}),`] : []),
+          `  },`,
+          `  // Response validators are loaded on first use only: an app that never validates responses never bundles them.`,
+          `  { request: requestValidators, loadResponse: () => import("./response-validators.js").then((module) => module.responseValidators) },`,
+          `);`,
           `this.raw = this.#core.raw as FetchClient<paths>;`,
         ],
       },
@@ -261,34 +300,40 @@ function clientClass(model: ApiModel, typed: readonly { operation: Operation; ty
 }
 
 function classDoc(model: ApiModel): string {
-  const lines = [`Client of ${model.title} (version ${model.version}).`];
+  const lines = [`Client of ${model.title.trim()} (version ${model.version.trim()}).`];
   if (model.description) lines.push("", firstParagraph(model.description));
   const server = model.servers[0];
   if (server) lines.push("", `Default server: \`${server.url}\`.`);
   return docComment(lines.join("\n"));
 }
 
-function methodDoc(operation: Operation): string {
+function methodDoc(operation: Operation, types: OperationTypes): string {
   const lines: string[] = [];
   if (operation.summary) lines.push(operation.summary);
   if (operation.description && operation.description !== operation.summary) lines.push(...(lines.length > 0 ? [""] : []), operation.description.trim());
   if (lines.length > 0) lines.push("");
   lines.push(`\`${operation.method.toUpperCase()} ${operation.path}\``);
+  if (types.paging !== undefined) {
+    lines.push(
+      "",
+      `A paged list: \`await\` it for one page, or walk every item of every page with \`for await (const item of client.${operation.methodName}(...))\`.`,
+    );
+  }
   lines.push("", `@see operationId \`${operation.operationId}\`${operation.operationIdDerived ? " (derived: the spec gives none)" : ""}`);
   lines.push("@throws {RequestValidationError} when the input does not match the spec (nothing is sent).");
   lines.push("@throws {APIError} when the server answers with a non-2xx status (`NotFoundError`, `RateLimitError`, ... by status).");
+  lines.push("@throws {ResponseValidationError} when a 2xx answer is not what the spec declares (status, content type, body).");
   lines.push("@throws {APIConnectionError} when the server cannot be reached or times out (`APIConnectionTimeoutError`).");
   lines.push("@throws {APIUserAbortError} when `options.signal` aborts the call.");
+  if (operation.method !== "get" && operation.method !== "head") {
+    lines.push("@throws {RedirectError} when the server answers with a redirect: the request may or may not have been acted on.");
+  }
   if (operation.deprecated) lines.push("@deprecated The spec marks this operation deprecated.");
   return docComment(lines.join("\n"));
 }
 
 function firstParagraph(text: string): string {
   return text.trim().split(/\n\s*\n/)[0] ?? "";
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
 }
 
 /** A JSON-compatible value as a TypeScript literal: `{ a: "x", "b-c": [1] }`. */

@@ -17,6 +17,12 @@ export const VALIDATOR_FILES = {
   module: "validators.ts",
   compiled: "validation/compiled.js",
   compiledTypes: "validation/compiled.d.ts",
+  /**
+   * The response validators' functions, in a file of their own: bundlers put a module reachable both statically and
+   * through a dynamic import into a chunk loaded up front, so sharing compiled.js would ship them to every app.
+   */
+  compiledResponses: "validation/compiled-responses.js",
+  compiledResponsesTypes: "validation/compiled-responses.d.ts",
 } as const;
 
 export interface NamedExport {
@@ -111,15 +117,18 @@ export interface CompileJob {
   readonly spec: Pick<ApiModel, "name" | "file" | "title" | "version" | "openapiVersion">;
   readonly set: SchemaSet;
   readonly exportsMap: Readonly<Record<string, string>>;
+  /** The exports compiled into VALIDATOR_FILES.compiledResponses rather than compiled.js. */
+  readonly responseExports: readonly string[];
 }
 
 export function compileJob(model: ApiModel, plan: ValidatorsPlan): CompileJob {
   const { name, file, title, version, openapiVersion } = model;
-  return { spec: { name, ...(file !== undefined ? { file } : {}), title, version, openapiVersion }, set: plan.set, exportsMap: plan.exportsMap };
+  const responseExports = plan.operations.flatMap((operation) => operation.responses.flatMap(([, compiledName]) => (compiledName === undefined ? [] : [compiledName])));
+  return { spec: { name, ...(file !== undefined ? { file } : {}), title, version, openapiVersion }, set: plan.set, exportsMap: plan.exportsMap, responseExports };
 }
 
 /** validation/compiled.js and its declarations: Ajv's compilation, the expensive half. */
-export function emitCompiledValidators({ spec: model, set, exportsMap }: CompileJob): ValidatorFiles {
+export function emitCompiledValidators({ spec: model, set, exportsMap, responseExports }: CompileJob): ValidatorFiles {
   const ajv = createAjv({
     source: true,
     extensionKeywords: set.extensionKeywords,
@@ -132,9 +141,13 @@ export function emitCompiledValidators({ spec: model, set, exportsMap }: Compile
   } catch (error) {
     throw schemaRejected(model, set, ajv.errors, error as Error);
   }
+  const responses = new Set(responseExports);
+  const partition = (wanted: boolean) => Object.fromEntries(Object.entries(exportsMap).filter(([name]) => responses.has(name) === wanted));
   let compiled: string;
+  let compiledResponses: string;
   try {
-    compiled = compileStandalone(ajv, exportsMap);
+    compiled = compileStandalone(ajv, partition(false));
+    compiledResponses = compileStandalone(ajv, partition(true));
   } catch (error) {
     throw compileRejected(model, set, error as Error);
   }
@@ -144,7 +157,9 @@ export function emitCompiledValidators({ spec: model, set, exportsMap }: Compile
   ].join("\n");
   return {
     [VALIDATOR_FILES.compiled]: `${header}\n${compiled.trim()}\n`,
-    [VALIDATOR_FILES.compiledTypes]: emitCompiledTypes(header, Object.keys(exportsMap)),
+    [VALIDATOR_FILES.compiledTypes]: emitCompiledTypes(header, Object.keys(partition(false))),
+    [VALIDATOR_FILES.compiledResponses]: `${header}\n${compiledResponses.trim()}\n`,
+    [VALIDATOR_FILES.compiledResponsesTypes]: emitCompiledTypes(header, Object.keys(partition(true))),
   };
 }
 

@@ -1,18 +1,28 @@
 /**
  * `emitValidators`: the model -> the files of `generated/<name>/` that validate values at run time.
  *
- *   validators.ts            typed API: isX / assertX / validateX per named schema, `schemaValidators`,
- *                            `operationValidators` (the client's request and response validators, see the runtime
- *                            contract). Strict TypeScript, built with ts-morph.
- *   validation/compiled.js   Ajv's standalone code, compiled here at generation time (draft 2020-12, formats
- *                            compiled in). Kept as JavaScript next to a declaration file, not pasted into a .ts under
- *                            `@ts-nocheck`, so that `tsc --noEmit` stays strict over every line a person reads.
- *   validation/compiled.d.ts its types.
- *   (validators.ts also embeds generator/validators/issues.ts, Ajv errors -> ValidationIssues, as module-private code:
- *   one module fewer to load before the first validation.)
+ *   validators.ts             typed API: isX / assertX / validateX per named schema (top-level functions, so that an
+ *                             app bundles only those it uses), `schemaValidators` by name, and `requestValidators`,
+ *                             the client's request validators by operationId. Strict TypeScript, built with ts-morph.
+ *   response-validators.ts    `responseValidators`: the client's response validators by operationId and status. The
+ *                             client imports it dynamically when `validate.response` is on, never statically.
+ *   validation/compiled.js    Ajv's standalone code, compiled here at generation time (draft 2020-12, formats
+ *                             compiled in). Kept as JavaScript next to a declaration file, not pasted into a .ts under
+ *                             `@ts-nocheck`, so that `tsc --noEmit` stays strict over every line a person reads.
+ *   validation/compiled.d.ts  its types.
+ *   validation/compiled-responses.js (.d.ts)  the same for the response validators alone: a file only the dynamic
+ *                             import reaches, so that they load (and ship) only with `validate.response`.
+ *
+ * Both TypeScript modules embed generator/validators/issues.ts (Ajv errors -> ValidationIssues) as module-private
+ * code, each its own copy: bundlers put a module that both a static and a dynamic import reach into a chunk loaded up
+ * front, so a shared one would ship with `isOrder` alone even when nothing validates a response.
+ *
+ * No module has a top-level side effect: the tables are object literals of references to module-level functions
+ * (pure, so a bundler drops a table, and what only it uses, when nothing imports it; package.json says
+ * `"sideEffects": false`).
  *
  * The Ajv half (plan, compiled.js, compiled.d.ts) is ./validators-compiled.ts, which `npm run generate` runs on its
- * spec thread; this module writes validators.ts from the same plan, and `emitValidators` puts the two together.
+ * spec thread; this module writes the TypeScript modules from the same plan, and `emitValidators` puts them together.
  *
  * Importing validators.ts compiles nothing: compiled.js imports only Ajv's run-time helpers (a declared dependency),
  * never Ajv itself. Formats are compiled in: RegExp formats by Ajv, ajv-formats' function formats taken from the
@@ -49,7 +59,12 @@ export {
   type ValidatorsPlan,
 } from "./validators-compiled.js";
 
-const { StructureKind, VariableDeclarationKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
+/** The TypeScript modules this file writes, besides validators.ts (VALIDATOR_FILES.module). */
+export const VALIDATOR_MODULES = {
+  responses: "response-validators.ts",
+} as const;
+
+const { StructureKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
 
 /** generator/validators/issues.ts without its `export`s and its file comment, to embed in validators.ts. */
 const ISSUES_SOURCE = readFileSync(path.join(PACKAGE_ROOT, "generator", "validators", "issues.ts"), "utf8")
@@ -80,9 +95,34 @@ export function emitValidators(model: ApiModel, options: { readonly runtimeImpor
   return { ...emitCompiledValidators(compileJob(model, plan)), ...emitValidatorsModule(model, options, plan) };
 }
 
-/** validators.ts, the typed functions over the compiled ones (ts-morph). */
+/** validators.ts, response-validators.ts and validation/issues.ts, over the compiled functions (ts-morph). */
 export function emitValidatorsModule(model: ApiModel, options: { readonly runtimeImport?: string } = {}, plan: ModulePlan = planValidators(model)): ValidatorFiles {
-  return { [VALIDATOR_FILES.module]: emitModule(model, options.runtimeImport ?? LOCAL_RUNTIME_IMPORT, plan.named, plan.operations, plan.unknownFormats) };
+  const runtimeImport = options.runtimeImport ?? LOCAL_RUNTIME_IMPORT;
+  return {
+    [VALIDATOR_FILES.module]: emitModule(model, runtimeImport, plan.named, plan.operations, plan.unknownFormats),
+    [VALIDATOR_MODULES.responses]: emitResponsesModule(model, runtimeImport, plan.operations),
+  };
+}
+
+/** ISSUES_SOURCE without `summariseIssues`, for a module that does not use it (an unused function fails noUnusedLocals). */
+const ISSUES_SOURCE_WITHOUT_SUMMARY = ISSUES_SOURCE.replace(/(?:\/\*\*(?:(?!\*\/)[^])*\*\/\n)?function summariseIssues\([^]*?\n}\n?/, "").trim();
+
+/**
+ * generator/validators/issues.ts and `run`, module-private, for a module that validates with compiled functions;
+ * `summariseIssues` only when the module uses it.
+ */
+function issuesStatements(compiledNamespace: string, withSummary: boolean): (string | StatementStructures)[] {
+  return [
+    ["// Ajv errors -> ValidationIssues: generator/validators/issues.ts, embedded by payspec (module-private).", withSummary ? ISSUES_SOURCE : ISSUES_SOURCE_WITHOUT_SUMMARY].join("\n"),
+    { kind: StructureKind.Function,
+      name: "run",
+      docs: ["Runs one compiled check: the value typed when valid, else every violation as a ValidationIssue."],
+      typeParameters: ["T = unknown"],
+      parameters: [{ name: "check", type: `${compiledNamespace}.CompiledValidator` }, { name: "value", type: "unknown" }],
+      returnType: "ValidationResult<T>",
+      statements: "return check(value) ? { ok: true, value: value as T } : { ok: false, errors: issuesFromAjv(check.errors, value) };",
+    },
+  ];
 }
 
 function emitModule(
@@ -94,6 +134,7 @@ function emitModule(
 ): string {
   const statements: (string | StatementStructures)[] = [];
   const uncheckedFormats = ["decimal", ...unknownFormats.filter((format) => format !== "decimal")];
+  const requests = operations.filter((operation): operation is OperationExport & { request: string } => operation.request !== undefined);
   statements.push([
     "/**",
     ` * Run-time validators for ${docText(model.title)} ${docText(model.version)}, generated by payspec. Do not edit: run \`npm run generate\`.`,
@@ -104,41 +145,15 @@ function emitModule(
     " */",
   ].join("\n"));
   if (named.length > 0) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./schema.js", namedImports: ["components"], isTypeOnly: true });
-  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtimeImport}/index.js`, namedImports: ["ValidationResult", "Validator"], isTypeOnly: true });
-  // errors.ts directly, not the runtime's index: importing validators must not load the HTTP client (openapi-fetch),
-  // which would double the time from import to first validation.
-  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtimeImport}/errors.js`, namedImports: ["ValidationError"] });
-  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./validation/compiled.js", namespaceImport: "compiled" });
-  statements.push([
-    "// Ajv errors -> ValidationIssues: generator/validators/issues.ts, embedded by payspec (module-private).",
-    ISSUES_SOURCE,
-  ].join("\n"));
-
-  statements.push({ kind: StructureKind.Function,
-    name: "run",
-    typeParameters: ["T"],
-    parameters: [{ name: "check", type: "compiled.CompiledValidator" }, { name: "value", type: "unknown" }],
-    returnType: "ValidationResult<T>",
-    statements: "return check(value) ? { ok: true, value: value as T } : { ok: false, errors: issuesFromAjv(check.errors, value) };",
-  });
-  statements.push({ kind: StructureKind.Function,
-    name: "validator",
-    docs: ["A `Validator` (runtime contract) over one compiled check."],
-    typeParameters: ["T = unknown"],
-    parameters: [{ name: "check", type: "compiled.CompiledValidator" }],
-    returnType: "Validator<T>",
-    statements: "return (value) => run<T>(check, value);",
-  });
-
-  if (operations.some((operation) => operation.responses.some(([, name]) => name === undefined))) {
-    statements.push({ kind: StructureKind.VariableStatement,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [
-        "A documented response without a JSON body (204, a file...): nothing to check. It is listed so that the client\n" +
-          "does not validate such an answer against the operation's `4XX` or `default` schema instead.",
-      ],
-      declarations: [{ name: "noJsonBody", type: "Validator", initializer: "(value) => ({ ok: true, value })" }],
-    });
+  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtimeImport}/index.js`, namedImports: [...(named.length > 0 || requests.length > 0 ? ["ValidationResult"] : []), "Validator"], isTypeOnly: true });
+  if (named.length > 0) {
+    // errors.ts directly, not the runtime's index: importing validators must not load the HTTP client (openapi-fetch),
+    // which would double the time from import to first validation.
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtimeImport}/errors.js`, namedImports: ["ValidationError"] });
+  }
+  if (named.length > 0 || requests.length > 0) {
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./validation/compiled.js", namespaceImport: "compiled" });
+    statements.push(...issuesStatements("compiled", named.length > 0));
   }
 
   for (const entry of named) {
@@ -173,8 +188,8 @@ function emitModule(
     });
   }
 
-  // The two tables are written as text: ts-morph prints a variable's initializer with a hanging indent, which would
-  // push every line of a multi-line object literal one level in.
+  // The tables are written as text: ts-morph prints a variable's initializer with a hanging indent, which would push
+  // every line of a multi-line object literal one level in.
   statements.push([
     "/** Every named schema's `validateX`, by its name in components.schemas. */",
     "export const schemaValidators = {",
@@ -182,38 +197,67 @@ function emitModule(
     "} as const;",
   ].join("\n"));
 
-  statements.push({ kind: StructureKind.Interface,
-    isExported: true,
-    name: "OperationValidators",
-    docs: [
-      "An operation's validators: its request as the client's CallInput `{ path, query, header, cookie, body }`, and its\n" +
-        "response bodies by status as written in the spec (`200`, `4XX`, `default`), every documented status listed.",
-    ],
-    properties: [
-      { name: "request", type: "Validator", hasQuestionToken: true, isReadonly: true },
-      { name: "responses", type: "Readonly<Record<string, Validator>>", isReadonly: true },
-    ],
-  });
+  for (const operation of requests) {
+    statements.push({ kind: StructureKind.Function,
+      name: operation.request,
+      docs: [`The request of \`${docText(operation.operationId)}\`, as the client's CallInput \`{ path, query, header, cookie, body }\`.`],
+      parameters: [{ name: "value", type: "unknown" }],
+      returnType: "ValidationResult",
+      statements: `return run(compiled.${operation.request}, value);`,
+    });
+  }
   statements.push([
     "/**",
-    " * Validators by operationId, for the client's `OperationInfo` (`requestValidator`, `responseValidators`).",
-    " * Credential parameters (Authorization, apiKey schemes) are never validated, so they never appear in an issue.",
+    " * Request validators by operationId, for the client (validated before anything is sent). Credential parameters",
+    " * (Authorization, apiKey schemes) are never validated, so they never appear in an issue.",
     " */",
-    "export const operationValidators: { readonly [operationId: string]: OperationValidators } = {",
-    ...operations.flatMap((operation) => [
+    "export const requestValidators: { readonly [operationId: string]: Validator } = {",
+    ...requests.map((operation) => `  ${JSON.stringify(operation.operationId)}: ${operation.request},`),
+    "};",
+  ].join("\n"));
+  return printSourceFile(statements);
+}
+
+/** response-validators.ts: loaded by the client on first use, when `validate.response` is on. */
+function emitResponsesModule(model: ApiModel, runtimeImport: string, operations: readonly OperationExport[]): string {
+  const statements: (string | StatementStructures)[] = [];
+  const checked = operations
+    .map((operation) => ({ operationId: operation.operationId, responses: operation.responses.filter((entry): entry is readonly [string, string] => entry[1] !== undefined) }))
+    .filter((operation) => operation.responses.length > 0);
+  statements.push([
+    "/**",
+    ` * Response validators for ${docText(model.title)} ${docText(model.version)}, generated by payspec. Do not edit: run \`npm run generate\`.`,
+    " *",
+    " * The client imports this module only when `validate.response` is on (a dynamic import), so an app that never",
+    " * validates responses never loads or bundles it. A response without a JSON body has no entry: nothing to check.",
+    " */",
+  ].join("\n"));
+  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtimeImport}/index.js`, namedImports: [...(checked.length > 0 ? ["ValidationResult"] : []), "Validator"], isTypeOnly: true });
+  if (checked.length > 0) {
+    // Its own compiled file, never compiled.js: see VALIDATOR_FILES.compiledResponses.
+    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./validation/compiled-responses.js", namespaceImport: "compiled" });
+    statements.push(...issuesStatements("compiled", false));
+  }
+  for (const operation of checked) {
+    for (const [status, name] of operation.responses) {
+      statements.push({ kind: StructureKind.Function,
+        name,
+        docs: [`The ${docText(status)} response body of \`${docText(operation.operationId)}\`.`],
+        parameters: [{ name: "value", type: "unknown" }],
+        returnType: "ValidationResult",
+        statements: `return run(compiled.${name}, value);`,
+      });
+    }
+  }
+  statements.push([
+    "/** Response body validators by operationId, then by status as written in the spec (`200`, `4XX`, `default`). */",
+    "export const responseValidators: { readonly [operationId: string]: { readonly [status: string]: Validator } } = {",
+    ...checked.flatMap((operation) => [
       `  ${JSON.stringify(operation.operationId)}: {`,
-      ...(operation.request !== undefined ? [`    request: validator(compiled.${operation.request}),`] : []),
-      ...(operation.responses.length > 0
-        ? [
-            "    responses: {",
-            ...operation.responses.map(([status, name]) => `      ${JSON.stringify(status)}: ${name === undefined ? "noJsonBody" : `validator(compiled.${name})`},`),
-            "    },",
-          ]
-        : ["    responses: {},"]),
+      ...operation.responses.map(([status, name]) => `    ${JSON.stringify(status)}: ${name},`),
       "  },",
     ]),
     "};",
   ].join("\n"));
   return printSourceFile(statements);
 }
-

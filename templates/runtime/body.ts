@@ -1,16 +1,17 @@
 /**
- * How a request body goes on the wire, by the media type the operation declares for it (`OperationInfo.
- * requestBodyType`, set when that is not `application/json`).
+ * How a request body goes on the wire when it is not JSON: `OperationInfo.requestBody`, which the generator picks
+ * from the media type the operation declares (so that a client of a JSON-only API bundles none of this):
  *
- * - JSON (`application/json`, and `+json` types such as `application/merge-patch+json`, sent under their own name):
- *   openapi-fetch's serializer, `JSON.stringify`.
- * - `application/x-www-form-urlencoded`: `key=value` pairs. An array repeats its key (OpenAPI's default `form` style,
- *   exploded); an object value is sent as JSON text.
- * - `multipart/form-data`: a FormData. A Blob or File is a file part; an array repeats its name; an object value is a
- *   JSON text part (OpenAPI's default for object properties). fetch writes the Content-Type with its boundary.
- * - Anything else (`text/plain`, `application/octet-stream`, ...): the body as given (a string, Blob, ArrayBuffer,
- *   typed array, stream), with that Content-Type; when the spec only gives a range such as `image/*`, with the
- *   body's own (a Blob's type).
+ * - absent: JSON (`application/json`, `*\/*`), openapi-fetch's serializer, `JSON.stringify`;
+ * - `{ contentType }` alone: a `+json` type such as `application/merge-patch+json`, JSON sent under its own name;
+ * - `formBody` (`application/x-www-form-urlencoded`): `key=value` pairs. An array repeats its key (OpenAPI's default
+ *   `form` style, exploded); an object value is sent as JSON text;
+ * - `multipartBody` (`multipart/form-data`): a FormData. A Blob or File is a file part; an array repeats its name; an
+ *   object value is a JSON text part (OpenAPI's default for object properties). fetch writes the Content-Type with its
+ *   boundary;
+ * - `{ serialize: bodyAsGiven, contentType }`: anything else (`text/plain`, `application/octet-stream`, ...), the body
+ *   as given (a string, Blob, ArrayBuffer, typed array, stream) with that Content-Type; `contentType: null` when the
+ *   spec only gives a range such as `image/*`: fetch then sends the body's own (a Blob's type).
  *
  * A body that is already a URLSearchParams, FormData or string is sent as it is. No value goes through a number:
  * a decimal string amount (`"12.50"`) is sent exactly as written.
@@ -21,25 +22,12 @@ export interface BodyEncoding {
   readonly serialize?: (body: unknown) => unknown;
   /**
    * The Content-Type to send. `null`: none of openapi-fetch's (it would say JSON), fetch takes the body's own (a
-   * Blob's type), as when the spec gives only a range such as `image/*`. Absent: multipart, whose FormData gets its
-   * boundary from fetch.
+   * Blob's type). Absent: multipart, whose FormData gets its boundary from fetch.
    */
   readonly contentType?: string | null;
 }
 
 const FORM = "application/x-www-form-urlencoded";
-const MULTIPART = "multipart/form-data";
-
-/** The encoding for a body of `mediaType` (undefined: plain JSON, openapi-fetch's default). */
-export function bodyEncoding(mediaType: string | undefined): BodyEncoding | undefined {
-  if (mediaType === undefined) return undefined;
-  const base = mediaType.split(";")[0]!.trim().toLowerCase();
-  if (base === "application/json") return undefined;
-  if (base.endsWith("+json") || base === "*/*") return base === "*/*" ? undefined : { contentType: mediaType };
-  if (base === FORM) return { serialize: toUrlEncoded, contentType: FORM };
-  if (base === MULTIPART) return { serialize: toFormData };
-  return { serialize: asGiven, contentType: base.includes("*") ? null : mediaType };
-}
 
 function entriesOf(body: unknown): Array<[string, unknown]> {
   if (body === null || typeof body !== "object" || Array.isArray(body)) {
@@ -76,6 +64,11 @@ function toFormData(body: unknown): unknown {
   return form;
 }
 
-function asGiven(body: unknown): unknown {
+/** The body exactly as the caller gave it. */
+export function bodyAsGiven(body: unknown): unknown {
   return body;
 }
+
+export const formBody: BodyEncoding = { serialize: toUrlEncoded, contentType: FORM };
+
+export const multipartBody: BodyEncoding = { serialize: toFormData };

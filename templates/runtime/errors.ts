@@ -1,18 +1,22 @@
 /**
  * Typed errors, one class per HTTP status family as in the Stainless SDKs (openai-node), so callers can write
  * `if (err instanceof NotFoundError)`. Every field an error carries has already been redacted (redact.ts).
+ *
+ * Each class states its `name` as a literal (a getter on its prototype, so not an own property): a minifier renames
+ * classes, and a name taken from the constructor would come out as `"K"`.
  */
 import type { HttpMethod, ValidationIssue } from "./operation.js";
 
 export class PayspecError extends Error {
-  constructor(message: string, options?: { readonly cause?: unknown }) {
-    super(message, options);
-    // Non-enumerable like Error's own `name`, so it does not clutter util.inspect or JSON output.
-    Object.defineProperty(this, "name", { value: new.target.name, writable: true, configurable: true });
+  override get name(): string {
+    return "PayspecError";
   }
 
+  /** `name`, `message` and the error's own fields (a Headers object as a plain one); never the cause. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message };
+    const json: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [field, value] of Object.entries(this)) json[field] = value instanceof Headers ? Object.fromEntries(value) : value;
+    return json;
   }
 }
 
@@ -23,6 +27,9 @@ export function describeOperation(operationId: string, method: HttpMethod, path:
 
 /** Any non-2xx answer. */
 export class APIError extends PayspecError {
+  override get name(): string {
+    return "APIError";
+  }
   readonly status: number;
   /** The response body: parsed JSON if it parses, else the text; `undefined` when empty. */
   readonly body: unknown;
@@ -37,27 +44,56 @@ export class APIError extends PayspecError {
     this.headers = details.headers;
     this.operationId = details.operationId;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      operationId: this.operationId,
-      headers: Object.fromEntries(this.headers),
-      body: this.body,
-    };
-  }
 }
 
-export class BadRequestError extends APIError {} // 400
-export class AuthenticationError extends APIError {} // 401
-export class PermissionDeniedError extends APIError {} // 403
-export class NotFoundError extends APIError {} // 404
-export class ConflictError extends APIError {} // 409
-export class UnprocessableEntityError extends APIError {} // 422
-export class RateLimitError extends APIError {} // 429
-export class InternalServerError extends APIError {} // >= 500
+/** 400 */
+export class BadRequestError extends APIError {
+  override get name(): string {
+    return "BadRequestError";
+  }
+}
+/** 401 */
+export class AuthenticationError extends APIError {
+  override get name(): string {
+    return "AuthenticationError";
+  }
+}
+/** 403 */
+export class PermissionDeniedError extends APIError {
+  override get name(): string {
+    return "PermissionDeniedError";
+  }
+}
+/** 404 */
+export class NotFoundError extends APIError {
+  override get name(): string {
+    return "NotFoundError";
+  }
+}
+/** 409 */
+export class ConflictError extends APIError {
+  override get name(): string {
+    return "ConflictError";
+  }
+}
+/** 422 */
+export class UnprocessableEntityError extends APIError {
+  override get name(): string {
+    return "UnprocessableEntityError";
+  }
+}
+/** 429 */
+export class RateLimitError extends APIError {
+  override get name(): string {
+    return "RateLimitError";
+  }
+}
+/** >= 500 */
+export class InternalServerError extends APIError {
+  override get name(): string {
+    return "InternalServerError";
+  }
+}
 
 /** The APIError subclass for a status: 400, 401, 403, 404, 409, 422, 429, >= 500, else APIError itself. */
 export function apiErrorClassFor(status: number): typeof APIError {
@@ -83,28 +119,70 @@ export function apiErrorClassFor(status: number): typeof APIError {
 
 /** No answer: refused, reset, DNS failure... `cause` is a sanitised copy of what fetch threw. */
 export class APIConnectionError extends PayspecError {
+  override get name(): string {
+    return "APIConnectionError";
+  }
   readonly operationId: string;
   constructor(message: string, details: { operationId: string; cause?: unknown }) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.operationId = details.operationId;
   }
-  override toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, operationId: this.operationId };
-  }
 }
 
 /** An attempt took longer than `timeoutMs`. */
-export class APIConnectionTimeoutError extends APIConnectionError {}
+export class APIConnectionTimeoutError extends APIConnectionError {
+  override get name(): string {
+    return "APIConnectionTimeoutError";
+  }
+}
 
 /** The caller's AbortSignal fired. Never retried. */
 export class APIUserAbortError extends PayspecError {
+  override get name(): string {
+    return "APIUserAbortError";
+  }
   readonly operationId: string;
   constructor(message: string, details: { operationId: string }) {
     super(message);
     this.operationId = details.operationId;
   }
-  override toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, operationId: this.operationId };
+}
+
+/**
+ * The server answered with a redirect the client does not follow: any redirect of a request other than GET or HEAD
+ * (following it would send the request again, or turn it into a GET), too many redirects, or one a browser hides
+ * (`opaqueredirect`). The server may or may not have acted on the request. Never retried.
+ */
+export class RedirectError extends PayspecError {
+  override get name(): string {
+    return "RedirectError";
+  }
+  readonly operationId: string;
+  /** The redirect's status; 0 when a browser hides it. */
+  readonly status: number;
+  /** Where it pointed, without query or fragment (they may carry credentials); undefined when not known. */
+  readonly location: string | undefined;
+  constructor(message: string, details: { operationId: string; status: number; location: string | undefined }) {
+    super(message);
+    this.operationId = details.operationId;
+    this.status = details.status;
+    this.location = details.location;
+  }
+}
+
+/** The response body grew past `maxResponseBytes` (counted after decompression); reading it stopped there. */
+export class ResponseTooLargeError extends PayspecError {
+  override get name(): string {
+    return "ResponseTooLargeError";
+  }
+  readonly operationId: string;
+  readonly status: number;
+  readonly maxResponseBytes: number;
+  constructor(message: string, details: { operationId: string; status: number; maxResponseBytes: number }) {
+    super(message);
+    this.operationId = details.operationId;
+    this.status = details.status;
+    this.maxResponseBytes = details.maxResponseBytes;
   }
 }
 
@@ -116,6 +194,9 @@ export function formatIssues(issues: readonly ValidationIssue[]): string {
 
 /** A value does not match its schema (thrown by the validators' `assertX`, and the base of the two below). */
 export class ValidationError extends PayspecError {
+  override get name(): string {
+    return "ValidationError";
+  }
   readonly errors: readonly ValidationIssue[];
   constructor(errors: readonly ValidationIssue[], message?: string);
   constructor(message: string, errors: readonly ValidationIssue[]);
@@ -125,25 +206,29 @@ export class ValidationError extends PayspecError {
     super(message);
     this.errors = errors;
   }
-  override toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, errors: this.errors };
-  }
 }
 
 /** The request did not match the operation's schema; nothing was sent. */
 export class RequestValidationError extends ValidationError {
+  override get name(): string {
+    return "RequestValidationError";
+  }
   readonly operationId: string;
   constructor(message: string, details: { operationId: string; errors: readonly ValidationIssue[] }) {
     super(message, details.errors);
     this.operationId = details.operationId;
   }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), operationId: this.operationId };
-  }
 }
 
-/** The server answered, but its body does not match the spec for that status. */
+/**
+ * The server answered 2xx, but not as the spec declares for the operation: a status it does not declare, no body or
+ * another content type where it declares one, a body that is not JSON or not of the declared JSON type, or (with
+ * `validate.response`) a body that does not match its schema.
+ */
 export class ResponseValidationError extends ValidationError {
+  override get name(): string {
+    return "ResponseValidationError";
+  }
   readonly operationId: string;
   readonly status: number;
   readonly body: unknown;
@@ -155,8 +240,5 @@ export class ResponseValidationError extends ValidationError {
     this.operationId = details.operationId;
     this.status = details.status;
     this.body = details.body;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), operationId: this.operationId, status: this.status, body: this.body };
   }
 }

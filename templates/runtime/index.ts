@@ -1,11 +1,17 @@
 /** The payspec client runtime: copied verbatim into every generated/<name>/runtime/. */
 export type {
   CallInput,
+  ClientValidators,
   CoreOptions,
   Credential,
+  DeclaredResponse,
   HttpMethod,
+  JsonType,
   OperationInfo,
+  PagePromise,
+  PagingInfo,
   QueryParameterStyle,
+  QuerySerializer,
   RequestOptions,
   RetryEvent,
   SecurityRequirement,
@@ -14,7 +20,10 @@ export type {
   ValidationResult,
   Validator,
 } from "./operation.js";
+export type { BodyEncoding } from "./body.js";
+export { bodyAsGiven, formBody, multipartBody } from "./body.js";
 export { ClientCore } from "./core.js";
+export { paginate } from "./paging.js";
 export { resolveServerUrl } from "./servers.js";
 export {
   APIConnectionError,
@@ -29,7 +38,9 @@ export {
   PayspecError,
   PermissionDeniedError,
   RateLimitError,
+  RedirectError,
   RequestValidationError,
+  ResponseTooLargeError,
   ResponseValidationError,
   UnprocessableEntityError,
   ValidationError,

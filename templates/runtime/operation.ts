@@ -2,6 +2,7 @@
  * The types shared by the runtime, the emitted client (client.ts) and the emitted validators (validators.ts).
  * Plain data only: the generator emits one `OperationInfo` per operation.
  */
+import type { BodyEncoding } from "./body.js";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
@@ -46,14 +47,54 @@ export interface OperationInfo {
   readonly security: readonly SecurityRequirement[];
   /** Single-valued header params, sent automatically. */
   readonly constantHeaders: Readonly<Record<string, string>>;
-  /** Validates the request as `{ path?, query?, header?, cookie?, body? }` (the CallInput, constant headers included). */
-  readonly requestValidator?: Validator;
-  /** Response body validators by status as written in the spec: "200", "201", "4XX", "default". */
-  readonly responseValidators?: Readonly<Record<string, Validator>>;
+  /**
+   * The success answers the spec declares, by status as written (`200`, `2XX`, `default`): a 2xx answer whose status
+   * none of them covers, or whose body is not what its entry says, is a ResponseValidationError.
+   */
+  readonly responses: Readonly<Record<string, DeclaredResponse>>;
   /** Query parameters whose spec sets `style`/`explode`; the others use OpenAPI's default (`form`, exploded). */
   readonly queryStyles?: Readonly<Record<string, QueryParameterStyle>>;
-  /** The media type the body is sent as, when it is not `application/json` (see ./body.ts). */
-  readonly requestBodyType?: string;
+  /** How the body is sent when it is not JSON (see ./body.ts). */
+  readonly requestBody?: BodyEncoding;
+  /** Set for a paged list (the spec's `x-payspec-paging`): the call can then be walked with `for await`. */
+  readonly paging?: PagingInfo;
+}
+
+/** One declared success response. */
+export interface DeclaredResponse {
+  /** Its media types (ranges such as `text/*` allowed); empty when it has no body: the call then resolves `undefined`. */
+  readonly content: readonly string[];
+  /** The JSON types its JSON body may have at the top (`object`, `array`, `null`...), when the schema says. */
+  readonly json?: readonly JsonType[];
+}
+
+export type JsonType = "object" | "array" | "string" | "number" | "boolean" | "null";
+
+/**
+ * How a paged list is walked (`x-payspec-paging` in the spec): ask for the next page number until a page comes back
+ * empty, the last page (`totalPages`) has been read, or a page holds fewer items than the page size.
+ */
+export interface PagingInfo {
+  /** The query parameter that numbers pages. */
+  readonly page: string;
+  /** The number of the first page (0 or 1): where the walk starts when the caller gives no page. */
+  readonly firstPage: number;
+  /** The query parameter that sets the page size, if any, and its default. */
+  readonly size?: string;
+  readonly defaultSize?: number;
+  /** JSON pointer to the page's items in the body; `""` when the body is the array. */
+  readonly items: string;
+  /** JSON pointer to the number of pages in the body, when the API says it. */
+  readonly totalPages?: string;
+}
+
+/**
+ * The validators of a generated client (validators.ts, response-validators.ts), by operationId. Response validators
+ * are loaded on first use, so that an app that never turns `validate.response` on never loads (or bundles) them.
+ */
+export interface ClientValidators {
+  readonly request?: Readonly<Record<string, Validator>>;
+  readonly loadResponse?: () => Promise<Readonly<Record<string, Readonly<Record<string, Validator>>>>>;
 }
 
 /** How one query parameter is written in the URL, as the spec's `style` and `explode` say. */
@@ -61,6 +102,9 @@ export interface QueryParameterStyle {
   readonly style: "form" | "spaceDelimited" | "pipeDelimited" | "deepObject";
   readonly explode: boolean;
 }
+
+/** Writes a query string (without `?`) from the query parameters; replaces the styles the spec declares. */
+export type QuerySerializer = (query: Readonly<Record<string, unknown>>) => string;
 
 /** What a generated method passes to the core: the caller's parameters by location, and the body. */
 export interface CallInput {
@@ -91,6 +135,10 @@ export interface CoreOptions {
   readonly timeoutMs?: number | undefined;
   /** Default 2. Only methods safe to repeat are ever retried. */
   readonly maxRetries?: number | undefined;
+  /** The most bytes of a response body read (after decompression); default 32 MiB. More is a ResponseTooLargeError. */
+  readonly maxResponseBytes?: number | undefined;
+  /** Writes every query string itself, instead of the styles the spec declares (credentials in the query are added). */
+  readonly querySerializer?: QuerySerializer | undefined;
   readonly fetch?: typeof globalThis.fetch | undefined;
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Called before each retry, once the wait is decided: for logs and metrics. Carries no credential. */
@@ -110,5 +158,12 @@ export interface RequestOptions {
   readonly signal?: AbortSignal | undefined;
   readonly timeoutMs?: number | undefined;
   readonly maxRetries?: number | undefined;
+  readonly maxResponseBytes?: number | undefined;
   readonly headers?: Readonly<Record<string, string>> | undefined;
 }
+
+/**
+ * What a paged operation's method returns: await it for the first page (the body, as any call), or walk every item
+ * of every page with `for await (const item of client.listThings())`.
+ */
+export type PagePromise<Page, Item> = Promise<Page> & AsyncIterable<Item>;

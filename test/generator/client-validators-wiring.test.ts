@@ -1,7 +1,8 @@
 /**
- * The client emitter's side of the validators contract: with a validators emitter in the pipeline, client.ts
- * imports `operationValidators` from ./validators.js and passes each operation's request and response validators
- * to the runtime. A stand-in validators.ts (not the real emitter, which has its own tests) makes the effect visible.
+ * The client emitter's side of the validators contract: client.ts imports `requestValidators` from ./validators.js
+ * statically and hands them to the runtime; it loads `responseValidators` from ./response-validators.js with a
+ * dynamic import, on first use, only when `validate.response` is on. A stand-in validators emitter (not the real
+ * one, which has its own tests) makes the effect visible: its response module counts its own loading.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,19 +14,27 @@ import { FIXTURES, tempDir, typecheck } from "./helpers.js";
 
 const STAND_IN_VALIDATORS = `import type { Validator } from "./runtime/index.js";
 
-const rejectToken: Validator = (value) => ({
+const rejectToken: Validator = () => ({
   ok: false,
   errors: [{ path: "body.token", message: "must start with tok_, found \\"bad\\"", keyword: "pattern", expected: "pattern ^tok_", found: '"bad"' }],
 });
-const rejectAnswer: Validator = () => ({ ok: false, errors: [{ path: "", message: "must be an array", keyword: "type" }] });
 
-export const operationValidators: {
-  readonly [operationId: string]: { readonly request?: Validator; readonly responses: Readonly<Record<string, Validator>> };
-} = {
-  "payments.create": { request: rejectToken, responses: {} },
-  "orders.list": { responses: { "200": rejectAnswer } },
+export const requestValidators: { readonly [operationId: string]: Validator } = { "payments.create": rejectToken };
+`;
+
+const STAND_IN_RESPONSE_VALIDATORS = `import type { Validator } from "./runtime/index.js";
+
+const loads = globalThis as { responseValidatorLoads?: number };
+loads.responseValidatorLoads = (loads.responseValidatorLoads ?? 0) + 1;
+
+const rejectAnswer: Validator = () => ({ ok: false, errors: [{ path: "", message: "must be an array of two", keyword: "minItems" }] });
+
+export const responseValidators: { readonly [operationId: string]: { readonly [status: string]: Validator } } = {
+  "orders.list": { "200": rejectAnswer },
 };
 `;
+
+const loads = globalThis as { responseValidatorLoads?: number };
 
 describe("client wired to validators.ts", () => {
   let out: string;
@@ -36,13 +45,15 @@ describe("client wired to validators.ts", () => {
 
   beforeAll(async () => {
     out = path.join(await tempDir("validators-wiring"), "shop");
-    const { files } = await generate(path.join(FIXTURES, "shop-31.yaml"), { emitValidators: () => STAND_IN_VALIDATORS });
+    const { files } = await generate(path.join(FIXTURES, "shop-31.yaml"), {
+      emitValidators: () => ({ "validators.ts": STAND_IN_VALIDATORS, "response-validators.ts": STAND_IN_RESPONSE_VALIDATORS }),
+    });
     await writeOutputFolder(out, files);
     shop = await import(path.join(out, "index.ts"));
     server = createServer((request, response) => {
       requests++;
       request.resume();
-      request.on("end", () => response.writeHead(200, { "content-type": "application/json" }).end("{}"));
+      request.on("end", () => response.writeHead(200, { "content-type": "application/json" }).end("[]"));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -53,7 +64,8 @@ describe("client wired to validators.ts", () => {
 
   it("compiles with the validators imported and re-exported", () => {
     expect(typecheck([path.join(out, "index.ts")])).toEqual([]);
-    expect(typeof shop.operationValidators).toBe("object");
+    expect(typeof shop.requestValidators).toBe("object");
+    expect(shop.responseValidators).toBeUndefined();
   });
 
   it("runs the request validator before sending: a bad request never leaves the process", async () => {
@@ -65,10 +77,13 @@ describe("client wired to validators.ts", () => {
     expect(requests).toBe(before);
   });
 
-  it("passes response validators, used when validate.response is on", async () => {
+  it("loads the response validators only when validate.response is on, once, and uses them", async () => {
     const lenient = new shop.FixtureShopClient({ baseUrl, credentials: { apiKeyAuth: "test-api-key-123" }, maxRetries: 0 });
-    await expect(lenient.ordersList()).resolves.toEqual({});
+    await expect(lenient.ordersList()).resolves.toEqual([]);
+    expect(loads.responseValidatorLoads).toBeUndefined();
     const strict = new shop.FixtureShopClient({ baseUrl, credentials: { apiKeyAuth: "test-api-key-123" }, maxRetries: 0, validate: { response: true } });
     await expect(strict.ordersList()).rejects.toBeInstanceOf(shop.ResponseValidationError);
+    await expect(strict.ordersList()).rejects.toThrow(/must be an array of two/);
+    expect(loads.responseValidatorLoads).toBe(1);
   });
 });

@@ -98,7 +98,9 @@ describe("a generated client against a node:http server", () => {
           return;
         }
         response.writeHead(request.method === "POST" ? 201 : 200, { "content-type": "application/json" });
-        response.end(JSON.stringify(request.url?.includes("payments") ? { id: "pay_1", amount: "10.00" } : []));
+        // Each answer has the top-level type the spec declares: the client rejects any other (a ResponseValidationError).
+        const answer = request.url?.includes("payments") ? { id: "pay_1", amount: "10.00" } : request.url?.includes("categories") ? { slug: "a b", children: [] } : [];
+        response.end(JSON.stringify(answer));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -199,7 +201,7 @@ paths:
     await writeFile(path.join(dir, "form.yaml"), SPEC);
     const out = path.join(dir, "form");
     await writeOutputFolder(out, (await generate(path.join(dir, "form.yaml"))).files);
-    expect(await readFile(path.join(out, "client.ts"), "utf8")).toContain('requestBodyType: "application/x-www-form-urlencoded"');
+    expect(await readFile(path.join(out, "client.ts"), "utf8")).toContain("requestBody: formBody");
     expect(typecheck([path.join(out, "index.ts")])).toEqual([]);
 
     let received: { type: string | undefined; body: string } = { type: undefined, body: "" };

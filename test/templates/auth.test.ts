@@ -8,7 +8,7 @@ import {
   type SecurityRequirement,
   type SecuritySchemeInfo,
 } from "../../templates/runtime/index.js";
-import { sendJson, startServer, type ReceivedRequest, type TestServer } from "./server.js";
+import { JSON_SUCCESS, sendJson, startServer, type ReceivedRequest, type TestServer } from "./server.js";
 
 const schemes: Record<string, SecuritySchemeInfo> = {
   bearerAuth: { type: "http", scheme: "Bearer" },
@@ -27,6 +27,7 @@ const operation = (security: readonly SecurityRequirement[], method: OperationIn
   path: "/payments",
   security,
   constantHeaders: {},
+  responses: JSON_SUCCESS,
 });
 
 let server: TestServer;

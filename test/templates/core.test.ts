@@ -14,11 +14,12 @@ import {
   ResponseValidationError,
   UnprocessableEntityError,
   type OperationInfo,
+  type ClientValidators,
   type SecuritySchemeInfo,
   type ValidationResult,
   type Validator,
 } from "../../templates/runtime/index.js";
-import { sendJson, startServer, type Handler, type TestServer } from "./server.js";
+import { JSON_SUCCESS, sendJson, startServer, type Handler, type TestServer } from "./server.js";
 
 const schemes: Record<string, SecuritySchemeInfo> = { bearerAuth: { type: "http", scheme: "bearer" } };
 
@@ -28,6 +29,7 @@ const getRefund: OperationInfo = {
   path: "/orders/payment_actions/refunds/{refund_id}",
   security: [{ bearerAuth: [] }],
   constantHeaders: {},
+  responses: JSON_SUCCESS,
 };
 
 const captureCreate: OperationInfo = {
@@ -36,6 +38,7 @@ const captureCreate: OperationInfo = {
   path: "/transactions/{id}/capture/",
   security: [{ bearerAuth: [] }],
   constantHeaders: { "X-29next-Api-Version": "2024-04-01" },
+  responses: JSON_SUCCESS,
 };
 
 let server: TestServer | undefined;
@@ -129,38 +132,6 @@ describe("ClientCore.call: success", () => {
     expect(s.requests).toHaveLength(0);
   });
 
-  it("resolves undefined for 204 and for an empty 200, and the text for a non-JSON content type", async () => {
-    const s = await serve((req, res) => {
-      if (req.url === "/orders/payment_actions/refunds/none") {
-        res.writeHead(204).end();
-      } else if (req.url === "/orders/payment_actions/refunds/empty") {
-        res.writeHead(200, { "content-type": "application/json" }).end();
-      } else {
-        res.writeHead(200, { "content-type": "text/csv" }).end("id,amount\nr_1,10.10\n");
-      }
-    });
-    const core = new ClientCore(schemes, { baseUrl: s.url });
-    expect(await core.call(getRefund, { path: { refund_id: "none" } })).toBeUndefined();
-    expect(await core.call(getRefund, { path: { refund_id: "empty" } })).toBeUndefined();
-    expect(await core.call(getRefund, { path: { refund_id: "csv" } })).toBe("id,amount\nr_1,10.10\n");
-  });
-
-  it("parses JSON for vendor +json media types, and rejects a JSON content type whose body is not JSON", async () => {
-    const s = await serve((req, res) => {
-      if (req.url.endsWith("/problem")) res.writeHead(200, { "content-type": "application/problem+json; charset=utf-8" }).end('{"a":1}');
-      else res.writeHead(200, { "content-type": "application/json" }).end("<html>oops</html>");
-    });
-    const core = new ClientCore(schemes, { baseUrl: s.url });
-    expect(await core.call(getRefund, { path: { refund_id: "problem" } })).toEqual({ a: 1 });
-    const error = await rejection(core.call(getRefund, { path: { refund_id: "html" } }));
-    expect(error).toBeInstanceOf(ResponseValidationError);
-    const e = error as ResponseValidationError;
-    expect(e.status).toBe(200);
-    expect(e.body).toBe("<html>oops</html>");
-    expect(e.errors[0]?.keyword).toBe("json");
-    expect(e.message).toContain("getRefund (GET /orders/payment_actions/refunds/{refund_id})");
-  });
-
   it("sends client default headers, per-call headers, header and cookie parameters", async () => {
     const s = await serve((_req, res) => sendJson(res, 200, {}));
     const core = new ClientCore(schemes, { baseUrl: s.url, headers: { "X-Client": "payspec", "X-Both": "client" } });
@@ -180,7 +151,7 @@ describe("ClientCore.call: success", () => {
   it("accepts a call without input for an operation that needs none", async () => {
     const s = await serve((_req, res) => sendJson(res, 200, [{ id: "p_1" }]));
     const core = new ClientCore(schemes, { baseUrl: s.url });
-    const list: OperationInfo = { operationId: "listPayments", method: "get", path: "/payments", security: [], constantHeaders: {} };
+    const list: OperationInfo = { operationId: "listPayments", method: "get", path: "/payments", security: [], constantHeaders: {}, responses: JSON_SUCCESS };
     expect(await core.call(list)).toEqual([{ id: "p_1" }]);
     expect(await core.call(list, undefined, undefined)).toEqual([{ id: "p_1" }]);
     expect(s.requests.map((r) => r.url)).toEqual(["/payments", "/payments"]);
@@ -281,11 +252,12 @@ describe("ClientCore.call: typed errors", () => {
 });
 
 describe("ClientCore.call: request validation", () => {
+  const withValidator = (validator: Validator): ClientValidators => ({ request: { transactionsCaptureCreate: validator } });
+
   it("sends nothing and names every issue when the request validator fails", async () => {
     const s = await serve((_req, res) => sendJson(res, 200, {}));
-    const core = new ClientCore(schemes, { baseUrl: s.url });
-    const op: OperationInfo = { ...captureCreate, requestValidator: captureValidator };
-    const error = await rejection(core.call(op, { path: { id: 1 }, body: { amount: "1.234" } }));
+    const core = new ClientCore(schemes, { baseUrl: s.url }, withValidator(captureValidator));
+    const error = await rejection(core.call(captureCreate, { path: { id: 1 }, body: { amount: "1.234" } }));
     expect(error).toBeInstanceOf(RequestValidationError);
     const e = error as RequestValidationError;
     expect(e.operationId).toBe("transactionsCaptureCreate");
@@ -304,8 +276,8 @@ describe("ClientCore.call: request validation", () => {
       seen.push(value);
       return captureValidator(value);
     };
-    const core = new ClientCore(schemes, { baseUrl: s.url });
-    await core.call({ ...captureCreate, requestValidator: recording }, { path: { id: 1 }, body: { amount: "5.00" } });
+    const core = new ClientCore(schemes, { baseUrl: s.url }, withValidator(recording));
+    await core.call(captureCreate, { path: { id: 1 }, body: { amount: "5.00" } });
     expect(seen).toEqual([
       { path: { id: 1 }, header: { "X-29next-Api-Version": "2024-04-01" }, body: { amount: "5.00" } },
     ]);
@@ -314,9 +286,16 @@ describe("ClientCore.call: request validation", () => {
 
   it("sends an invalid request when request validation is turned off", async () => {
     const s = await serve((_req, res) => sendJson(res, 200, {}));
-    const core = new ClientCore(schemes, { baseUrl: s.url, validate: { request: false } });
-    await core.call({ ...captureCreate, requestValidator: captureValidator }, { path: { id: 1 }, body: { amount: 1.5 } });
+    const core = new ClientCore(schemes, { baseUrl: s.url, validate: { request: false } }, withValidator(captureValidator));
+    await core.call(captureCreate, { path: { id: 1 }, body: { amount: 1.5 } });
     expect(s.requests[0]?.body).toBe('{"amount":1.5}');
+  });
+
+  it("validates only the operations the table names", async () => {
+    const s = await serve((_req, res) => sendJson(res, 200, {}));
+    const core = new ClientCore(schemes, { baseUrl: s.url }, withValidator(captureValidator));
+    await core.call(getRefund, { path: { refund_id: "1.234" } });
+    expect(s.requests).toHaveLength(1);
   });
 });
 
@@ -325,19 +304,35 @@ describe("ClientCore.call: response validation", () => {
   const amountIsString: Validator = (value) =>
     typeof (value as { amount?: unknown }).amount === "string" ? { ok: true, value } : { ok: false, errors: [issue] };
   const never: Validator = () => ({ ok: false, errors: [{ path: "", keyword: "false", message: "must not be used" }] });
+  /** Response validators for getRefund, and how often they were loaded. */
+  function loader(validators: Record<string, Validator>): { validators: ClientValidators; loads: () => number } {
+    let loads = 0;
+    return {
+      validators: {
+        loadResponse: async () => {
+          loads++;
+          return { getRefund: validators };
+        },
+      },
+      loads: () => loads,
+    };
+  }
 
-  it("is off by default", async () => {
+  it("is off by default, and then never loads the response validators", async () => {
     const s = await serve((_req, res) => sendJson(res, 200, { amount: 10.1 }));
-    const core = new ClientCore(schemes, { baseUrl: s.url });
-    expect(await core.call({ ...getRefund, responseValidators: { "200": never } }, { path: { refund_id: "1" } })).toEqual({
+    const { validators, loads } = loader({ "200": never });
+    const core = new ClientCore(schemes, { baseUrl: s.url }, validators);
+    expect(await core.call({ ...getRefund, responses: { "200": { content: ["application/json"] } } }, { path: { refund_id: "1" } })).toEqual({
       amount: 10.1,
     });
+    expect(loads()).toBe(0);
   });
 
-  it("rejects with ResponseValidationError carrying status, body and issues", async () => {
+  it("rejects with ResponseValidationError carrying status, body and issues; loads the validators once", async () => {
     const s = await serve((_req, res) => sendJson(res, 200, { amount: 10.1 }));
-    const core = new ClientCore(schemes, { baseUrl: s.url, validate: { response: true } });
-    const op = { ...getRefund, responseValidators: { "200": amountIsString, "2XX": never, default: never } };
+    const { validators, loads } = loader({ "200": amountIsString, "2XX": never, default: never });
+    const core = new ClientCore(schemes, { baseUrl: s.url, validate: { response: true } }, validators);
+    const op = { ...getRefund, responses: { "200": { content: ["application/json"] }, "2XX": { content: ["application/json"] } } };
     const error = await rejection(core.call(op, { path: { refund_id: "1" } }));
     expect(error).toBeInstanceOf(ResponseValidationError);
     const e = error as ResponseValidationError;
@@ -348,21 +343,31 @@ describe("ClientCore.call: response validation", () => {
     expect(e.message).toBe(
       "getRefund (GET /orders/payment_actions/refunds/{refund_id}): the 200 response does not match the spec: amount must be string, found number 10.1",
     );
+    await rejection(core.call(op, { path: { refund_id: "1" } }));
+    expect(loads()).toBe(1);
   });
 
-  it("falls back from the exact status to its range, then to default, and accepts a valid body", async () => {
+  it("uses the validator of the key the status is declared under: exact, else range, else default", async () => {
     const s = await serve((req, res) => sendJson(res, req.url.endsWith("/201") ? 201 : 202, { amount: "1.00" }));
-    const core = new ClientCore(schemes, { baseUrl: s.url, validate: { response: true } });
     const used: string[] = [];
     const tagged = (tag: string): Validator => (value) => {
       used.push(tag);
       return amountIsString(value);
     };
-    const byRange = { ...getRefund, responseValidators: { "200": never, "2XX": tagged("2XX"), default: never } };
-    expect(await core.call(byRange, { path: { refund_id: "201" } })).toEqual({ amount: "1.00" });
-    const byDefault = { ...getRefund, responseValidators: { "200": never, default: tagged("default") } };
-    expect(await core.call(byDefault, { path: { refund_id: "202" } })).toEqual({ amount: "1.00" });
+    const json = { content: ["application/json"] };
+    const { validators } = loader({ "200": never, "2XX": tagged("2XX"), default: tagged("default") });
+    const core = new ClientCore(schemes, { baseUrl: s.url, validate: { response: true } }, validators);
+    expect(await core.call({ ...getRefund, responses: { "200": json, "2XX": json } }, { path: { refund_id: "201" } })).toEqual({ amount: "1.00" });
+    expect(await core.call({ ...getRefund, responses: { "200": json, default: json } }, { path: { refund_id: "202" } })).toEqual({ amount: "1.00" });
     expect(used).toEqual(["2XX", "default"]);
+  });
+
+  it("does not validate a body that is not JSON (a declared text alternative)", async () => {
+    const s = await serve((_req, res) => res.writeHead(200, { "content-type": "text/csv" }).end("id\n1\n"));
+    const { validators } = loader({ "200": never });
+    const core = new ClientCore(schemes, { baseUrl: s.url, validate: { response: true } }, validators);
+    const op = { ...getRefund, responses: { "200": { content: ["application/json", "text/csv"] } } };
+    expect(await core.call(op, { path: { refund_id: "1" } })).toBe("id\n1\n");
   });
 });
 

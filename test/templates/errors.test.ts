@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   APIConnectionError,
@@ -80,5 +81,27 @@ describe("error classes", () => {
     });
     expect(JSON.parse(JSON.stringify(new PayspecError("plain")))).toEqual({ name: "PayspecError", message: "plain" });
     expect(Object.keys(error)).not.toContain("name");
+  });
+});
+
+describe("error names in a minified bundle", () => {
+  it("are the literal class names, though the minifier renames the classes", async () => {
+    const { build } = await import("esbuild");
+    const entry = fileURLToPath(new URL("../../templates/runtime/errors.ts", import.meta.url));
+    const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "neutral", write: false });
+    const code = result.outputFiles[0]!.text;
+    const minified = (await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`)) as Record<string, unknown>;
+    const classes = Object.entries(minified).filter(
+      (entry): entry is [string, new (...args: never[]) => Error] => typeof entry[1] === "function" && (entry[1] as { prototype?: unknown }).prototype instanceof Error,
+    );
+    expect(classes.map(([name]) => name).sort()).toEqual([
+      "APIConnectionError", "APIConnectionTimeoutError", "APIError", "APIUserAbortError", "AuthenticationError", "BadRequestError",
+      "ConflictError", "InternalServerError", "NotFoundError", "PayspecError", "PermissionDeniedError", "RateLimitError",
+      "RedirectError", "RequestValidationError", "ResponseTooLargeError", "ResponseValidationError", "UnprocessableEntityError", "ValidationError",
+    ]);
+    expect(classes.filter(([name, value]) => value.name === name)).toEqual([]);
+    for (const [name, value] of classes) expect((value.prototype as Error).name).toBe(name);
+    const notFound = minified["NotFoundError"] as typeof NotFoundError;
+    expect(String(new notFound("m", { status: 404, body: undefined, headers: new Headers(), operationId: "op" }))).toBe("NotFoundError: m");
   });
 });

@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -13,8 +13,8 @@ import {
   type SecuritySchemeInfo,
   type Validator,
 } from "../../templates/runtime/index.js";
-import { isSensitiveHeader, redactHeaders } from "../../templates/runtime/redact.js";
-import { closedPortUrl, sendJson, startServer, type TestServer } from "./server.js";
+import { isSensitiveHeader, redactHeaders, SecretScrubber } from "../../templates/runtime/redact.js";
+import { JSON_SUCCESS, closedPortUrl, sendJson, startServer, until, type TestServer } from "./server.js";
 
 const BEARER = "sk_live_BEARER_4f9a2c";
 const HEADER_KEY = "hk_HEADER_71b3e0";
@@ -43,10 +43,12 @@ const getOrder: OperationInfo = {
   path: "/orders/{id}",
   security: [{ bearerAuth: [], storeKey: [], queryKey: [] }],
   constantHeaders: {},
+  responses: JSON_SUCCESS,
 };
 
 let server: TestServer | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await server?.close();
   server = undefined;
 });
@@ -132,15 +134,20 @@ describe("no credential in any error", () => {
   });
 
   it("APIConnectionTimeoutError and APIUserAbortError", async () => {
-    server = await startServer(() => undefined);
-    const core = new ClientCore(schemes, { baseUrl: server.url, credentials, timeoutMs: 100, maxRetries: 0 });
-    const timeout = await rejection(core.call(getOrder, { path: { id: 1 } }));
+    const s = await startServer(() => undefined);
+    server = s;
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const core = new ClientCore(schemes, { baseUrl: s.url, credentials, timeoutMs: 100, maxRetries: 0 });
+    const timingOut = rejection(core.call(getOrder, { path: { id: 1 } }));
+    await until(() => s.requests.length === 1);
+    await vi.advanceTimersByTimeAsync(100);
+    const timeout = await timingOut;
     expect(timeout).toBeInstanceOf(APIConnectionTimeoutError);
     expectNoCredential(timeout);
 
     const controller = new AbortController();
     const pending = rejection(core.call(getOrder, { path: { id: 2 } }, { signal: controller.signal, timeoutMs: 10_000 }));
-    while (server.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    await until(() => s.requests.length === 2);
     controller.abort(new Error(`aborted while holding ${BEARER}`));
     const abort = await pending;
     expect(abort).toBeInstanceOf(APIUserAbortError);
@@ -152,8 +159,8 @@ describe("no credential in any error", () => {
       ok: false,
       errors: [{ path: "body.note", keyword: "maxLength", message: `must be shorter, found ${JSON.stringify(value)}`, found: JSON.stringify(value) }],
     });
-    const core = new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials });
-    const error = await rejection(core.call({ ...getOrder, requestValidator: echoing }, { body: { note: `my key is ${HEADER_KEY}` } }));
+    const core = new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials }, { request: { getOrder: echoing } });
+    const error = await rejection(core.call({ ...getOrder, method: "post" }, { body: { note: `my key is ${HEADER_KEY}` } }));
     expect(error).toBeInstanceOf(RequestValidationError);
     expect(error.message).toContain("my key is [redacted]");
     expectNoCredential(error);
@@ -165,8 +172,9 @@ describe("no credential in any error", () => {
       ok: false,
       errors: [{ path: "token", keyword: "pattern", message: `must not be ${JSON.stringify((value as { token: string }).token)}` }],
     });
-    const core = new ClientCore(schemes, { baseUrl: server.url, credentials, validate: { response: true } });
-    const error = await rejection(core.call({ ...getOrder, responseValidators: { "200": rejectAll } }, { path: { id: 1 } }));
+    const validators = { loadResponse: async () => ({ getOrder: { "2XX": rejectAll } }) };
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials, validate: { response: true } }, validators);
+    const error = await rejection(core.call(getOrder, { path: { id: 1 } }));
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as ResponseValidationError).body).toEqual({ token: "[redacted]", amount: 1 });
     expectNoCredential(error);
@@ -203,7 +211,7 @@ describe("redactHeaders", () => {
       "X-Store-Key": "g",
       "Content-Type": "application/json",
     });
-    const redacted = redactHeaders(headers, new Set(["x-store-key"]));
+    const redacted = redactHeaders(headers, new Set(["x-store-key"]), new SecretScrubber([]));
     expect(Object.fromEntries(redacted)).toEqual({
       authorization: "[redacted]",
       "proxy-authorization": "[redacted]",
@@ -216,5 +224,88 @@ describe("redactHeaders", () => {
     });
     expect(isSensitiveHeader("Set-Cookie")).toBe(true);
     expect(isSensitiveHeader("X-Request-Id")).toBe(false);
+  });
+});
+
+describe("scrubbing is structural: only text from outside, only secrets of 8 characters or more, once", () => {
+  const getThing: OperationInfo = { ...getOrder, operationId: "getThing", security: [{ storeKey: [] }] };
+  const capture: OperationInfo = { ...getOrder, operationId: "capture", method: "post", security: [{ storeKey: [] }] };
+  const amountPattern: Validator = (value) => {
+    const amount = (value as { body?: { amount?: unknown } }).body?.amount;
+    return typeof amount === "string" && /^\d+\.\d\d$/.test(amount)
+      ? { ok: true, value }
+      : { ok: false, errors: [{ path: "body.amount", keyword: "pattern", message: `must match pattern ^\\d+\\.\\d\\d$, found ${JSON.stringify(amount)}`, found: JSON.stringify(amount) }] };
+  };
+
+  it("leaves a short credential's look-alikes in the server's text alone (`qa@test.example`), and still redacts headers by name", async () => {
+    server = await startServer((_req, res) => sendJson(res, 404, { message: "no order for qa@test.example", contact: "qa@test.example" }, { "x-store-key": "test" }));
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { storeKey: "test" } });
+    const error = (await rejection(core.call(getThing, { path: { id: 1 } }))) as APIError;
+    expect(server.requests[0]?.headers["x-store-key"]).toBe("test");
+    expect(error.message).toBe("404 Not Found: getThing (GET /orders/{id}): no order for qa@test.example");
+    expect(error.body).toEqual({ message: "no order for qa@test.example", contact: "qa@test.example" });
+    expect(error.headers.get("x-store-key")).toBe("[redacted]");
+  });
+
+  it("never rewrites the SDK's own wording or the keys of its objects, even when a credential spells them", async () => {
+    const core = new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials: { storeKey: "must match pattern" } }, { request: { capture: amountPattern } });
+    const error = (await rejection(core.call(capture, { body: { amount: "1.234" } }))) as RequestValidationError;
+    expect(error.message).toBe('capture (POST /orders/{id}): invalid request, nothing was sent: body.amount must match pattern ^\\d+\\.\\d\\d$, found "1.234"');
+    expect(error.errors).toEqual([{ path: "body.amount", keyword: "pattern", message: 'must match pattern ^\\d+\\.\\d\\d$, found "1.234"', found: '"1.234"' }]);
+  });
+
+  it("scrubs an echoed secret once, even when it is spelt like the replacement", async () => {
+    server = await startServer((req, res) => sendJson(res, 400, { message: `bad key ${String(req.headers["x-store-key"])}` }));
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { storeKey: "redacted" } });
+    const error = (await rejection(core.call(getThing, { path: { id: 1 } }))) as APIError;
+    expect(error.message).toBe("400 Bad Request: getThing (GET /orders/{id}): bad key [redacted]");
+    expect(error.body).toEqual({ message: "bad key [redacted]" });
+  });
+
+  it("sends a token read with its trailing newline trimmed, and scrubs the trimmed token the server echoes", async () => {
+    server = await startServer((req, res) => sendJson(res, 401, { message: `token ${String(req.headers["x-store-key"])} revoked` }));
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { storeKey: `${HEADER_KEY}\n` } });
+    const error = (await rejection(core.call(getThing, { path: { id: 1 } }))) as APIError;
+    expect(server.requests[0]?.headers["x-store-key"]).toBe(HEADER_KEY);
+    expect(error.message).toBe("401 Unauthorized: getThing (GET /orders/{id}): token [redacted] revoked");
+  });
+
+  it("covers every part of a basic credential: an API key sent as the user name, the password and their base64", async () => {
+    const apiKey = "sk_medusa_0123456789";
+    server = await startServer((req, res) => {
+      const encoded = (req.headers.authorization ?? "").slice("Basic ".length);
+      sendJson(res, 401, { message: `key ${Buffer.from(encoded, "base64").toString("utf8")} unknown`, sent: encoded }, { "x-echo": encoded });
+    });
+    const basic: OperationInfo = { ...getThing, security: [{ basicAuth: [] }] };
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { basicAuth: { username: apiKey, password: "" } } });
+    const error = (await rejection(core.call(basic, { path: { id: 1 } }))) as APIError;
+    expect(error.message).toBe("401 Unauthorized: getThing (GET /orders/{id}): key [redacted]: unknown");
+    expect(error.body).toEqual({ message: "key [redacted]: unknown", sent: "[redacted]" });
+    expect(error.headers.get("x-echo")).toBe("[redacted]");
+  });
+
+  it("scrubs a query credential echoed %-encoded, as it travelled in the URL", async () => {
+    server = await startServer((req, res) => sendJson(res, 403, { message: `forbidden: ${req.url}` }));
+    const queryOnly: OperationInfo = { ...getThing, security: [{ queryKey: [] }] };
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { queryKey: QUERY_KEY } });
+    const error = (await rejection(core.call(queryOnly, { path: { id: 1 } }))) as APIError;
+    expect(server.requests[0]?.url).toBe(`/orders/1?key=${encodeURIComponent(QUERY_KEY)}`);
+    expect(error.message).toBe("403 Forbidden: getThing (GET /orders/{id}): forbidden: /orders/1?key=[redacted]");
+  });
+
+  it("renders a failed response validation from the scrubbed body: a long echoed token cut short leaks no part of it", async () => {
+    const longToken = `sk_live_${"x".repeat(40)}_${"y".repeat(40)}`;
+    server = await startServer((_req, res) => sendJson(res, 200, { amount: longToken }));
+    const amountIsNumberText: Validator = (value) => {
+      const amount = (value as { amount: string }).amount;
+      const text = JSON.stringify(amount);
+      const found = text.length > 60 ? `${text.slice(0, 56)}..."` : text; // as the generated validators render values
+      return /^\d/.test(amount) ? { ok: true, value } : { ok: false, errors: [{ path: "amount", keyword: "pattern", message: `must be a number, found ${found}`, found }] };
+    };
+    const validators = { loadResponse: async () => ({ getThing: { "2XX": amountIsNumberText } }) };
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { storeKey: longToken }, validate: { response: true } }, validators);
+    const error = (await rejection(core.call(getThing, { path: { id: 1 } }))) as ResponseValidationError;
+    expect(error.errors).toEqual([{ path: "amount", keyword: "pattern", message: 'must be a number, found "[redacted]"', found: '"[redacted]"' }]);
+    for (const view of renderings(error)) expect(view).not.toContain("sk_live_xxxx");
   });
 });

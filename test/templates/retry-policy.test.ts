@@ -27,6 +27,17 @@ describe("retry policy", () => {
     expect(serverRequestedDelayMs(new Headers({ "retry-after": "Wed, 31 Dec 2025 23:00:00 GMT" }), now)).toBe(0);
     expect(serverRequestedDelayMs(new Headers({ "retry-after": "soon" }), now)).toBeUndefined();
     expect(serverRequestedDelayMs(new Headers({ "retry-after-ms": "-5", "retry-after": "1" }), now)).toBe(1000);
+    expect(serverRequestedDelayMs(new Headers({ "retry-after": "Thursday, 01-Jan-26 00:00:02 GMT" }), now)).toBe(2000);
+    expect(serverRequestedDelayMs(new Headers({ "retry-after": "Thu Jan  1 00:00:03 2026" }), now)).toBe(3000);
+    expect(serverRequestedDelayMs(new Headers({ "retry-after-ms": "12.5" }), now)).toBe(12.5);
+  });
+
+  it("reads nothing else as a wait: negative or fractional seconds, dates in other formats", () => {
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    for (const value of ["-5", "1.5", "+3", "3s", "2026-01-01T00:00:05Z", "01 Jan 2026 00:00:05 GMT", "Thu, 01 Jan 2026 00:00:05 +0000", " "]) {
+      expect(serverRequestedDelayMs(new Headers({ "retry-after": value }), now), value).toBeUndefined();
+    }
+    expect(serverRequestedDelayMs(new Headers({ "retry-after-ms": "-1" }), now)).toBeUndefined();
     expect(serverRequestedDelayMs(new Headers(), now)).toBeUndefined();
   });
 

@@ -1,3 +1,8 @@
+/**
+ * Retries, timeouts and aborts against a real node:http server, counting the requests it saw. No test waits for
+ * real: setTimeout is faked (server.ts `fakeClock`), each retry's wait is read from `onRetry` and the fake clock is
+ * advanced by it.
+ */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   APIConnectionError,
@@ -9,9 +14,8 @@ import {
   PayspecError,
   RateLimitError,
   type OperationInfo,
-  type RetryEvent,
 } from "../../templates/runtime/index.js";
-import { closedPortUrl, sendJson, startServer, type Handler, type TestServer } from "./server.js";
+import { closedPortUrl, fakeClock, JSON_SUCCESS, sendJson, startServer, until, type Handler, type TestServer } from "./server.js";
 
 const op = (method: OperationInfo["method"], operationId = `${method}Thing`): OperationInfo => ({
   operationId,
@@ -19,12 +23,14 @@ const op = (method: OperationInfo["method"], operationId = `${method}Thing`): Op
   path: "/things/{id}",
   security: [],
   constantHeaders: {},
+  responses: JSON_SUCCESS,
 });
 const getThing = op("get");
 const postCapture = op("post", "transactionsCaptureCreate");
 
 let server: TestServer | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await server?.close();
   server = undefined;
 });
@@ -63,121 +69,113 @@ function countingFetch(): { fetch: typeof fetch; calls: string[] } {
   };
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
-}
-
 describe("retries", () => {
-  it("retries a GET answered 503 and resolves with the later success (default backoff)", async () => {
+  it("retries a GET answered 503 and resolves with the later success, after a backoff of 0.5 s ± 25%", async () => {
     const s = await serve(failThenSucceed(1, 503));
-    const retries: RetryEvent[] = [];
-    const core = new ClientCore({}, { baseUrl: s.url, onRetry: (event) => retries.push(event) });
+    const clock = fakeClock();
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry });
     expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
     expect(s.requests).toHaveLength(2);
-    // Backoff for the first retry is 0.5 s ± 25%.
-    expect(retries).toEqual([{ operationId: "getThing", attempt: 1, reason: 503, delayMs: expect.any(Number) }]);
-    expect(retries[0]!.delayMs).toBeGreaterThanOrEqual(375);
-    expect(retries[0]!.delayMs).toBeLessThanOrEqual(625);
+    expect(clock.events).toEqual([{ operationId: "getThing", attempt: 1, reason: 503, delayMs: expect.any(Number) }]);
+    expect(clock.events[0]!.delayMs).toBeGreaterThanOrEqual(375);
+    expect(clock.events[0]!.delayMs).toBeLessThanOrEqual(625);
   });
 
   it.each([502, 504, 408])("retries a GET answered %i", async (status) => {
-    const s = await serve(failThenSucceed(1, status, { "retry-after-ms": "0" }));
-    const core = new ClientCore({}, { baseUrl: s.url });
+    const s = await serve(failThenSucceed(1, status));
+    const clock = fakeClock();
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry });
     expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
+    expect(clock.events.map((event) => event.reason)).toEqual([status]);
   });
 
   it.each(["put", "delete"] as const)("retries %s, which is safe to repeat", async (method) => {
-    const s = await serve(failThenSucceed(2, 503, { "retry-after-ms": "0" }));
-    const core = new ClientCore({}, { baseUrl: s.url });
+    const s = await serve(failThenSucceed(2, 503));
+    const clock = fakeClock();
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry });
     expect(await core.call(op(method), { path: { id: 1 } })).toEqual({ attempt: 3 });
     expect(s.requests.map((r) => r.method)).toEqual(Array(3).fill(method.toUpperCase()));
+    expect(clock.events.map((event) => event.attempt)).toEqual([1, 2]);
   });
 
-  it("honours Retry-After: 1 (seconds) on 429", async () => {
-    const s = await serve(failThenSucceed(1, 429, { "retry-after": "1" }));
-    const retries: RetryEvent[] = [];
-    const core = new ClientCore({}, { baseUrl: s.url, onRetry: (event) => retries.push(event) });
+  it.each([
+    ["Retry-After: 1 (whole seconds)", { "retry-after": "1" }, 1000],
+    ["Retry-After: 0", { "retry-after": "0" }, 0],
+    ["retry-after-ms, preferred to Retry-After", { "retry-after-ms": "300", "retry-after": "30" }, 300],
+  ])("honours %s on 429", async (_name, headers, delayMs) => {
+    const s = await serve(failThenSucceed(1, 429, headers));
+    const clock = fakeClock();
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry });
     expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
-    expect(retries).toEqual([{ operationId: "getThing", attempt: 1, reason: 429, delayMs: 1000 }]);
-  });
-
-  it("honours Retry-After: 0 on 429", async () => {
-    const s = await serve(failThenSucceed(1, 429, { "retry-after": "0" }));
-    const core = new ClientCore({}, { baseUrl: s.url });
-    expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
+    expect(clock.events).toEqual([{ operationId: "getThing", attempt: 1, reason: 429, delayMs }]);
     expect(s.requests).toHaveLength(2);
   });
 
-  it("honours Retry-After as an HTTP date", async () => {
-    const s = await serve((req, res, index) => {
-      // Whole seconds only in an HTTP date: two seconds ahead is at least one second ahead once truncated.
-      if (index === 0) sendJson(res, 503, {}, { "retry-after": new Date(Date.now() + 2000).toUTCString() });
+  it("honours Retry-After as an HTTP date, measured against the (fake) clock", async () => {
+    const s = await serve((_req, res, index) => {
+      if (index === 0) sendJson(res, 503, {}, { "retry-after": new Date(Date.now() + 5000).toUTCString() });
       else sendJson(res, 200, { attempt: index + 1 });
     });
-    const retries: RetryEvent[] = [];
-    const core = new ClientCore({}, { baseUrl: s.url, onRetry: (event) => retries.push(event) });
+    const clock = fakeClock();
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry });
     expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
-    // The date is whole seconds, two ahead when sent, so more than one second ahead of the send; the client reads it
-    // one local round trip later (well under 100 ms).
-    expect(retries).toHaveLength(1);
-    expect(retries[0]!.delayMs).toBeGreaterThan(900);
-    expect(retries[0]!.delayMs).toBeLessThanOrEqual(2000);
+    // The date has whole seconds: 5 s ahead when written, 4 to 5 s ahead when the client reads it.
+    expect(clock.events[0]!.delayMs).toBeGreaterThan(3900);
+    expect(clock.events[0]!.delayMs).toBeLessThanOrEqual(5000);
   });
 
-  it("honours retry-after-ms, and prefers it to Retry-After", async () => {
-    const s = await serve(failThenSucceed(1, 429, { "retry-after-ms": "300", "retry-after": "30" }));
-    const retries: RetryEvent[] = [];
-    const core = new ClientCore({}, { baseUrl: s.url, onRetry: (event) => retries.push(event) });
+  it.each(["-5", "1.5", "soon", "Thu, 01 Jan 2026", "-1 GMT"])("backs off as usual when Retry-After is %j (not a wait a server can ask for)", async (value) => {
+    const s = await serve(failThenSucceed(1, 503, { "retry-after": value }));
+    const clock = fakeClock();
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry });
     expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
-    expect(retries).toEqual([{ operationId: "getThing", attempt: 1, reason: 429, delayMs: 300 }]);
+    expect(clock.events[0]!.delayMs).toBeGreaterThanOrEqual(375);
+    expect(clock.events[0]!.delayMs).toBeLessThanOrEqual(625);
   });
 
-  it("waits the decided time before the next attempt, no less (fake timers, no network)", async () => {
+  it("waits the decided time before the next attempt, no less", async () => {
+    const s = await serve(failThenSucceed(1, 429, { "retry-after": "2" }));
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    try {
-      const sent: number[] = [];
-      const fetch = async (): Promise<Response> => {
-        sent.push(sent.length + 1);
-        return sent.length === 1
-          ? new Response("{}", { status: 429, headers: { "content-type": "application/json", "retry-after": "2" } })
-          : new Response('{"ok":true}', { status: 200, headers: { "content-type": "application/json" } });
-      };
-      const core = new ClientCore({}, { baseUrl: "http://api.test", fetch });
-      const call = core.call(getThing, { path: { id: 1 } });
-      await vi.advanceTimersByTimeAsync(1999);
-      expect(sent).toEqual([1]);
-      await vi.advanceTimersByTimeAsync(1);
-      await expect(call).resolves.toEqual({ ok: true });
-      expect(sent).toEqual([1, 2]);
-    } finally {
-      vi.useRealTimers();
-    }
+    let retried = false;
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: () => (retried = true) });
+    const call = core.call(getThing, { path: { id: 1 } });
+    await until(() => retried);
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(s.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(call).resolves.toEqual({ attempt: 2 });
+    expect(s.requests).toHaveLength(2);
   });
 
   it("gives up at once when the server asks for a wait beyond 60 s", async () => {
     const s = await serve(failThenSucceed(1, 429, { "retry-after": "120" }));
-    const core = new ClientCore({}, { baseUrl: s.url });
+    const clock = fakeClock();
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry });
     const error = await rejection(core.call(getThing, { path: { id: 1 } }));
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).headers.get("retry-after")).toBe("120");
     expect(s.requests).toHaveLength(1);
+    expect(clock.events).toEqual([]);
   });
 
   it("rejects with the last status after maxRetries (default 2) retries", async () => {
-    const s = await serve((_req, res, index) =>
-      index < 2 ? sendJson(res, 503, {}, { "retry-after-ms": "0" }) : sendJson(res, 429, { message: "slow down" }, { "retry-after-ms": "0" }),
-    );
-    const core = new ClientCore({}, { baseUrl: s.url });
+    const s = await serve((_req, res, index) => (index < 2 ? sendJson(res, 503, {}) : sendJson(res, 429, { message: "slow down" })));
+    const clock = fakeClock();
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry });
     const error = await rejection(core.call(getThing, { path: { id: 1 } }));
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).status).toBe(429);
     expect((error as RateLimitError).message).toBe("429 Too Many Requests: getThing (GET /things/{id}) (3 attempts): slow down");
     expect(s.requests).toHaveLength(3);
+    // Backoff doubles: 0.5 s then 1 s, each ± 25%.
+    const [first, second] = clock.events.map((event) => event.delayMs);
+    expect([first! >= 375 && first! <= 625, second! >= 750 && second! <= 1250]).toEqual([true, true]);
   });
 
   it("does not retry with maxRetries: 0 on the client, and a per-call maxRetries overrides it", async () => {
-    const s = await serve((_req, res) => sendJson(res, 503, {}, { "retry-after-ms": "0" }));
-    const core = new ClientCore({}, { baseUrl: s.url, maxRetries: 0 });
+    const s = await serve((_req, res) => sendJson(res, 503, {}));
+    const clock = fakeClock();
+    const core = new ClientCore({}, { baseUrl: s.url, maxRetries: 0, onRetry: clock.onRetry });
     expect(await rejection(core.call(getThing, { path: { id: 1 } }))).toBeInstanceOf(InternalServerError);
     expect(s.requests).toHaveLength(1);
     expect(await rejection(core.call(getThing, { path: { id: 1 } }, { maxRetries: 3 }))).toBeInstanceOf(InternalServerError);
@@ -212,10 +210,11 @@ describe("retries", () => {
 describe("connection failures", () => {
   it("retries a GET on a refused connection (default 2 retries), then rejects with APIConnectionError and its cause", async () => {
     const counting = countingFetch();
-    const retries: RetryEvent[] = [];
-    const core = new ClientCore({}, { baseUrl: await closedPortUrl(), fetch: counting.fetch, onRetry: (event) => retries.push(event) });
+    const baseUrl = await closedPortUrl();
+    const clock = fakeClock();
+    const core = new ClientCore({}, { baseUrl, fetch: counting.fetch, onRetry: clock.onRetry });
     const error = await rejection(core.call(getThing, { path: { id: 1 } }));
-    expect(retries.map(({ attempt, reason }) => ({ attempt, reason }))).toEqual([
+    expect(clock.events.map(({ attempt, reason }) => ({ attempt, reason }))).toEqual([
       { attempt: 1, reason: "connection" },
       { attempt: 2, reason: "connection" },
     ]);
@@ -239,8 +238,12 @@ describe("connection failures", () => {
 
   it("rejects with APIConnectionTimeoutError when the server never answers", async () => {
     const s = await serve(() => undefined);
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const core = new ClientCore({}, { baseUrl: s.url, timeoutMs: 100, maxRetries: 0 });
-    const error = await rejection(core.call(getThing, { path: { id: 1 } }));
+    const pending = rejection(core.call(getThing, { path: { id: 1 } }));
+    await until(() => s.requests.length === 1);
+    await vi.advanceTimersByTimeAsync(100);
+    const error = await pending;
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect((error as APIConnectionTimeoutError).message).toBe(
       "Request timed out after 100 ms: getThing (GET /things/{id}). Raise timeoutMs if the server is slow.",
@@ -250,14 +253,20 @@ describe("connection failures", () => {
 
   it("applies the timeout per attempt, retries a timed-out GET but not a timed-out POST", async () => {
     const s = await serve(() => undefined);
-    const core = new ClientCore({}, { baseUrl: s.url, timeoutMs: 5_000 });
-    expect(await rejection(core.call(getThing, { path: { id: 1 } }, { timeoutMs: 100, maxRetries: 1 }))).toBeInstanceOf(
-      APIConnectionTimeoutError,
-    );
+    const clock = fakeClock();
+    const core = new ClientCore({}, { baseUrl: s.url, timeoutMs: 5_000, onRetry: clock.onRetry });
+    const get = rejection(core.call(getThing, { path: { id: 1 } }, { timeoutMs: 100, maxRetries: 1 }));
+    for (const count of [1, 2]) {
+      await until(() => s.requests.length === count);
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(await get).toBeInstanceOf(APIConnectionTimeoutError);
+    expect(clock.events.map((event) => event.reason)).toEqual(["timeout"]);
     expect(s.requests).toHaveLength(2);
-    expect(await rejection(core.call(postCapture, { path: { id: 1 }, body: {} }, { timeoutMs: 100 }))).toBeInstanceOf(
-      APIConnectionTimeoutError,
-    );
+    const post = rejection(core.call(postCapture, { path: { id: 1 }, body: {} }, { timeoutMs: 100 }));
+    await until(() => s.requests.length === 3);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await post).toBeInstanceOf(APIConnectionTimeoutError);
     expect(s.requests).toHaveLength(3);
   });
 
@@ -266,8 +275,12 @@ describe("connection failures", () => {
       res.writeHead(200, { "content-type": "application/json" });
       res.write('{"partial":');
     });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const core = new ClientCore({}, { baseUrl: s.url, timeoutMs: 150, maxRetries: 0 });
-    expect(await rejection(core.call(getThing, { path: { id: 1 } }))).toBeInstanceOf(APIConnectionTimeoutError);
+    const pending = rejection(core.call(getThing, { path: { id: 1 } }));
+    await until(() => s.requests.length === 1);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(await pending).toBeInstanceOf(APIConnectionTimeoutError);
   });
 });
 
@@ -326,10 +339,12 @@ describe("caller abort", () => {
 
   it("rejects with APIUserAbortError when the caller aborts during the backoff wait", async () => {
     const s = await serve((_req, res) => sendJson(res, 503, {}, { "retry-after": "30" }));
-    const core = new ClientCore({}, { baseUrl: s.url });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    let waiting = false;
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: () => (waiting = true) });
     const controller = new AbortController();
     const pending = rejection(core.call(getThing, { path: { id: 1 } }, { signal: controller.signal }));
-    await until(() => s.requests.length === 1);
+    await until(() => waiting);
     controller.abort();
     expect(await pending).toBeInstanceOf(APIUserAbortError);
     expect(s.requests).toHaveLength(1);

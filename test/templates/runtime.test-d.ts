@@ -5,11 +5,13 @@ import {
   APIError,
   ClientCore,
   NotFoundError,
+  paginate,
   PayspecError,
   RequestValidationError,
   ValidationError,
   type CoreOptions,
   type OperationInfo,
+  type PagePromise,
   type ValidationIssue,
 } from "../../templates/runtime/index.js";
 
@@ -41,5 +43,17 @@ describe("runtime public types", () => {
     expectTypeOf(ok).toEqualTypeOf<CoreOptions>();
     void bad;
     void badValidate;
+  });
+});
+
+describe("paged operations", () => {
+  it("await to one page, walk to items", async () => {
+    interface Refund {
+      readonly id: number;
+    }
+    const pages = paginate<{ data: Refund[] }, Refund>(core, op, {});
+    expectTypeOf(pages).toEqualTypeOf<PagePromise<{ data: Refund[] }, Refund>>();
+    expectTypeOf(await pages).toEqualTypeOf<{ data: Refund[] }>();
+    for await (const refund of pages) expectTypeOf(refund).toEqualTypeOf<Refund>();
   });
 });

@@ -1,6 +1,8 @@
 /** A real node:http server on 127.0.0.1 (port 0) that records every request it receives, for the runtime tests. */
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { vi } from "vitest";
+import type { OperationInfo, RetryEvent } from "../../templates/runtime/index.js";
 
 export interface ReceivedRequest {
   readonly method: string;
@@ -61,4 +63,33 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   const text = JSON.stringify(body);
   response.writeHead(status, { "content-type": "application/json", ...headers });
   response.end(text);
+}
+
+/** `OperationInfo.responses` of an operation answering JSON on any 2xx status. */
+export const JSON_SUCCESS: OperationInfo["responses"] = { "2XX": { content: ["application/json"] } };
+
+/** Resolves once `condition` holds, polling on the event loop's check phase (not a timer: tests may fake timers). */
+export async function until(condition: () => boolean, bound = 100_000): Promise<void> {
+  for (let i = 0; !condition(); i++) {
+    if (i >= bound) throw new Error("condition never held");
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Fakes setTimeout and clearTimeout for the test that calls it (undo with `vi.useRealTimers()` in afterEach), so
+ * that no test waits for real. `onRetry`, given to a client, records each retry and advances the fake clock by its
+ * announced wait as soon as the client has started waiting: the retry then happens at once, and the test asserts
+ * the wait through the recorded events.
+ */
+export function fakeClock(): { readonly events: RetryEvent[]; readonly onRetry: (event: RetryEvent) => void } {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+  const events: RetryEvent[] = [];
+  return {
+    events,
+    onRetry: (event) => {
+      events.push(event);
+      setImmediate(() => void vi.advanceTimersByTimeAsync(event.delayMs));
+    },
+  };
 }

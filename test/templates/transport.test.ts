@@ -4,7 +4,7 @@
  * Request. These pin down the precedence and abort behaviour that used to follow from the middleware design.
  */
 import { getEventListeners } from "node:events";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   APIConnectionTimeoutError,
   APIUserAbortError,
@@ -13,7 +13,7 @@ import {
   type SecurityRequirement,
   type SecuritySchemeInfo,
 } from "../../templates/runtime/index.js";
-import { sendJson, startServer, type Handler, type ReceivedRequest, type TestServer } from "./server.js";
+import { JSON_SUCCESS, sendJson, startServer, until, type Handler, type ReceivedRequest, type TestServer } from "./server.js";
 
 const schemes: Record<string, SecuritySchemeInfo> = {
   bearerAuth: { type: "http", scheme: "bearer" },
@@ -28,11 +28,13 @@ const op = (security: readonly SecurityRequirement[], extra: Partial<OperationIn
   path: "/things",
   security,
   constantHeaders: {},
+  responses: JSON_SUCCESS,
   ...extra,
 });
 
 let server: TestServer | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await server?.close();
   server = undefined;
 });
@@ -127,8 +129,12 @@ describe("timeouts and aborts", () => {
       request.signal.addEventListener("abort", () => (aborted = request.signal.reason));
       return fetch(request);
     };
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const core = new ClientCore({}, { baseUrl: s.url, fetch: customFetch, timeoutMs: 100, maxRetries: 0 });
-    expect(await rejection(core.call(op([])))).toBeInstanceOf(APIConnectionTimeoutError);
+    const pending = rejection(core.call(op([])));
+    await until(() => s.requests.length === 1);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await pending).toBeInstanceOf(APIConnectionTimeoutError);
     expect((aborted as DOMException).name).toBe("TimeoutError");
   });
 
@@ -137,7 +143,7 @@ describe("timeouts and aborts", () => {
     const core = new ClientCore({}, { baseUrl: s.url, fetch: (input, init) => fetch(input, init) });
     const controller = new AbortController();
     const pending = rejection(core.call(op([]), {}, { signal: controller.signal }));
-    while (s.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await until(() => s.requests.length === 1);
     controller.abort();
     expect(await pending).toBeInstanceOf(APIUserAbortError);
   });

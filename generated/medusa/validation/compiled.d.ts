@@ -24,4 +24,3 @@ export declare const schemaPaymentSessionContext: CompiledValidator;
 export declare const schemaRefund: CompiledValidator;
 export declare const schemaRefundReason: CompiledValidator;
 export declare const requestCreatePaymentCollection: CompiledValidator;
-export declare const responseCreatePaymentCollection_200: CompiledValidator;

@@ -47,6 +47,4 @@ export declare const schemaUserReference: CompiledValidator;
 export declare const schemaVoucher: CompiledValidator;
 export declare const schemaVoucherDiscount: CompiledValidator;
 export declare const requestOrdersCollectPaymentCreate: CompiledValidator;
-export declare const responseOrdersCollectPaymentCreate_200: CompiledValidator;
 export declare const requestTransactionsCaptureCreate: CompiledValidator;
-export declare const responseTransactionsCaptureCreate_200: CompiledValidator;

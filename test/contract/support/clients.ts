@@ -64,9 +64,19 @@ export async function loadGenerated(spec: SpecName): Promise<GeneratedPackage> {
     if (typeof value !== "function") throw new Error(`generated/${spec}/index.ts does not export ${name}`);
     return value as ErrorClass;
   };
-  const { operationValidators } = (await import(`${dir}validators.ts`)) as { operationValidators?: OperationValidators };
-  if (operationValidators === undefined) throw new Error(`generated/${spec}/validators.ts does not export operationValidators`);
+  // The client's two validator tables: requests (validators.ts) and responses (response-validators.ts, which the
+  // client itself only loads when validate.response is on).
+  const { requestValidators } = (await import(`${dir}validators.ts`)) as { requestValidators?: Readonly<Record<string, Validator>> };
+  const { responseValidators } = (await import(`${dir}response-validators.ts`)) as { responseValidators?: Readonly<Record<string, Readonly<Record<string, Validator>>>> };
+  if (requestValidators === undefined) throw new Error(`generated/${spec}/validators.ts does not export requestValidators`);
+  if (responseValidators === undefined) throw new Error(`generated/${spec}/response-validators.ts does not export responseValidators`);
   const model = await loadSpec(specPath(spec));
+  const operationValidators: OperationValidators = Object.fromEntries(
+    model.operations.map(({ operationId }) => {
+      const request = requestValidators[operationId];
+      return [operationId, { ...(request !== undefined ? { request } : {}), responses: responseValidators[operationId] ?? {} }];
+    }),
+  );
   return {
     createClient: (options) => new Client(options),
     errors: {

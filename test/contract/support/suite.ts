@@ -171,6 +171,19 @@ export function defineContractSuite(spec: ContractSpec, prepared: readonly Prepa
           expect(response.status, JSON.stringify(response.body)).toBeLessThan(500);
           expect(violationText(response.body)).toContain(badRequest.field.toLowerCase());
         });
+
+        // A constant header the client refuses whatever `validate` says: it never sends another value.
+        const sendable = badRequest.onTheWire && !/ is not its one allowed value /.test(badRequest.name);
+        if (sendable) it(`${operation.operationId}: ${badRequest.name}: sent by the client unvalidated, its error names ${badRequest.field} from Prism's violations`, async () => {
+          const error = await call(client(staticUrl, { validate: { request: false, response: false } }), operation, badRequest.input).then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+          expect(error, "expected the mock's 4xx as an APIError").toBeInstanceOf(generated.errors.APIError);
+          const message = (error as Error).message.toLowerCase();
+          expect(message).toContain("(violations: ");
+          expect(message).toContain(badRequest.field.toLowerCase());
+        });
       }
     }
   });
