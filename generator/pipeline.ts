@@ -11,7 +11,7 @@ import { emitIndex } from "./emit/index-file.js";
 import { emitReadme, packageUsage, type ReadmeUsage } from "./emit/readme.js";
 import { emitRuntime, LOCAL_RUNTIME_IMPORT } from "./emit/runtime.js";
 import { emitTypes } from "./emit/types.js";
-import { emitValidators } from "./emit/validators.js";
+import { emitValidators, type ValidatorsOutput } from "./emit/validators.js";
 import type { LoadOptions } from "./load.js";
 import type { ApiModel } from "./model.js";
 import { compareStrings } from "./names.js";
@@ -37,7 +37,10 @@ export type Emitter = (model: ApiModel, context: EmitContext) => OutputFiles | P
  * Emits `validators.ts` (the text), or the files it needs by relative path (which must include `validators.ts`).
  * The default is `emitValidators` from generator/emit/validators.ts; tests may stand in another.
  */
-export type ValidatorsEmitter = (model: ApiModel, options: { readonly runtimeImport: string }) => string | OutputFiles | Promise<string | OutputFiles>;
+export type ValidatorsEmitter = (
+  model: ApiModel,
+  options: { readonly runtimeImport: string },
+) => string | OutputFiles | ValidatorsOutput | Promise<string | OutputFiles | ValidatorsOutput>;
 
 export interface GenerateOptions extends LoadOptions {
   /** Defaults to templates/runtime next to this generator. */
@@ -68,10 +71,15 @@ export function emittersFor(validatorsEmitter: ValidatorsEmitter = emitValidator
 function validatorsStep(validatorsEmitter: ValidatorsEmitter): Emitter {
   return async (model, context) => {
     const output = await validatorsEmitter(model, { runtimeImport: context.runtimeImport });
-    const files = typeof output === "string" ? { "validators.ts": output } : { ...output };
+    // ValidatorsOutput's warnings (schemas compiled otherwise than written) are not printed yet: the CLI's to collect.
+    const files = typeof output === "string" ? { "validators.ts": output } : isValidatorsOutput(output) ? { ...output.files } : { ...output };
     if (!("validators.ts" in files)) throw new Error("the validators emitter produced no validators.ts");
     return files;
   };
+}
+
+function isValidatorsOutput(output: OutputFiles | ValidatorsOutput): output is ValidatorsOutput {
+  return typeof output.files === "object" && Array.isArray(output.warnings);
 }
 
 export async function generateFromModel(model: ApiModel, options: GenerateOptions & { runtimeFiles?: Readonly<Record<string, string>> } = {}): Promise<OutputFiles> {

@@ -34,7 +34,7 @@ port.on("message", async ({ id, spec, options }: SpecRequest) => {
     const { compileJob, emitCompiledValidators, modulePlan, planValidators } = await loadValidatorsModule();
     const plan = planValidators(model);
     reply({ id, kind: "plan", plan: modulePlan(plan) });
-    reply({ id, kind: "validators", files: emitCompiledValidators(compileJob(model, plan)) });
+    reply({ id, kind: "validators", files: emitCompiledValidators(compileJob(model, plan)).files });
   } catch (error) {
     reply({ id, kind: "validators-error", error: threadError(error) });
   }

@@ -33,6 +33,7 @@ import {
   type NamedExport,
   type OperationExport,
   type ValidatorFiles,
+  type ValidatorsOutput,
 } from "./validators-compiled.js";
 
 export {
@@ -44,6 +45,7 @@ export {
   type CompileJob,
   type ModulePlan,
   type ValidatorFiles,
+  type ValidatorsOutput,
   type ValidatorsPlan,
 } from "./validators-compiled.js";
 
@@ -72,10 +74,15 @@ function typeOf(schemaName: string): string {
   return `components["schemas"][${JSON.stringify(schemaName)}]`;
 }
 
-/** Every file of the validators: `emitCompiledValidators` and `emitValidatorsModule` of one plan. */
-export function emitValidators(model: ApiModel, options: { readonly runtimeImport?: string } = {}): ValidatorFiles {
+/**
+ * Every file of the validators (`emitCompiledValidators` and `emitValidatorsModule` of one plan), and the warnings of
+ * their schemas: what is compiled otherwise than written (an unknown keyword or format as an annotation, a pattern
+ * without the `u` flag or not at all), each located in the spec.
+ */
+export function emitValidators(model: ApiModel, options: { readonly runtimeImport?: string } = {}): ValidatorsOutput {
   const plan = planValidators(model);
-  return { ...emitCompiledValidators(compileJob(model, plan)), ...emitValidatorsModule(model, options, plan) };
+  const compiled = emitCompiledValidators(compileJob(model, plan));
+  return { files: { ...compiled.files, ...emitValidatorsModule(model, options, plan) }, warnings: compiled.warnings };
 }
 
 /** validators.ts, the typed functions over the compiled ones (ts-morph). */

@@ -41,7 +41,7 @@ async function shop(): Promise<ApiModel> {
 describe("SpecThread", () => {
   it("posts the spec and its options, and gives the model and every validators file", async () => {
     const model = await shop();
-    const expected = emitValidators(model);
+    const expected = emitValidators(model).files;
     const { "validators.ts": _written, ...compiled } = expected;
     const { thread, requests } = fakeThread(({ id }) => [
       { id, kind: "model", model },
