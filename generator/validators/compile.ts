@@ -127,6 +127,8 @@ export function compileSchemaSet(set: SchemaSet, exports: Readonly<Record<string
   // One function per compiled schema, exported under every name that reaches it.
   const functions = new Map<ValidateFunction, string>();
   const ids: string[] = [];
+  /** `true`/`false` schemas: a `$ref` to one is always inlined by Ajv, so their functions are written apart. */
+  const booleans: ValidateFunction[] = [];
   const exportLines: string[] = [];
   for (const [name, key] of Object.entries(exports)) {
     let validate: ValidateFunction | undefined;
@@ -138,11 +140,13 @@ export function compileSchemaSet(set: SchemaSet, exports: Readonly<Record<string
     }
     if (!functions.has(validate)) {
       functions.set(validate, functionName(validate));
-      ids.push(resourceId(key));
+      if (typeof set.resources[key] === "boolean") booleans.push(validate);
+      else ids.push(resourceId(key));
     }
     exportLines.push(`export const ${name} = ${functions.get(validate)!};`);
   }
-  return `${finishModule(everyFunctionOnce(ajv, ids))}\n${exportLines.join("\n")}`;
+  const code = everyFunctionOnce(ajv, ids) + booleans.map((validate) => withoutHeader(standaloneCode(ajv, validate), functionName(validate))).join("");
+  return `${finishModule(code)}\n${exportLines.join("\n")}`;
 }
 
 /** Keys of the schemas that refer to the exported ones (./resource-ids.ts: no key of the schema set starts with `x:`). */
@@ -160,7 +164,7 @@ const GROUP = 64;
  * one root so that no function calls thousands, and keeps the code of what they call, without their own.
  */
 function everyFunctionOnce(ajv: Ajv2020, ids: readonly string[]): string {
-  if (ids.length === 0) return "";
+  if (ids.length === 0) return '"use strict";';
   const groups: string[] = [];
   for (let start = 0; start < ids.length; start += GROUP) {
     const groupId = resourceId(`${EVERY_EXPORT}/${groups.length}`);
@@ -177,11 +181,17 @@ function everyFunctionOnce(ajv: Ajv2020, ids: readonly string[]): string {
   }
   const rootName = functionName(root!);
   let code = standaloneCode(ajv, root!);
-  // Ajv's module of one function: this header, the code of what it calls, then the function itself.
-  const header = `"use strict";export const validate = ${rootName};export default ${rootName};`;
+  code = withoutHeader(code, rootName);
   const own = code.lastIndexOf(`function ${rootName}(`);
-  if (!code.startsWith(header) || own < 0) throw new Error("validators: Ajv's standalone code no longer has the shape this generator reads");
-  return `"use strict";${withoutFunctions(code.slice(header.length, own), new Set(groups.map((id) => functionName(ajv.getSchema(id)!))))}`;
+  if (own < 0) throw new Error("validators: Ajv's standalone code no longer has the shape this generator reads");
+  return `"use strict";${withoutFunctions(code.slice(0, own), new Set(groups.map((id) => functionName(ajv.getSchema(id)!))))}`;
+}
+
+/** Ajv's module of one function (`standaloneCode(ajv, validate)`) without its header: the code of what it calls, then the function. */
+function withoutHeader(code: string, name: string): string {
+  const header = `"use strict";export const validate = ${name};export default ${name};`;
+  if (!code.startsWith(header)) throw new Error("validators: Ajv's standalone code no longer has the shape this generator reads");
+  return code.slice(header.length);
 }
 
 /**

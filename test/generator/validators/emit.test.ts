@@ -268,7 +268,7 @@ describe("emitValidators: output", () => {
     expect(compiled.match(new RegExp(`(?<!function )${payment}\\(data`, "g")), `calls of ${payment}`).not.toBeNull();
   });
 
-  it("compiles a large subschema written alike in several places once, and calls it from each", () => {
+  it("compiles a large subschema written alike in several places once, and calls it from each", async () => {
     const address = {
       type: "object",
       required: ["line1", "city", "country"],
@@ -276,16 +276,22 @@ describe("emitValidators: output", () => {
       additionalProperties: false,
     };
     const shipping: ApiModel = {
-      ...model,
-      schemas: { Invoice: { type: "object", properties: { billing: address, total: { type: "integer" } } }, Shipment: { type: "object", properties: { to: address, from: address } } },
+      ...withSchemas(model, { Invoice: { type: "object", properties: { billing: address, total: { type: "integer" } } }, Shipment: { type: "object", properties: { to: address, from: address } } }),
       operations: [],
     };
-    const { files } = emitValidators(shipping);
-    const compiled = files[VALIDATOR_FILES.compiled]!;
+    const generated = await generateValidatorsOf(shipping, "emit-shared-subschema", { types: false });
+    const compiled = generated.files[VALIDATOR_FILES.compiled]!;
     const checking = compiled.split(/(?=function validate\d+\()/).filter((text) => text.includes("data.line3"));
     expect(checking, "functions that check the address").toHaveLength(1);
     const addressFunction = /^function (validate\d+)/.exec(checking[0]!)![1]!;
     expect(compiled.match(new RegExp(`(?<!function )${addressFunction}\\(data`, "g")), "calls of the address's function").toHaveLength(3);
+    // The same verdicts and issues as Ajv compiling the schemas as written.
+    const reference = runtimeReference(generated.model);
+    const home = { line1: "1 Main St", city: "Springfield", country: "US" };
+    for (const instance of [{ to: home, from: home }, { to: { ...home, city: 5 }, from: { line1: "x" } }, { to: { ...home, extra: 1 } }, { to: "nowhere" }]) {
+      const ours = generated.module.schemaValidators["Shipment"]!(instance);
+      expect([instance, ours.ok ? [] : ours.errors]).toEqual([instance, reference.judge("Shipment", instance).errors]);
+    }
   });
 
   it("leaves out code that never changes a verdict: Ajv's messages and schema paths", () => {
