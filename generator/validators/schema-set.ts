@@ -28,6 +28,7 @@ import { parseResourceRef, RESOURCE_BASE, resourceId, resourceRefsOf } from "./r
 import { shareRepeatedSubschemas } from "./shared-subschemas.js";
 import {
   CHECKED_FORMATS,
+  DROPPED_ANNOTATIONS,
   KNOWN_KEYWORDS,
   OPENAPI_ANNOTATION_KEYWORDS,
   REGISTRY_ANNOTATION_FORMATS,
@@ -183,7 +184,8 @@ function normalise(ctx: Ctx, schema: JsonSchema, place: Place, idScoped = false,
   const converted = convertOpenApiKeywords(schema, ctx.is30);
   if (!isObj(converted)) return converted;
   const scoped = idScoped || typeof converted.$id === "string";
-  const out = mapSubschemas(converted, (sub, path) => normalise(ctx, sub, placeAt(place, path), scoped, false));
+  checkKeywords(ctx, converted, place);
+  const out = mapSubschemas(converted, (sub, path) => normalise(ctx, sub, placeAt(place, path), scoped, false), isDropped);
   if (atRoot && typeof out.$id === "string") out.$id = absoluteId(out.$id);
   if ("$schema" in out) {
     if (out.$schema !== "https://json-schema.org/draft/2020-12/schema") {
@@ -198,8 +200,13 @@ function normalise(ctx: Ctx, schema: JsonSchema, place: Place, idScoped = false,
     const key = ctx.anchors.get(out.$dynamicRef.slice(1));
     if (key !== undefined) out.$dynamicRef = `${resourceId(key)}${out.$dynamicRef}`;
   }
-  checkAnnotations(ctx, out, place);
+  checkPatterns(ctx, out, place);
   return out;
+}
+
+/** Keywords left out of the schema set: annotations no validator reads, extensions, unknown keywords (warned of). */
+function isDropped(keyword: string): boolean {
+  return DROPPED_ANNOTATIONS.has(keyword) || !KNOWN_KEYWORDS.has(keyword);
 }
 
 /** A relative `$id` at a resource's root resolves against the document, as in the spec: one base for all of them. */
@@ -207,8 +214,8 @@ function absoluteId(id: string): string {
   return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(id) || id.startsWith("#") ? id : `${RESOURCE_BASE}${id}`;
 }
 
-/** Unknown keywords and formats become annotations; patterns compile with `u`, without it, or not at all. */
-function checkAnnotations(ctx: Ctx, schema: Obj, place: Place): void {
+/** Unknown keywords and formats are annotations: warned of, once per keyword or format. */
+function checkKeywords(ctx: Ctx, schema: Obj, place: Place): void {
   for (const keyword in schema) {
     if (KNOWN_KEYWORDS.has(keyword) || OPENAPI_ANNOTATION_KEYWORDS.has(keyword) || keyword.startsWith("x-")) continue;
     ctx.warnings.perCause(`keyword ${keyword}`, placeAt(place, [keyword]), `unknown keyword ${JSON.stringify(keyword)} is not checked (kept as an annotation)`);
@@ -219,6 +226,10 @@ function checkAnnotations(ctx: Ctx, schema: Obj, place: Place): void {
       ctx.warnings.perCause(`format ${schema.format}`, placeAt(place, ["format"]), `format ${JSON.stringify(schema.format)} is not checked (no validator defines it)`);
     }
   }
+}
+
+/** Patterns compile with `u`, without it (said in a warning), or not at all (left out, said in a warning). */
+function checkPatterns(ctx: Ctx, schema: Obj, place: Place): void {
   if (typeof schema.pattern === "string") {
     const kind = patternKind(schema.pattern);
     if (kind === "plain") {

@@ -38,10 +38,12 @@ export function copyOwn(object: Obj): Obj {
 /**
  * A copy of `schema` with `visit` applied to each direct subschema (not to `schema` itself); `path` is the subschema's
  * place relative to `schema` (`["properties", "id"]`). Values that are not subschemas are shared, not copied.
+ * Keywords `omit` names are left out of the copy.
  */
-export function mapSubschemas(schema: Obj, visit: (sub: JsonSchema, path: readonly string[]) => JsonSchema): Obj {
+export function mapSubschemas(schema: Obj, visit: (sub: JsonSchema, path: readonly string[]) => JsonSchema, omit?: (keyword: string) => boolean): Obj {
   const out: Obj = {};
   for (const keyword in schema) {
+    if (omit?.(keyword)) continue;
     const value = schema[keyword];
     if (SCHEMA_KEYWORDS.has(keyword) && isSchema(value)) {
       setOwn(out, keyword, visit(value, [keyword]));

@@ -31,6 +31,16 @@ export const KNOWN_KEYWORDS: ReadonlySet<string> = new Set([
 /** OpenAPI's Schema Object annotations: not checked, and not worth a warning. */
 export const OPENAPI_ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set(["discriminator", "xml", "externalDocs", "example"]);
 
+/**
+ * Annotations no validator reads (Ajv compiles nothing for them), left out of the schema set: descriptions and
+ * examples are most of a large spec's schemas, which Ajv would otherwise walk, check and copy into the code it writes.
+ * `readOnly`/`writeOnly` stay (the request and response views read them), as do unknown keywords' own places (a
+ * `$ref` may point into one: it is resolved in the spec's document, not in the schema set).
+ */
+export const DROPPED_ANNOTATIONS: ReadonlySet<string> = new Set([
+  "title", "description", "default", "deprecated", "examples", "$comment", "example", "externalDocs", "xml", "discriminator",
+]);
+
 export const UNEVALUATED_KEYWORDS: ReadonlySet<string> = new Set(["unevaluatedProperties", "unevaluatedItems"]);
 /** Keywords whose meaning depends on where the schema stands (its resource, its dynamic scope). */
 export const SCOPE_KEYWORDS: ReadonlySet<string> = new Set(["$id", "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor"]);
