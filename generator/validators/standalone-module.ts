@@ -10,7 +10,7 @@
  * - Formats: Ajv reads function formats from `compiledFormats.<name>` (its `code.formats` option); each becomes a
  *   reference to payspec's function for it (./formats.ts, pasted in), so that a validator without formats pulls none.
  * - Size: unread `schemaN` constants dropped (Ajv declares one per function, the whole schema as a literal), error
- *   sites in a shorter form.
+ *   sites in a shorter form, without `schemaPath` (issues.ts reads `instancePath`, `keyword` and `params` only).
  *
  * Everything here reads Ajv's output, not Ajv: a change in Ajv's output shape fails test/generator/validators/
  * (the differential tests run this module's output; module.test.ts bundles it).
@@ -25,58 +25,129 @@ export const PATTERN_ENGINE = "payspecPattern";
 /** The identifier Ajv reads function formats from (`code.formats`); never left in the finished module. */
 export const FORMATS_OBJECT = "compiledFormats";
 
-export function finishModule(ajvCode: string): string {
-  let code = requireToImports(ajvCode);
-  code = compactErrorPushes(code);
-  code = evaluatedOnFirstCall(code);
-  code = leanSchemaConstants(code);
-  code = pureTopLevelValues(code);
-  const { body, usesFormats } = formatsAsFunctions(code);
-  const importLines = /^(?:import .*\n)*/.exec(body)![0];
-  const usesPayspec = usesFormats || body.includes(PATTERN_ENGINE);
-  return `${importLines}${usesPayspec ? `${payspecRuntimeSource()}\n` : ""}${body.slice(importLines.length)}`;
-}
-
 /**
- * Ajv's standalone output with `esm: true` still reaches its run-time helpers through `require(...)`, which an ES
- * module does not have. Each `require("m").x` becomes an import of the declared dependency `m` (`ajv`): a named
- * import where the export has a name, the module object otherwise. `.default` is read as `(module.default ?? module)`
- * so that both Node (default import = `module.exports`) and bundlers that honour `__esModule` (default import =
- * `exports.default`) get the helper.
+ * Two passes over Ajv's code: one to learn what the rewrite needs (which `schemaN` constants are read, each function's
+ * `evaluated` value and who reads it), one to write the module. A large spec's code is tens of megabytes: each pass
+ * over it, and each copy of it, costs (GitHub's REST description: 9 passes took half a second).
  */
-export function requireToImports(code: string): string {
+export function finishModule(ajvCode: string): string {
+  const facts = scan(ajvCode);
   const imports = new Map<string, string>();
-  let counter = 0;
-  const body = code.replace(/require\("([^"]+)"\)\.([A-Za-z_$][\w$]*)/g, (_match, specifier: string, member: string) => {
+  const importOf = (specifier: string, member: string): string => {
     const file = specifier.endsWith(".js") ? specifier : `${specifier}.js`;
     const key = `${member} ${file}`;
     let local = imports.get(key);
-    if (local === undefined) {
-      local = member === "default" ? `runtime${counter++}` : `${member}${counter++}`;
-      imports.set(key, local);
+    if (local === undefined) imports.set(key, (local = member === "default" ? `runtime${imports.size}` : `${member}${imports.size}`));
+    return local;
+  };
+  const moved = new Set<string>();
+  let usesFormats = false;
+  const parts: string[] = [];
+  let from = 0;
+  const token = new RegExp(
+    [
+      // Top-level statements follow a `;` or a `}` (Ajv writes no line breaks): looked behind for, as an earlier match
+      // may have consumed it.
+      /(?<=[;}])const (func\d+) = require\("([^"]+)"\)\.default;/.source, // 1-2
+      /require\("([^"]+)"\)\.([A-Za-z_$][\w$]*)/.source, // 3-4
+      // A backreference to group 5 of the whole expression: written as text.
+      String.raw`if\(vErrors === null\)\{vErrors = \[(err\d+)\];\}else \{vErrors\.push\(\5\);\}`, // 5
+      /,schemaPath:"(?:[^"\\]|\\.)*"/.source,
+      /(?<=[;}])const (schema\d+) = /.source, // 6
+      /(?<=[;}])(validate\d+)\.evaluated = (?=\{)/.source, // 7
+      /(const evaluated\d+ = )(validate\d+)\.evaluated;/.source, // 8-9
+      /(?<=[;}])const (pattern\d+) = (?=new RegExp\(|func\d+\()/.source, // 10
+      new RegExp(`${FORMATS_OBJECT}(?:\\.([A-Za-z_$][\\w$]*)|\\[("(?:[^"\\\\]|\\\\.)*")\\])`).source, // 11-12
+    ].join("|"),
+    "g",
+  );
+  for (let match = token.exec(ajvCode); match !== null; match = token.exec(ajvCode)) {
+    const [whole] = match;
+    let text: string;
+    let end = match.index + whole.length;
+    if (match[1] !== undefined) {
+      const local = importOf(match[2]!, "default");
+      text = `const ${match[1]} = /* @__PURE__ */ (() => ${local}.default ?? ${local})();`;
+    } else if (match[3] !== undefined) {
+      const local = importOf(match[3], match[4]!);
+      text = match[4] === "default" ? `(${local}.default ?? ${local})` : local;
+    } else if (match[5] !== undefined) {
+      text = `(vErrors ??= []).push(${match[5]});`;
+    } else if (match[6] !== undefined) {
+      end = endOfJsonValue(ajvCode, end);
+      const unread = facts.schemaReads.get(match[6]) === 1;
+      if (unread && ajvCode[end] === ";") end++;
+      // In an object literal, `"__proto__": v` sets the prototype: the spec's `{"const": {"__proto__": 1}}` must keep its key.
+      text = unread ? "" : `${whole}${ajvCode.slice(match.index + whole.length, end).replace(/([{,])"__proto__":/g, '$1["__proto__"]:')}`;
+    } else if (match[7] !== undefined) {
+      const name = match[7];
+      const assignment = facts.evaluated.get(name)!;
+      end = assignment.end;
+      const drop = moved.has(name) || (!facts.wrapped.has(name) && facts.evaluatedReads.get(name) === 1);
+      text = drop ? "" : ajvCode.slice(match.index, end);
+    } else if (match[9] !== undefined) {
+      const assignment = facts.evaluated.get(match[9]);
+      if (assignment === undefined || moved.has(match[9])) {
+        text = whole;
+      } else {
+        moved.add(match[9]);
+        text = `${match[8]}${match[9]}.evaluated ??= ${assignment.value};`;
+      }
+    } else if (match[10] !== undefined) {
+      text = `const ${match[10]} = /* @__PURE__ */ `;
+    } else if (match[11] !== undefined || match[12] !== undefined) {
+      usesFormats = true;
+      text = formatReference(match[11] ?? (JSON.parse(match[12]!) as string));
+    } else {
+      text = ""; // a schemaPath
     }
-    return member === "default" ? `(${local}.default ?? ${local})` : local;
-  });
+    parts.push(ajvCode.slice(from, match.index), text);
+    from = end;
+    token.lastIndex = end;
+  }
+  parts.push(ajvCode.slice(from));
+  const body = parts.join("").replace(/^"use strict";/, "");
   if (/\brequire\(/.test(body)) {
     throw new Error("validators: Ajv's standalone code uses a require() form this generator does not translate");
   }
-  const lines = [...imports].map(([key, local]) => {
+  const importLines = [...imports].map(([key, local]) => {
     const [member, file] = key.split(" ") as [string, string];
-    return member === "default" ? `import ${local} from "${file}";` : `import { ${member} as ${local} } from "${file}";`;
+    return member === "default" ? `import ${local} from "${file}";\n` : `import { ${member} as ${local} } from "${file}";\n`;
   });
-  return `${lines.join("\n")}\n${body.replace(/^"use strict";/, "")}`;
+  const usesPayspec = usesFormats || body.includes(PATTERN_ENGINE);
+  return `${importLines.join("")}${usesPayspec ? `${payspecRuntimeSource()}\n` : ""}${body}`;
 }
 
-/**
- * Ajv writes each of its error sites as `const err = {instancePath,schemaPath:"#/...",keyword,params};` then
- * `if(vErrors === null){vErrors = [err];}else {vErrors.push(err);}`. `(vErrors ??= []).push(err);` does the same in
- * half the bytes, and `schemaPath` (a tenth of a large module) is read by nothing: issues.ts reads `instancePath`,
- * `keyword` and `params`. Every byte is parsed at import, and shipped in a bundle.
- */
-export function compactErrorPushes(code: string): string {
-  return code
-    .replace(/if\(vErrors === null\)\{vErrors = \[(err\d+)\];\}else \{vErrors\.push\(\1\);\}/g, "(vErrors ??= []).push($1);")
-    .replace(/,schemaPath:"(?:[^"\\]|\\.)*"/g, "");
+interface Facts {
+  /** `schemaN` -> how many times the code names it (1: only its declaration). */
+  readonly schemaReads: Map<string, number>;
+  /** `validateN` -> its `validateN.evaluated = {...};` statement: the JSON value, and where the statement ends. */
+  readonly evaluated: Map<string, { readonly value: string; readonly end: number }>;
+  /** `validateN` -> how many times the code reads or writes `validateN.evaluated`. */
+  readonly evaluatedReads: Map<string, number>;
+  /** Functions a `{validate: validateN}` wrapper holds (their `evaluated` is read as `wrapperK.validate.evaluated`). */
+  readonly wrapped: Set<string>;
+}
+
+function scan(code: string): Facts {
+  const facts: Facts = { schemaReads: new Map(), evaluated: new Map(), evaluatedReads: new Map(), wrapped: new Set() };
+  const token = /\b(schema\d+)\b|(?<=[;}])(validate\d+)\.evaluated = (?=\{)|\b(validate\d+)\.evaluated\b|\{validate: (validate\d+)\}/g;
+  for (let match = token.exec(code); match !== null; match = token.exec(code)) {
+    if (match[1] !== undefined) {
+      facts.schemaReads.set(match[1], (facts.schemaReads.get(match[1]) ?? 0) + 1);
+    } else if (match[2] !== undefined) {
+      const valueStart = match.index + match[0].length;
+      const valueEnd = endOfJsonValue(code, valueStart);
+      facts.evaluated.set(match[2], { value: code.slice(valueStart, valueEnd), end: code[valueEnd] === ";" ? valueEnd + 1 : valueEnd });
+      facts.evaluatedReads.set(match[2], (facts.evaluatedReads.get(match[2]) ?? 0) + 1);
+      token.lastIndex = valueEnd;
+    } else if (match[3] !== undefined) {
+      facts.evaluatedReads.set(match[3], (facts.evaluatedReads.get(match[3]) ?? 0) + 1);
+    } else {
+      facts.wrapped.add(match[4]!);
+    }
+  }
+  return facts;
 }
 
 /** The index just past the JSON value that starts at `start` (an object, array, string or literal). */
@@ -99,94 +170,16 @@ export function endOfJsonValue(text: string, start: number): number {
 }
 
 /**
- * `validateN.evaluated = {...};` after a function -> `const evaluatedK = validateN.evaluated ??= {...};` at the start
- * of its body, where Ajv reads it first (other functions read it only after calling it). A function whose body does
- * not read it (a `true`/`false` schema's) keeps the statement when anything else reads its `evaluated`.
+ * The code for Ajv's `compiledFormats.<name>`: payspec's function for that format, or `{validate: fn}` where Ajv calls
+ * `.validate` (number formats).
  */
-function evaluatedOnFirstCall(code: string): string {
-  const assignments = new Map<string, { start: number; end: number; value: string }>();
-  for (const match of code.matchAll(/(?<=[;}\n])(validate\d+)\.evaluated = (?=\{)/g)) {
-    const valueStart = match.index + match[0].length;
-    const valueEnd = endOfJsonValue(code, valueStart);
-    if (code[valueEnd] !== ";") continue;
-    assignments.set(match[1]!, { start: match.index, end: valueEnd + 1, value: code.slice(valueStart, valueEnd) });
+function formatReference(name: string): string {
+  const format = (payspecFormats as Record<string, unknown>)[name];
+  if (typeof format === "function") return format.name;
+  if (typeof format === "object" && format !== null && typeof (format as { validate?: unknown }).validate === "function") {
+    return `{validate: ${(format as { validate: { name: string } }).validate.name}}`;
   }
-  if (assignments.size === 0) return code;
-  const mentions = new Map<string, number>();
-  for (const [, name] of code.matchAll(/\b(validate\d+)\.evaluated\b/g)) mentions.set(name!, (mentions.get(name!) ?? 0) + 1);
-  const wrapped = new Set([...code.matchAll(/\{validate: (validate\d+)\}/g)].map((match) => match[1]!));
-  const edits: Array<{ readonly start: number; readonly end: number; readonly text: string }> = [];
-  const moved = new Set<string>();
-  for (const match of code.matchAll(/(const evaluated\d+ = )(validate\d+)\.evaluated;/g)) {
-    const [whole, head, name] = match as unknown as [string, string, string];
-    const assignment = assignments.get(name);
-    if (assignment === undefined || moved.has(name)) continue;
-    moved.add(name);
-    edits.push({ start: match.index, end: match.index + whole.length, text: `${head}${name}.evaluated ??= ${assignment.value};` });
-  }
-  for (const [name, { start, end }] of assignments) {
-    if (moved.has(name) || (!wrapped.has(name) && mentions.get(name) === 1)) edits.push({ start, end, text: "" });
-  }
-  edits.sort((a, b) => a.start - b.start);
-  let out = "";
-  let from = 0;
-  for (const edit of edits) {
-    out += code.slice(from, edit.start) + edit.text;
-    from = edit.end;
-  }
-  return out + code.slice(from);
-}
-
-/**
- * Drops the top-level `const schemaN = <JSON>;` that nothing else names (Ajv declares one per compiled function,
- * the whole schema as a literal, read only by some keywords), and writes a `"__proto__"` key of the others as a
- * computed key: in an object literal, `"__proto__": v` sets the prototype instead of defining the property that the
- * spec's schema has (`{"const": {"__proto__": 1}}`).
- */
-function leanSchemaConstants(code: string): string {
-  const uses = new Map<string, number>();
-  for (const [name] of code.matchAll(/\bschema\d+\b/g)) uses.set(name, (uses.get(name) ?? 0) + 1);
-  let out = "";
-  let from = 0;
-  for (const match of code.matchAll(/(?<=^|[;\n}])const (schema\d+) = /g)) {
-    if (match.index < from) continue;
-    const valueStart = match.index + match[0].length;
-    const valueEnd = endOfJsonValue(code, valueStart);
-    out += code.slice(from, match.index);
-    if (uses.get(match[1]!) === 1) {
-      from = code[valueEnd] === ";" ? valueEnd + 1 : valueEnd;
-    } else {
-      out += match[0] + code.slice(valueStart, valueEnd).replace(/([{,])"__proto__":/g, '$1["__proto__"]:');
-      from = valueEnd;
-    }
-  }
-  return out + code.slice(from);
-}
-
-/** `/* @__PURE__ *\/` on the top-level values Ajv builds by a call: patterns, and `(module.default ?? module)`. */
-function pureTopLevelValues(code: string): string {
-  return code
-    .replace(/(?<=[;\n}]|^)(const pattern\d+ = )(?=new RegExp\(|func\d+\()/g, "$1/* @__PURE__ */ ")
-    .replace(/(?<=[;\n}]|^)(const func\d+ = )\((runtime\d+)\.default \?\? \2\);/g, "$1/* @__PURE__ */ (() => $2.default ?? $2)();");
-}
-
-/**
- * `compiledFormats.uri` / `compiledFormats["date-time"]` -> payspec's own function for that format (a function, or
- * `{validate: fn}` where Ajv calls `.validate`, as for number formats).
- */
-function formatsAsFunctions(code: string): { body: string; usesFormats: boolean } {
-  let usesFormats = false;
-  const body = code.replace(new RegExp(`\\b${FORMATS_OBJECT}(?:\\.([A-Za-z_$][\\w$]*)|\\[("(?:[^"\\\\]|\\\\.)*")\\])`, "g"), (_match, member?: string, quoted?: string) => {
-    const name = member ?? (JSON.parse(quoted!) as string);
-    const format = (payspecFormats as Record<string, unknown>)[name];
-    usesFormats = true;
-    if (typeof format === "function") return format.name;
-    if (typeof format === "object" && format !== null && typeof (format as { validate?: unknown }).validate === "function") {
-      return `{validate: ${(format as { validate: { name: string } }).validate.name}}`;
-    }
-    throw new Error(`validators: the compiled code uses format "${name}", which payspec's formats do not define`);
-  });
-  return { body, usesFormats };
+  throw new Error(`validators: the compiled code uses format "${name}", which payspec's formats do not define`);
 }
 
 let runtimeJavaScript: string | undefined;
