@@ -146,7 +146,7 @@ export function compileSchemaSet(set: SchemaSet, exports: Readonly<Record<string
     exportLines.push(`export const ${name} = ${functions.get(validate)!};`);
   }
   const code = everyFunctionOnce(ajv, ids) + booleans.map((validate) => withoutHeader(standaloneCode(ajv, validate), functionName(validate))).join("");
-  return `${finishModule(code)}\n${exportLines.join("\n")}`;
+  return `${finishModule(code, { unevaluated: set.usesUnevaluated, dynamicRefs: set.usesDynamicRefs })}\n${exportLines.join("\n")}`;
 }
 
 /** Keys of the schemas that refer to the exported ones (./resource-ids.ts: no key of the schema set starts with `x:`). */

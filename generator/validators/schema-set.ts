@@ -29,6 +29,7 @@ import { shareRepeatedSubschemas } from "./shared-subschemas.js";
 import {
   CHECKED_FORMATS,
   DROPPED_ANNOTATIONS,
+  DYNAMIC_KEYWORDS,
   KNOWN_KEYWORDS,
   OPENAPI_ANNOTATION_KEYWORDS,
   REGISTRY_ANNOTATION_FORMATS,
@@ -64,6 +65,8 @@ export interface SchemaSet {
   readonly patternsWithoutUnicode: boolean;
   /** Whether any schema uses `unevaluatedProperties` or `unevaluatedItems`. */
   readonly usesUnevaluated: boolean;
+  /** Whether any schema uses `$dynamicRef` or `$dynamicAnchor` (or draft 2019's `$recursiveRef`/`$recursiveAnchor`). */
+  readonly usesDynamicRefs: boolean;
   /** What was compiled as an annotation, or compiled otherwise than written: located, one per cause and place. */
   readonly warnings: readonly SpecProblem[];
 }
@@ -561,7 +564,11 @@ export function buildSchemaSet(model: ApiModel): SchemaSet {
     if (at !== undefined) pointers[key] = place.path.reduce<string>((pointer, token) => childPointer(pointer, token), at);
   }
   let usesUnevaluated = false;
-  for (const schema of shared.values()) if (!usesUnevaluated && usesAny(schema, UNEVALUATED_KEYWORDS)) usesUnevaluated = true;
+  let usesDynamicRefs = false;
+  for (const schema of shared.values()) {
+    if (!usesUnevaluated && usesAny(schema, UNEVALUATED_KEYWORDS)) usesUnevaluated = true;
+    if (!usesDynamicRefs && usesAny(schema, DYNAMIC_KEYWORDS)) usesDynamicRefs = true;
+  }
   const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   return {
     resources: Object.fromEntries(shared),
@@ -571,6 +578,7 @@ export function buildSchemaSet(model: ApiModel): SchemaSet {
     unknownFormats: [...ctx.unknownFormats].sort(byCodeUnit),
     patternsWithoutUnicode: ctx.patternsWithoutUnicode,
     usesUnevaluated,
+    usesDynamicRefs,
     warnings: ctx.warnings.list(),
   };
 }

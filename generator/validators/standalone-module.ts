@@ -30,7 +30,14 @@ export const FORMATS_OBJECT = "compiledFormats";
  * `evaluated` value and who reads it), one to write the module. A large spec's code is tens of megabytes: each pass
  * over it, and each copy of it, costs (GitHub's REST description: 9 passes took half a second).
  */
-export function finishModule(ajvCode: string): string {
+export interface ModuleFacts {
+  /** Whether a schema uses `unevaluatedProperties`/`unevaluatedItems`: else what each function evaluated is read by none. */
+  readonly unevaluated: boolean;
+  /** Whether a schema uses `$dynamicRef`/`$dynamicAnchor`: else the dynamic scope Ajv passes along is read by none. */
+  readonly dynamicRefs: boolean;
+}
+
+export function finishModule(ajvCode: string, { unevaluated, dynamicRefs }: ModuleFacts = { unevaluated: true, dynamicRefs: true }): string {
   const facts = scan(ajvCode);
   const imports = new Map<string, string>();
   const importOf = (specifier: string, member: string): string => {
@@ -58,6 +65,10 @@ export function finishModule(ajvCode: string): string {
       /(const evaluated\d+ = )(validate\d+)\.evaluated;/.source, // 8-9
       /(?<=[;}])const (pattern\d+) = (?=new RegExp\(|func\d+\()/.source, // 10
       new RegExp(`${FORMATS_OBJECT}(?:\\.([A-Za-z_$][\\w$]*)|\\[("(?:[^"\\\\]|\\\\.)*")\\])`).source, // 11-12
+      // What a function is called with, and takes, beyond its data and path: only coercion, defaults and $data (all
+      // off) read the parent and the root; only $dynamicRef reads the dynamic anchors.
+      /(, parentData, parentDataProperty, rootData=data)(, dynamicAnchors=\{\})?(?=\}=\{\}\))/.source, // 13-14
+      /(,parentData(?::[\w$]+,parentDataProperty:(?:"(?:[^"\\]|\\.)*"|[\w$]+)|,parentDataProperty),rootData)(,dynamicAnchors)?(?=\})/.source, // 15-16
     ].join("|"),
     "g",
   );
@@ -91,13 +102,20 @@ export function finishModule(ajvCode: string): string {
         text = whole;
       } else {
         moved.add(match[9]);
-        text = `${match[8]}${match[9]}.evaluated ??= ${assignment.value};`;
+        // Without unevaluated* keywords, what a function evaluated is read by none: an empty record, never reset.
+        text = `${match[8]}${match[9]}.evaluated ??= ${unevaluated ? assignment.value : "{}"};`;
+        EVALUATED_RESETS.lastIndex = end;
+        if (!unevaluated && EVALUATED_RESETS.exec(ajvCode) !== null) end = EVALUATED_RESETS.lastIndex;
       }
     } else if (match[10] !== undefined) {
       text = `const ${match[10]} = /* @__PURE__ */ `;
     } else if (match[11] !== undefined || match[12] !== undefined) {
       usesFormats = true;
       text = formatReference(match[11] ?? (JSON.parse(match[12]!) as string));
+    } else if (match[13] !== undefined) {
+      text = dynamicRefs ? (match[14] ?? "") : "";
+    } else if (match[15] !== undefined) {
+      text = dynamicRefs ? (match[16] ?? "") : "";
     } else {
       text = ""; // a schemaPath
     }
@@ -117,6 +135,9 @@ export function finishModule(ajvCode: string): string {
   const usesPayspec = usesFormats || body.includes(PATTERN_ENGINE);
   return `${importLines.join("")}${usesPayspec ? `${payspecRuntimeSource()}\n` : ""}${body}`;
 }
+
+/** What Ajv writes after a function's `const evaluatedK = validateN.evaluated;` (sticky: matched where it stands). */
+const EVALUATED_RESETS = /if\((evaluated\d+)\.dynamicProps\)\{\1\.props = undefined;\}if\(\1\.dynamicItems\)\{\1\.items = undefined;\}/y;
 
 interface Facts {
   /** `schemaN` -> how many times the code names it (1: only its declaration). */

@@ -42,6 +42,7 @@ export const DROPPED_ANNOTATIONS: ReadonlySet<string> = new Set([
 ]);
 
 export const UNEVALUATED_KEYWORDS: ReadonlySet<string> = new Set(["unevaluatedProperties", "unevaluatedItems"]);
+export const DYNAMIC_KEYWORDS: ReadonlySet<string> = new Set(["$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor"]);
 /** Keywords whose meaning depends on where the schema stands (its resource, its dynamic scope). */
 export const SCOPE_KEYWORDS: ReadonlySet<string> = new Set(["$id", "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor"]);
 
