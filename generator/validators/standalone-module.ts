@@ -10,7 +10,8 @@
  * - Formats: Ajv reads function formats from `compiledFormats.<name>` (its `code.formats` option); each becomes a
  *   reference to payspec's function for it (./formats.ts, pasted in), so that a validator without formats pulls none.
  * - Size: unread `schemaN` constants dropped (Ajv declares one per function, the whole schema as a literal), error
- *   sites in a shorter form, without `schemaPath` (issues.ts reads `instancePath`, `keyword` and `params` only).
+ *   sites in a shorter form, without `schemaPath` (issues.ts reads `instancePath`, `keyword` and `params` only);
+ *   without unevaluated* or $dynamicRef in the spec, none of the bookkeeping Ajv writes for them.
  *
  * Everything here reads Ajv's output, not Ajv: a change in Ajv's output shape fails test/generator/validators/
  * (the differential tests run this module's output; module.test.ts bundles it).
@@ -57,9 +58,8 @@ export function finishModule(ajvCode: string, { unevaluated, dynamicRefs }: Modu
       // may have consumed it.
       /(?<=[;}])const (func\d+) = require\("([^"]+)"\)\.default;/.source, // 1-2
       /require\("([^"]+)"\)\.([A-Za-z_$][\w$]*)/.source, // 3-4
-      // A backreference to group 5 of the whole expression: written as text.
-      String.raw`if\(vErrors === null\)\{vErrors = \[(err\d+)\];\}else \{vErrors\.push\(\5\);\}`, // 5
-      /,schemaPath:"(?:[^"\\]|\\.)*"/.source,
+      /const (err\d+) = (?=\{)/.source, // 5
+      SCHEMA_PATH.source,
       /(?<=[;}])const (schema\d+) = /.source, // 6
       /(?<=[;}])(validate\d+)\.evaluated = (?=\{)/.source, // 7
       /(const evaluated\d+ = )(validate\d+)\.evaluated;/.source, // 8-9
@@ -83,7 +83,16 @@ export function finishModule(ajvCode: string, { unevaluated, dynamicRefs }: Modu
       const local = importOf(match[3], match[4]!);
       text = match[4] === "default" ? `(${local}.default ?? ${local})` : local;
     } else if (match[5] !== undefined) {
-      text = `(vErrors ??= []).push(${match[5]});`;
+      // `const errN = {...};if(vErrors === null){vErrors = [errN];}else {vErrors.push(errN);}errors++;`: Ajv keeps
+      // `errors` equal to the length of `vErrors` (it sets one where it sets the other), so the push's result is it.
+      const objectEnd = endOfJsonValue(ajvCode, end);
+      const tail = `;if(vErrors === null){vErrors = [${match[5]}];}else {vErrors.push(${match[5]});}errors++;`;
+      if (ajvCode.startsWith(tail, objectEnd)) {
+        text = `errors = (vErrors ??= []).push(${ajvCode.slice(end, objectEnd).replace(SCHEMA_PATH, "")});`;
+        end = objectEnd + tail.length;
+      } else {
+        text = whole;
+      }
     } else if (match[6] !== undefined) {
       end = endOfJsonValue(ajvCode, end);
       const unread = facts.schemaReads.get(match[6]) === 1;
@@ -135,6 +144,9 @@ export function finishModule(ajvCode: string, { unevaluated, dynamicRefs }: Modu
   const usesPayspec = usesFormats || body.includes(PATTERN_ENGINE);
   return `${importLines.join("")}${usesPayspec ? `${payspecRuntimeSource()}\n` : ""}${body}`;
 }
+
+/** An error object's `schemaPath`, which nothing reads (issues.ts reads `instancePath`, `keyword` and `params`). */
+const SCHEMA_PATH = /,schemaPath:"(?:[^"\\]|\\.)*"/;
 
 /** What Ajv writes after a function's `const evaluatedK = validateN.evaluated;` (sticky: matched where it stands). */
 const EVALUATED_RESETS = /if\((evaluated\d+)\.dynamicProps\)\{\1\.props = undefined;\}if\(\1\.dynamicItems\)\{\1\.items = undefined;\}/y;
