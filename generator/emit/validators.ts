@@ -15,8 +15,9 @@
  * spec thread; this module writes validators.ts from the same plan, and `emitValidators` puts the two together.
  *
  * Importing validators.ts compiles nothing: compiled.js imports only Ajv's run-time helpers (a declared dependency),
- * never Ajv itself. Formats are compiled in: RegExp formats by Ajv, ajv-formats' function formats taken from the
- * installed ajv-formats at generation time, date-time/date/time payspec's own (generator/validators/formats.ts).
+ * never Ajv itself. Formats are compiled in: ajv-formats' RegExp formats by Ajv, its function formats as payspec's own
+ * checks of the same verdicts (generator/validators/formats.ts). compiled.js tree-shakes: a bundle keeps the functions
+ * of the validators it uses and nothing else (generator/validators/standalone-module.ts).
  */
 import { readFileSync } from "node:fs";
 import type { StatementStructures } from "ts-morph";

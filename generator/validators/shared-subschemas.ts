@@ -32,84 +32,77 @@ interface Node {
 class Interner {
   readonly nodes: Node[] = [];
   readonly #ids = new Map<string, number>();
-  readonly #byObject = new WeakMap<object, { id: number; size: number }>();
+  readonly #byObject = new WeakMap<Obj, { id: number; size: number }>();
 
-  /** The id of a schema object's content (subschemas by content too). */
-  schema(schema: Obj): number {
-    return this.#intern(schema, true).id;
-  }
-
-  #intern(value: object, isSchema: boolean): { id: number; size: number } {
-    const known = this.#byObject.get(value);
+  /**
+   * The id of a schema object's content: its key is its JSON with each subschema replaced by that subschema's id, so
+   * each node costs its own keywords only. Values that are not subschemas (`enum`, `const`, `required`...) are written
+   * as JSON: small, and nothing is shared inside them.
+   */
+  schema(schema: Obj): { id: number; size: number } {
+    const known = this.#byObject.get(schema);
     if (known) return known;
     const children: Array<readonly [string, string | undefined, number]> = [];
     let size = 2;
-    let key: string;
-    if (Array.isArray(value)) {
-      key = `[${value.map((item: unknown) => this.#token(item, false, (s) => (size += s))).join(",")}]`;
-    } else {
-      const parts: string[] = [];
-      for (const keyword in value) {
-        const sub = (value as Obj)[keyword];
-        let token: string;
-        if (isSchema && SCHEMA_KEYWORDS.has(keyword) && isObj(sub)) {
-          const child = this.#intern(sub, true);
-          children.push([keyword, undefined, child.id]);
-          size += child.size;
-          token = `#${child.id}`;
-        } else if (isSchema && SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(sub)) {
-          token = `[${sub
-            .map((item: unknown, index) => {
-              if (!isObj(item)) return this.#token(item, false, (s) => (size += s));
-              const child = this.#intern(item, true);
-              children.push([keyword, String(index), child.id]);
-              size += child.size;
-              return `#${child.id}`;
-            })
-            .join(",")}]`;
-        } else if (isSchema && SCHEMA_MAP_KEYWORDS.has(keyword) && isObj(sub)) {
-          const entries: string[] = [];
-          for (const name in sub) {
-            const item = sub[name];
-            if (isObj(item)) {
-              const child = this.#intern(item, true);
-              children.push([keyword, name, child.id]);
-              size += child.size + name.length + 3;
-              entries.push(`${JSON.stringify(name)}:#${child.id}`);
-            } else {
-              entries.push(`${JSON.stringify(name)}:${this.#token(item, false, (s) => (size += s))}`);
-            }
+    let key = "{";
+    for (const keyword in schema) {
+      const value = schema[keyword];
+      let token: string;
+      if (SCHEMA_KEYWORDS.has(keyword) && isObj(value)) {
+        const child = this.schema(value);
+        children.push([keyword, undefined, child.id]);
+        size += child.size;
+        token = `#${child.id}`;
+      } else if (SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(value)) {
+        token = "[";
+        value.forEach((item: unknown, index) => {
+          if (index > 0) token += ",";
+          if (isObj(item)) {
+            const child = this.schema(item);
+            children.push([keyword, String(index), child.id]);
+            size += child.size;
+            token += `#${child.id}`;
+          } else {
+            const text = JSON.stringify(item) ?? "null";
+            size += text.length;
+            token += text;
           }
-          token = `{${entries.join(",")}}`;
-        } else {
-          token = this.#token(sub, false, (s) => (size += s));
+        });
+        token += "]";
+      } else if (SCHEMA_MAP_KEYWORDS.has(keyword) && isObj(value)) {
+        token = "{";
+        for (const name in value) {
+          const item = value[name];
+          if (token.length > 1) token += ",";
+          if (isObj(item)) {
+            const child = this.schema(item);
+            children.push([keyword, name, child.id]);
+            size += child.size + name.length + 3;
+            token += `${JSON.stringify(name)}:#${child.id}`;
+          } else {
+            const text = `${JSON.stringify(name)}:${JSON.stringify(item) ?? "null"}`;
+            size += text.length;
+            token += text;
+          }
         }
-        size += keyword.length + 3;
-        parts.push(`${JSON.stringify(keyword)}:${token}`);
+        token += "}";
+      } else {
+        token = JSON.stringify(value) ?? "null";
+        size += token.length;
       }
-      key = `{${parts.join(",")}}`;
+      size += keyword.length + 3;
+      key += `${key.length > 1 ? "," : ""}${JSON.stringify(keyword)}:${token}`;
     }
+    key += "}";
     let id = this.#ids.get(key);
     if (id === undefined) {
       id = this.nodes.length;
       this.#ids.set(key, id);
-      this.nodes.push({ value: value as Obj, size, children });
+      this.nodes.push({ value: schema, size, children });
     }
     const entry = { id, size };
-    this.#byObject.set(value, entry);
+    this.#byObject.set(schema, entry);
     return entry;
-  }
-
-  /** A value that is not a subschema: primitives as JSON, objects and arrays by content. */
-  #token(value: unknown, isSchema: boolean, addSize: (size: number) => void): string {
-    if (value === null || typeof value !== "object") {
-      const text = JSON.stringify(value) ?? "null";
-      addSize(text.length);
-      return text;
-    }
-    const inner = this.#intern(value, isSchema);
-    addSize(inner.size);
-    return `@${inner.id}`;
   }
 }
 
@@ -142,7 +135,7 @@ export interface SharedSubschemas {
 export function shareRepeatedSubschemas(resources: ReadonlyMap<string, JsonSchema>, minSize = MIN_SHARED_SIZE): SharedSubschemas {
   const interner = new Interner();
   const roots = new Map<string, number>();
-  for (const [key, schema] of resources) if (placeIndependent(schema)) roots.set(key, interner.schema(schema as Obj));
+  for (const [key, schema] of resources) if (placeIndependent(schema)) roots.set(key, interner.schema(schema as Obj).id);
   const { nodes } = interner;
 
   // How many distinct places (a place in a distinct parent) hold each subschema: the in-degree of the content graph.
