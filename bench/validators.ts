@@ -422,7 +422,8 @@ async function oneValidatorBundle(): Promise<void> {
     const compiled = path.join(ROOT, "generated", spec, "validation", "compiled.js");
     if (!existsSync(compiled)) continue;
     const entry = path.join(WORK, `bundle-${spec}.mjs`);
-    await writeFile(entry, `import { schema${pascalCase(schema)} as check } from ${JSON.stringify(pathToFileURL(compiled).href)};\nglobalThis.result = check({});\n`);
+    const specifier = `./${path.relative(WORK, compiled).split(path.sep).join("/")}`;
+    await writeFile(entry, `import { schema${pascalCase(schema)} as check } from ${JSON.stringify(specifier)};\nglobalThis.result = check({});\n`);
     const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "browser", write: false, logLevel: "silent" });
     const text = result.outputFiles[0]!.text;
     rows.push([`${spec} ${schema}`, `${fmt(text.length / 1024, 1)} KB`, `${fmt(gzipSync(text, { level: 9 }).length / 1024, 1)} KB`]);

@@ -111,8 +111,9 @@ export function finishModule(ajvCode: string, { unevaluated, dynamicRefs }: Modu
         text = whole;
       } else {
         moved.add(match[9]);
-        // Without unevaluated* keywords, what a function evaluated is read by none: an empty record, never reset.
-        text = `${match[8]}${match[9]}.evaluated ??= ${unevaluated ? assignment.value : "{}"};`;
+        // Without unevaluated* keywords, what a function evaluated decides nothing: an empty record, never reset, and
+        // none at all where no code reads or writes it beyond this line (one property read less on every call).
+        text = unevaluated ? `${match[8]}${match[9]}.evaluated ??= ${assignment.value};` : facts.evaluatedUsed ? `${match[8]}${match[9]}.evaluated ??= {};` : "";
         EVALUATED_RESETS.lastIndex = end;
         if (!unevaluated && EVALUATED_RESETS.exec(ajvCode) !== null) end = EVALUATED_RESETS.lastIndex;
       }
@@ -160,10 +161,18 @@ interface Facts {
   readonly evaluatedReads: Map<string, number>;
   /** Functions a `{validate: validateN}` wrapper holds (their `evaluated` is read as `wrapperK.validate.evaluated`). */
   readonly wrapped: Set<string>;
+  /** Whether any code reads what a function evaluated, or records it, beyond Ajv's resets at each function's start. */
+  readonly evaluatedUsed: boolean;
 }
 
 function scan(code: string): Facts {
-  const facts: Facts = { schemaReads: new Map(), evaluated: new Map(), evaluatedReads: new Map(), wrapped: new Set() };
+  const facts = {
+    schemaReads: new Map(),
+    evaluated: new Map(),
+    evaluatedReads: new Map(),
+    wrapped: new Set(),
+    evaluatedUsed: /\.evaluated\.(?:props|items)\b|\bevaluated\d+\.(?:props|items) = (?!undefined;)/.test(code),
+  } satisfies Facts;
   const token = /\b(schema\d+)\b|(?<=[;}])(validate\d+)\.evaluated = (?=\{)|\b(validate\d+)\.evaluated\b|\{validate: (validate\d+)\}/g;
   for (let match = token.exec(code); match !== null; match = token.exec(code)) {
     if (match[1] !== undefined) {
