@@ -49,6 +49,7 @@ export function finishModule(ajvCode: string, { unevaluated, dynamicRefs }: Modu
     return local;
   };
   const moved = new Set<string>();
+  const lazyPaths = !dynamicRefs;
   let usesFormats = false;
   const parts: string[] = [];
   let from = 0;
@@ -65,10 +66,12 @@ export function finishModule(ajvCode: string, { unevaluated, dynamicRefs }: Modu
       /(const evaluated\d+ = )(validate\d+)\.evaluated;/.source, // 8-9
       /(?<=[;}])const (pattern\d+) = (?=new RegExp\(|func\d+\()/.source, // 10
       new RegExp(`${FORMATS_OBJECT}(?:\\.([A-Za-z_$][\\w$]*)|\\[("(?:[^"\\\\]|\\\\.)*")\\])`).source, // 11-12
-      // What a function is called with, and takes, beyond its data and path: only coercion, defaults and $data (all
-      // off) read the parent and the root; only $dynamicRef reads the dynamic anchors.
-      /(, parentData, parentDataProperty, rootData=data)(, dynamicAnchors=\{\})?(?=\}=\{\}\))/.source, // 13-14
-      /(,parentData(?::[\w$]+,parentDataProperty:(?:"(?:[^"\\]|\\.)*"|[\w$]+)|,parentDataProperty),rootData)(,dynamicAnchors)?(?=\})/.source, // 15-16
+      // What a function takes and is called with beyond its data (see LAZY PATHS below): Ajv's signature, and the
+      // object each call passes (its path, parent, root and dynamic anchors).
+      /function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data(, dynamicAnchors=\{\})?\}=\{\}\)/.source, // 13-14
+      String.raw`\{instancePath(?::instancePath\+((?:[^"{}]|${STRING})*?))?,parentData(?::[\w$]+,parentDataProperty:(?:${STRING}|[\w$]+)|,parentDataProperty),rootData(,dynamicAnchors)?\}`, // 15-16
+      // An error object's path, outside the error sites handled above.
+      /(\{instancePath)(?=,keyword)|(\{instancePath:instancePath\+)/.source, // 17-18
     ].join("|"),
     "g",
   );
@@ -88,7 +91,8 @@ export function finishModule(ajvCode: string, { unevaluated, dynamicRefs }: Modu
       const objectEnd = endOfJsonValue(ajvCode, end);
       const tail = `;if(vErrors === null){vErrors = [${match[5]}];}else {vErrors.push(${match[5]});}errors++;`;
       if (ajvCode.startsWith(tail, objectEnd)) {
-        text = `errors = (vErrors ??= []).push(${ajvCode.slice(end, objectEnd).replace(SCHEMA_PATH, "")});`;
+        const object = ajvCode.slice(end, objectEnd).replace(SCHEMA_PATH, "");
+        text = `errors = (vErrors ??= []).push(${lazyPaths ? lazyErrorPath(object) : object});`;
         end = objectEnd + tail.length;
       } else {
         text = whole;
@@ -123,9 +127,12 @@ export function finishModule(ajvCode: string, { unevaluated, dynamicRefs }: Modu
       usesFormats = true;
       text = formatReference(match[11] ?? (JSON.parse(match[12]!) as string));
     } else if (match[13] !== undefined) {
-      text = dynamicRefs ? (match[14] ?? "") : "";
-    } else if (match[15] !== undefined) {
-      text = dynamicRefs ? (match[16] ?? "") : "";
+      text = lazyPaths ? `function ${match[13]}(data, at)` : `function ${match[13]}(data, {instancePath=""${match[14] ?? ""}}={})`;
+    } else if (whole.endsWith(",rootData}") || whole.endsWith(",rootData,dynamicAnchors}")) {
+      // A call's argument (groups 15-16, both of which may be absent).
+      text = lazyPaths ? lazyCallPath(match[15]) : `{instancePath${match[15] === undefined ? "" : `:instancePath+${match[15]}`}${match[16] ?? ""}}`;
+    } else if (match[17] !== undefined || match[18] !== undefined) {
+      text = lazyPaths ? lazyErrorPath(whole) : whole;
     } else {
       text = ""; // a schemaPath
     }
@@ -138,16 +145,43 @@ export function finishModule(ajvCode: string, { unevaluated, dynamicRefs }: Modu
   if (/\brequire\(/.test(body)) {
     throw new Error("validators: Ajv's standalone code uses a require() form this generator does not translate");
   }
+  if (lazyPaths && /(?<![.\w$"])instancePath\b(?!:)/.test(body)) {
+    throw new Error("validators: Ajv's standalone code uses its instancePath in a form this generator does not translate");
+  }
   const importLines = [...imports].map(([key, local]) => {
     const [member, file] = key.split(" ") as [string, string];
     return member === "default" ? `import ${local} from "${file}";\n` : `import { ${member} as ${local} } from "${file}";\n`;
   });
   const usesPayspec = usesFormats || body.includes(PATTERN_ENGINE);
-  return `${importLines.join("")}${usesPayspec ? `${payspecRuntimeSource()}\n` : ""}${body}`;
+  const usesPaths = lazyPaths && body.includes(`${PATH_OF}(`);
+  return `${importLines.join("")}${usesPaths ? `${pastedSource("paths")}\n` : ""}${usesPayspec ? `${pastedSource("formats")}\n` : ""}${body}`;
 }
 
 /** An error object's `schemaPath`, which nothing reads (issues.ts reads `instancePath`, `keyword` and `params`). */
 const SCHEMA_PATH = /,schemaPath:"(?:[^"\\]|\\.)*"/;
+
+/**
+ * LAZY PATHS. Ajv passes each function the JSON pointer of its data (`{instancePath: instancePath+"/lines/" + i0}`),
+ * built at every call although only an error reads it: on data with many calls (a list of a hundred refunds) that
+ * string building was a quarter of the time. Without $dynamicRef (whose calls Ajv writes otherwise), each function
+ * takes `at` instead: `undefined` at the root, else `{b, s, i}`, its caller's `at`, the step (`"/lines/"`) and the
+ * index if any. Errors spell the pointer out (`payspecPath(at)`, ./paths.ts): the same string as Ajv's.
+ */
+const PATH_OF = "payspecPath";
+const STRING = String.raw`"(?:[^"\\]|\\.)*"`;
+const STEP_AND_INDEX = new RegExp(String.raw`^(${STRING}) \+ (i\d+)$`);
+
+/** A call's argument: Ajv's path expression (`"/lines/" + i0`, or none: the caller's own path) as a lazy step. */
+function lazyCallPath(expression: string | undefined): string {
+  if (expression === undefined) return "at";
+  const step = STEP_AND_INDEX.exec(expression);
+  return step === null ? `{b: at, s: ${expression}}` : `{b: at, s: ${step[1]}, i: ${step[2]}}`;
+}
+
+/** An error object's `{instancePath` or `{instancePath:instancePath+` (at its start), spelled from the lazy path. */
+function lazyErrorPath(text: string): string {
+  return text.startsWith("{instancePath:instancePath+") ? `{instancePath:${PATH_OF}(at)+${text.slice("{instancePath:instancePath+".length)}` : `{instancePath:${PATH_OF}(at)${text.slice("{instancePath".length)}`;
+}
 
 /** What Ajv writes after a function's `const evaluatedK = validateN.evaluated;` (sticky: matched where it stands). */
 const EVALUATED_RESETS = /if\((evaluated\d+)\.dynamicProps\)\{\1\.props = undefined;\}if\(\1\.dynamicItems\)\{\1\.items = undefined;\}/y;
@@ -224,19 +258,28 @@ function formatReference(name: string): string {
   throw new Error(`validators: the compiled code uses format "${name}", which payspec's formats do not define`);
 }
 
-let runtimeJavaScript: string | undefined;
+const pasted = new Map<string, string>();
 
 /**
- * The JavaScript of ./formats.ts as declarations to paste into compiled.js: `export` dropped, comments kept. Run
- * compiled (the generator built ahead of time), ./formats.js is beside this module; run from source, TypeScript's own
- * transpiler makes it (deterministic for a given TypeScript version). Once per process.
+ * The JavaScript of ./formats.ts or ./paths.ts as declarations to paste into compiled.js: `export` dropped, comments
+ * kept. Run compiled (the generator built ahead of time), the .js file is beside this module; run from source,
+ * TypeScript's own transpiler makes it (deterministic for a given TypeScript version). Once per process.
  */
+export function pastedSource(file: "formats" | "paths"): string {
+  let text = pasted.get(file);
+  if (text === undefined) {
+    text = (builtJavaScript(file) ?? transpileWithTypeScript(readFileSync(new URL(`./${file}.ts`, import.meta.url), "utf8")))
+      .replace(/^export /gm, "")
+      .replace(/^\/\/# sourceMappingURL=.*$/m, "")
+      .trim();
+    pasted.set(file, text);
+  }
+  return text;
+}
+
+/** ./formats.ts as pasted into compiled.js. */
 export function payspecRuntimeSource(): string {
-  runtimeJavaScript ??= (builtJavaScript() ?? transpileWithTypeScript(readFileSync(new URL("./formats.ts", import.meta.url), "utf8")))
-    .replace(/^export /gm, "")
-    .replace(/^\/\/# sourceMappingURL=.*$/m, "")
-    .trim();
-  return runtimeJavaScript;
+  return pastedSource("formats");
 }
 
 function transpileWithTypeScript(source: string): string {
@@ -246,7 +289,7 @@ function transpileWithTypeScript(source: string): string {
   }).outputText;
 }
 
-function builtJavaScript(): string | undefined {
-  const built = new URL("./formats.js", import.meta.url);
+function builtJavaScript(file: string): string | undefined {
+  const built = new URL(`./${file}.js`, import.meta.url);
   return import.meta.url.endsWith(".js") && existsSync(built) ? readFileSync(built, "utf8") : undefined;
 }

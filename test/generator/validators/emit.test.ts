@@ -301,6 +301,10 @@ describe("emitValidators: output", () => {
     // Only coercion, defaults and $data read the parent and the root (all off); no schema of shop.yaml uses
     // $dynamicRef (dynamic anchors) or unevaluated* (what each function evaluated).
     for (const name of ["parentData", "rootData", "dynamicAnchors", "dynamicProps", '"props"']) expect(compiled, name).not.toContain(name);
+    // A function is given where its data stands as a lazy path, spelled out only when an error reports it.
+    expect(compiled).toMatch(/^function payspecPath\(at\)/m);
+    expect(compiled).toMatch(/function validate\d+\(data, at\)\{/);
+    expect(compiled).toMatch(/validate\d+\(data\d+, \{b: at, s: "\/lines\/", i: i\d+\}\)/);
   });
 
   it("keeps the tracking where unevaluatedProperties/unevaluatedItems need it, across $ref and allOf", async () => {
