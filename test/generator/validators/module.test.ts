@@ -48,6 +48,26 @@ async function bundle(dir: string, name: string, entry: string): Promise<string>
   return result.outputFiles[0]!.text;
 }
 
+describe("Ajv's standalone output, as the rewrite reads it (generator/validators/standalone-module.ts)", () => {
+  // The generator uses Ajv's public API only, and rewrites the text standaloneCode returns. If an upgrade of Ajv changes
+  // that text, a rewrite stops applying: each line below names what would then be left in compiled.js.
+  it("leaves none of the forms it rewrites", async () => {
+    const generated = await generateValidatorsOf(await loadSpec(SHOP), "module-shapes");
+    const compiled = generated.files[VALIDATOR_FILES.compiled]!;
+    const leftovers: Array<[RegExp, string]> = [
+      [/\brequire\(/, "require(): Ajv's helpers are no longer imported"],
+      [/if\(vErrors === null\)/, "the long form of an error site"],
+      [/schemaPath/, "error objects' schemaPath"],
+      [/(?<=[;}])validate\d+\.evaluated = /, "a top-level statement per function (tree-shaking lost)"],
+      [/compiledFormats/, "the formats object Ajv reads function formats from (tree-shaking lost, and undefined at run time)"],
+      [/parentData|rootData|dynamicAnchors/, "arguments nothing reads"],
+      [/(?<![.\w$"])instancePath\b(?!:)/, "eager instance paths"],
+      [/(?<=[;}])const pattern\d+ = (?!\/\* @__PURE__ \*\/)/, "a pattern built at import without /* @__PURE__ */"],
+    ];
+    expect(leftovers.filter(([pattern]) => pattern.test(compiled)).map(([, what]) => what)).toEqual([]);
+  });
+});
+
 describe("compiled.js tree-shakes", () => {
   let shop: Generated;
   beforeAll(async () => {
