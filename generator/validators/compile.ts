@@ -224,9 +224,8 @@ function functionName(validate: ValidateFunction): string {
   return String(name);
 }
 
-/** The meta-schema's violations of `schema`, worded (the generation-time Ajv keeps no messages). */
-export function metaSchemaErrors(schema: unknown): readonly ErrorObject[] {
+/** The meta-schema's violations of a schema, worded (the generation-time Ajv keeps no messages): one Ajv for many. */
+export function metaSchemaChecker(): (schema: unknown) => readonly ErrorObject[] {
   const ajv = createAjv();
-  ajv.validateSchema(schema as object);
-  return ajv.errors ?? [];
+  return (schema) => (ajv.validateSchema(schema as object) ? [] : (ajv.errors ?? []));
 }

@@ -10,7 +10,7 @@
 import { SpecError, type SpecProblem } from "../errors.js";
 import { childPointer, tokensOf } from "../json-pointer.js";
 import type { ApiModel, JsonSchema } from "../model.js";
-import { createAjv, metaSchemaErrors } from "./compile.js";
+import { createAjv, metaSchemaChecker } from "./compile.js";
 import { parseResourceRef, RESOURCE_BASE, resourceId, resourceRefsOf } from "./resource-ids.js";
 import type { SchemaSet } from "./schema-set.js";
 
@@ -19,8 +19,9 @@ type Spec = Pick<ApiModel, "name" | "file">;
 /** Every meta-schema violation of the set's schemas, each at the schema's pointer in the spec. */
 export function schemaRejected(spec: Spec, set: SchemaSet, failedKey: string, error: Error): SpecError {
   const problems = new Map<string, SpecProblem>();
+  const violationsOf = metaSchemaChecker();
   for (const [key, schema] of Object.entries(set.resources)) {
-    for (const violation of metaSchemaErrors(schema)) {
+    for (const violation of violationsOf(schema)) {
       const rest = tokensOf(violation.instancePath);
       const problem = problemAt(spec, set, key, rest, `${rest.at(-1) ?? "the schema"} ${violation.message ?? `fails ${violation.keyword}`}`);
       problems.set(`${problem.pointer ?? ""}\u0000${problem.message}`, problem);
