@@ -12,11 +12,11 @@ import { requireLibrary } from "../libraries.js";
 import { payspecFormats, payspecPattern } from "./formats.js";
 import { resourceId } from "./resource-ids.js";
 import type { SchemaSet } from "./schema-set.js";
-import { endOfJsonValue, finishModule, PATTERN_ENGINE } from "./standalone-module.js";
+import { endOfJsonValue, finishModule, FORMATS_OBJECT, PATTERN_ENGINE } from "./standalone-module.js";
 import { rememberingUriResolver } from "./uri-resolver.js";
 
 const { Ajv2020: Ajv } = requireLibrary("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
-const { _ } = requireLibrary("ajv") as typeof import("ajv");
+const { Name } = requireLibrary("ajv") as typeof import("ajv");
 const addFormats = requireLibrary("ajv-formats") as typeof import("ajv-formats").default;
 const standaloneCode = (requireLibrary("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js")).default;
 
@@ -79,7 +79,8 @@ export function createAjv(setup: AjvSetup = {}): Ajv2020 {
             // Ajv's optimizer inlines single-use constants: half of its compile time for a spec of 2,000 schemas, for
             // no measurable difference in validation speed (bench/validators.ts).
             optimize: false,
-            formats: _`compiledFormats`,
+            // Where Ajv reads function formats from: rewritten into payspec's functions (./standalone-module.ts).
+            formats: new Name(FORMATS_OBJECT),
             process: (code: string) => (stubbing ? GENERATION_TIME_STUB : code),
             ...regExp,
           },

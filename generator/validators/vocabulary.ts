@@ -62,7 +62,3 @@ export const REGISTRY_ANNOTATION_FORMATS: ReadonlySet<string> = new Set([
   "html", "media-range", "base64url", "http-date", "sf-binary", "sf-boolean", "sf-decimal", "sf-integer", "sf-string",
   "sf-token",
 ]);
-
-export function isUncheckedFormat(format: string): boolean {
-  return !CHECKED_FORMATS.has(format);
-}
