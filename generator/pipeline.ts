@@ -10,7 +10,8 @@ import { emitIndex } from "./emit/index-file.js";
 import { emitReadme, packageUsage, type ReadmeUsage } from "./emit/readme.js";
 import { emitRuntime, LOCAL_RUNTIME_IMPORT } from "./emit/runtime.js";
 import { emitTypes } from "./emit/types.js";
-import { emitValidators } from "./emit/validators.js";
+import { emitValidators, type ValidatorsOutput } from "./emit/validators.js";
+import { SpecError, type SpecProblem } from "./errors.js";
 import type { LoadOptions } from "./load.js";
 import type { ApiModel } from "./model.js";
 import { compareStrings } from "./names.js";
@@ -33,13 +34,23 @@ export interface EmitContext {
   readonly usage: ReadmeUsage;
 }
 
-export type Emitter = (model: ApiModel, context: EmitContext) => OutputFiles | Promise<OutputFiles>;
+/** An emitter's files, and what it compiled otherwise than the spec says (located warnings, see errors.ts). */
+export interface EmitterOutput {
+  readonly files: OutputFiles;
+  readonly warnings: readonly SpecProblem[];
+}
+
+export type Emitter = (model: ApiModel, context: EmitContext) => OutputFiles | EmitterOutput | Promise<OutputFiles | EmitterOutput>;
 
 /**
- * Emits `validators.ts` (the text), or the files it needs by relative path (which must include `validators.ts`).
- * The default is `emitValidators` from generator/emit/validators.ts; tests may stand in another.
+ * Emits `validators.ts` (the text), or the files it needs by relative path (which must include `validators.ts`),
+ * with or without warnings. The default is `emitValidators` from generator/emit/validators.ts; tests may stand in
+ * another.
  */
-export type ValidatorsEmitter = (model: ApiModel, options: { readonly runtimeImport: string }) => string | OutputFiles | Promise<string | OutputFiles>;
+export type ValidatorsEmitter = (
+  model: ApiModel,
+  options: { readonly runtimeImport: string },
+) => string | OutputFiles | ValidatorsOutput | Promise<string | OutputFiles | ValidatorsOutput>;
 
 export interface GenerateOptions extends LoadOptions {
   /** Defaults to templates/runtime next to this generator. */
@@ -52,11 +63,8 @@ export interface GenerateOptions extends LoadOptions {
   readonly runtimeImport?: string;
 }
 
-
-
 export function emittersFor(validatorsEmitter: ValidatorsEmitter = emitValidators): Emitter[] {
   return [
-    // First: a validators emitter that waits on another thread (spec-thread.ts) then overlaps the others.
     validatorsStep(validatorsEmitter),
     async (model) => ({ "schema.ts": await emitTypes(model) }),
     (model, context) => ({ "client.ts": emitClient(model, { runtimeImport: context.runtimeImport }) }),
@@ -69,37 +77,55 @@ export function emittersFor(validatorsEmitter: ValidatorsEmitter = emitValidator
 function validatorsStep(validatorsEmitter: ValidatorsEmitter): Emitter {
   return async (model, context) => {
     const output = await validatorsEmitter(model, { runtimeImport: context.runtimeImport });
-    const files = typeof output === "string" ? { "validators.ts": output } : { ...output };
+    const { files, warnings } = typeof output === "string" ? { files: { "validators.ts": output }, warnings: [] } : isEmitterOutput(output) ? output : { files: output, warnings: [] };
     if (!("validators.ts" in files)) throw new Error("the validators emitter produced no validators.ts");
-    return files;
+    return { files, warnings };
   };
 }
 
-export async function generateFromModel(model: ApiModel, options: GenerateOptions & { runtimeFiles?: Readonly<Record<string, string>> } = {}): Promise<OutputFiles> {
+function isEmitterOutput(output: OutputFiles | EmitterOutput): output is EmitterOutput {
+  return typeof output.files === "object" && Array.isArray(output.warnings);
+}
+
+type FromModelOptions = GenerateOptions & { readonly runtimeFiles?: Readonly<Record<string, string>> };
+
+/** Every file of the output folder, sorted by path, and the emitters' warnings (without lines: see `generate`). */
+export async function generateOutput(model: ApiModel, options: FromModelOptions = {}): Promise<EmitterOutput> {
   const context: EmitContext = {
     runtimeFiles: options.runtimeFiles ?? (await readRuntimeFiles(options.runtimeDir ?? TEMPLATES_RUNTIME_DIR)),
     runtimeImport: options.runtimeImport ?? LOCAL_RUNTIME_IMPORT,
     usage: options.usage ?? packageUsage(model.name),
   };
   const files: OutputFiles = {};
-  // Every emitter is started before any is awaited, so that one running elsewhere (a worker) overlaps the rest.
+  const warnings: SpecProblem[] = [];
   const outputs = await Promise.all(emittersFor(options.emitValidators ?? emitValidators).map(async (emitter) => emitter(model, context)));
   for (const output of outputs) {
-    for (const [relativePath, text] of Object.entries(output)) {
+    const emitted = isEmitterOutput(output) ? output : { files: output, warnings: [] };
+    warnings.push(...emitted.warnings);
+    for (const [relativePath, text] of Object.entries(emitted.files)) {
       if (relativePath in files) throw new Error(`two emitters produce ${relativePath}`);
       files[relativePath] = text.endsWith("\n") ? text : `${text}\n`;
     }
   }
-  return Object.fromEntries(Object.keys(files).sort(compareStrings).map((key) => [key, files[key] as string]));
+  return { files: Object.fromEntries(Object.keys(files).sort(compareStrings).map((key) => [key, files[key] as string])), warnings };
 }
 
-/** Load, bundle and validate `specFile`, then emit every file of its output folder. Throws `SpecError` on a bad spec. */
-export async function generate(specFile: string, options: GenerateOptions = {}): Promise<{ model: ApiModel; files: OutputFiles }> {
-  // Imported here, not above: Redocly is a large part of start-up, and the CLI's thread does not load specs when
-  // the spec thread does (generator/run.mjs).
-  const { loadSpec } = await import("./load.js");
+/** The files of the output folder (`generateOutput` without its warnings). */
+export async function generateFromModel(model: ApiModel, options: FromModelOptions = {}): Promise<OutputFiles> {
+  return (await generateOutput(model, options)).files;
+}
+
+/**
+ * Load, bundle and validate `specFile`, then emit every file of its output folder. Throws `SpecError` on a bad spec.
+ * `warnings` are the loader's and the emitters', located with their lines.
+ */
+export async function generate(specFile: string, options: GenerateOptions = {}): Promise<{ model: ApiModel; files: OutputFiles; warnings: readonly SpecProblem[] }> {
+  // Imported here, not above: emitters' unit tests need no Redocly.
+  const { loadSpec, withLines } = await import("./load.js");
   const model = await loadSpec(specFile, options);
-  return { model, files: await generateFromModel(model, options) };
+  const { files, warnings } = await generateOutput(model, options);
+  const located = warnings.length === 0 ? [] : (await withLines(new SpecError(warnings), specFile)).problems;
+  return { model, files, warnings: [...model.warnings, ...located] };
 }
 
 /** The runtime's `.ts` files (tests excluded), recursively, by relative path with `/` separators. */

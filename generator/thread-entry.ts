@@ -10,8 +10,8 @@ const replies: ThreadReply[] = [];
 for (const job of jobs) {
   try {
     const { spec, ...options } = job;
-    const { model, files } = await generate(spec, options);
-    replies.push({ ok: true, files, warnings: model.warnings, name: model.name, clientName: model.clientName });
+    const { model, files, warnings } = await generate(spec, options);
+    replies.push({ ok: true, files, warnings, name: model.name, clientName: model.clientName });
   } catch (error) {
     if (error instanceof SpecError) {
       const located = await withLines(error, job.spec);

@@ -4,14 +4,24 @@
  * (generator/spec-thread-entry.ts), which therefore never loads ts-morph; ./validators.ts writes validators.ts from
  * the same plan and puts the two together.
  */
+import type { SpecProblem } from "../errors.js";
 import type { ApiModel } from "../model.js";
 import { pascalCase, safeIdentifier, uniqueName } from "../names.js";
-import { compileStandalone, createAjv } from "../validators/compile.js";
+import { CompileFailed, compileSchemaSet } from "../validators/compile.js";
 import { compileRejected, schemaRejected } from "../validators/schema-errors.js";
-import { buildSchemaSet, defRef, SCHEMA_SET_ID, type SchemaSet } from "../validators/schema-set.js";
+import { buildSchemaSet, parseResourceRef, type SchemaSet } from "../validators/schema-set.js";
 
 /** Relative path in `generated/<name>/` -> file text. */
 export type ValidatorFiles = Readonly<Record<string, string>>;
+
+/**
+ * The validators' files, and what their schemas could not be compiled as written: each warning located in the spec
+ * (`pointer`, or the operation and parameter named in `message` for schemas the model keeps without a pointer).
+ */
+export interface ValidatorsOutput {
+  readonly files: ValidatorFiles;
+  readonly warnings: readonly SpecProblem[];
+}
 
 export const VALIDATOR_FILES = {
   module: "validators.ts",
@@ -53,7 +63,7 @@ export interface ModulePlan {
 /** What the two halves of the validators agree on: the schema set, and the name of every compiled function. */
 export interface ValidatorsPlan extends ModulePlan {
   readonly set: SchemaSet;
-  /** Compiled export name -> the schema ref Ajv compiles for it. */
+  /** Compiled export name -> the key of the schema set's resource Ajv compiles for it. */
   readonly exportsMap: Readonly<Record<string, string>>;
 }
 
@@ -65,42 +75,29 @@ export function planValidators(model: ApiModel): ValidatorsPlan {
   const named: NamedExport[] = set.named.map(([schemaName, key]) => {
     const suffix = uniqueName(pascalCase(schemaName) || "Schema", suffixes);
     const compiledName = uniqueName(`schema${suffix}`, compiledNames);
-    exportsMap[compiledName] = `${SCHEMA_SET_ID}${defRef(key)}`;
+    exportsMap[compiledName] = key;
     return { schemaName, suffix, compiledName };
   });
-  const defs = set.root.$defs as Record<string, unknown>;
-  /** An operation schema's text -> the first operation schema written so (`{ path: { id } }` is a common request). */
-  const firstOfItsText = new Map<string, string>();
-  /**
-   * The ref an export compiles:
-   * - an operation schema that is only `{ $ref }` (most response bodies) exports the function of the schema it names,
-   *   rather than a copy of it (Ajv would inline a ref-free target into a new one);
-   * - an operation schema written exactly as an earlier one exports that one's function (nothing refers to operation
-   *   schemas, so nothing else changes).
-   */
-  const exportRef = (key: string): string => {
-    const schema = defs[key];
-    if (typeof schema === "object" && schema !== null) {
-      const keys = Object.keys(schema);
-      const ref = (schema as { $ref?: unknown }).$ref;
-      if (keys.length === 1 && typeof ref === "string" && /^#\/\$defs\/[^/]+$/.test(ref)) return `${SCHEMA_SET_ID}${ref}`;
+  /** An operation schema that is only `{ $ref }` (most response bodies) exports the function of the schema it names. */
+  const exportKey = (key: string): string => {
+    const schema = set.resources[key];
+    if (typeof schema === "object" && schema !== null && Object.keys(schema).length === 1 && typeof schema.$ref === "string") {
+      const target = parseResourceRef(schema.$ref);
+      if (target && target.fragment === "") return target.key;
     }
-    const text = JSON.stringify(schema);
-    const first = firstOfItsText.get(text);
-    if (first === undefined) firstOfItsText.set(text, key);
-    return `${SCHEMA_SET_ID}${defRef(first ?? key)}`;
+    return key;
   };
   const operations: OperationExport[] = set.operations.map((operation) => {
     const base = pascalCase(operation.operationId) || "Operation";
     let request: string | undefined;
     if (operation.request !== undefined) {
       request = uniqueName(`request${base}`, compiledNames);
-      exportsMap[request] = exportRef(operation.request);
+      exportsMap[request] = exportKey(operation.request);
     }
     const responses = operation.responses.map(([status, key]) => {
       if (key === undefined) return [status, undefined] as const;
       const name = uniqueName(`response${base}${safeIdentifier(status).replace(/[^A-Za-z0-9_$]/g, "_")}`, compiledNames);
-      exportsMap[name] = exportRef(key);
+      exportsMap[name] = exportKey(key);
       return [status, name] as const;
     });
     return { operationId: operation.operationId, ...(request !== undefined ? { request } : {}), responses };
@@ -127,39 +124,38 @@ export function compileJob(model: ApiModel, plan: ValidatorsPlan): CompileJob {
   return { spec: { name, ...(file !== undefined ? { file } : {}), title, version, openapiVersion }, set: plan.set, exportsMap: plan.exportsMap, responseExports };
 }
 
-/** validation/compiled.js and its declarations: Ajv's compilation, the expensive half. */
-export function emitCompiledValidators({ spec: model, set, exportsMap, responseExports }: CompileJob): ValidatorFiles {
-  const ajv = createAjv({
-    source: true,
-    extensionKeywords: set.extensionKeywords,
-    annotationFormats: set.unknownFormats,
-    unevaluated: set.usesUnevaluated,
-    dynamicRefs: set.usesDynamicRefs,
-  });
-  try {
-    ajv.addSchema(set.root);
-  } catch (error) {
-    throw schemaRejected(model, set, ajv.errors, error as Error);
-  }
+/** validation/compiled.js and its declarations (Ajv's compilation, the expensive half), and the schema set's warnings. */
+export function emitCompiledValidators({ spec: model, set, exportsMap, responseExports }: CompileJob): ValidatorsOutput {
+  // Response validators go to a module of their own, which the client imports only when response validation is on
+  // (a bundler keeps a module reached both statically and dynamically in the up-front chunk).
   const responses = new Set(responseExports);
   const partition = (wanted: boolean) => Object.fromEntries(Object.entries(exportsMap).filter(([name]) => responses.has(name) === wanted));
   let compiled: string;
   let compiledResponses: string;
   try {
-    compiled = compileStandalone(ajv, partition(false));
-    compiledResponses = compileStandalone(ajv, partition(true));
+    compiled = compileSchemaSet(set, partition(false));
+    compiledResponses = compileSchemaSet(set, partition(true));
   } catch (error) {
-    throw compileRejected(model, set, error as Error);
+    if (!(error instanceof CompileFailed)) throw error;
+    const { failure } = error;
+    throw failure.kind === "schema" ? schemaRejected(model, set, failure.key, failure.error) : compileRejected(model, set, failure.error);
   }
   const header = [
     `// Generated by payspec from ${model.title} ${model.version} (OpenAPI ${model.openapiVersion}). Do not edit: run \`npm run generate\`.`,
     "// Ajv standalone validation code (JSON Schema 2020-12), compiled at generation time.",
   ].join("\n");
   return {
-    [VALIDATOR_FILES.compiled]: `${header}\n${compiled.trim()}\n`,
-    [VALIDATOR_FILES.compiledTypes]: emitCompiledTypes(header, Object.keys(partition(false))),
-    [VALIDATOR_FILES.compiledResponses]: `${header}\n${compiledResponses.trim()}\n`,
-    [VALIDATOR_FILES.compiledResponsesTypes]: emitCompiledTypes(header, Object.keys(partition(true))),
+    files: {
+      [VALIDATOR_FILES.compiled]: `${header}
+${compiled.trim()}
+`,
+      [VALIDATOR_FILES.compiledTypes]: emitCompiledTypes(header, Object.keys(partition(false))),
+      [VALIDATOR_FILES.compiledResponses]: `${header}
+${compiledResponses.trim()}
+`,
+      [VALIDATOR_FILES.compiledResponsesTypes]: emitCompiledTypes(header, Object.keys(partition(true))),
+    },
+    warnings: set.warnings,
   };
 }
 

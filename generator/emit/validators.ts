@@ -25,8 +25,9 @@
  * spec thread; this module writes the TypeScript modules from the same plan, and `emitValidators` puts them together.
  *
  * Importing validators.ts compiles nothing: compiled.js imports only Ajv's run-time helpers (a declared dependency),
- * never Ajv itself. Formats are compiled in: RegExp formats by Ajv, ajv-formats' function formats taken from the
- * installed ajv-formats at generation time, date-time/date/time payspec's own (generator/validators/formats.ts).
+ * never Ajv itself. Formats are compiled in: ajv-formats' RegExp formats by Ajv, its function formats as payspec's own
+ * checks of the same verdicts (generator/validators/formats.ts). compiled.js tree-shakes: a bundle keeps the functions
+ * of the validators it uses and nothing else (generator/validators/standalone-module.ts).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -45,6 +46,7 @@ import {
   type NamedExport,
   type OperationExport,
   type ValidatorFiles,
+  type ValidatorsOutput,
 } from "./validators-compiled.js";
 
 export {
@@ -56,6 +58,7 @@ export {
   type CompileJob,
   type ModulePlan,
   type ValidatorFiles,
+  type ValidatorsOutput,
   type ValidatorsPlan,
 } from "./validators-compiled.js";
 
@@ -89,10 +92,15 @@ function typeOf(schemaName: string): string {
   return `components["schemas"][${JSON.stringify(schemaName)}]`;
 }
 
-/** Every file of the validators: `emitCompiledValidators` and `emitValidatorsModule` of one plan. */
-export function emitValidators(model: ApiModel, options: { readonly runtimeImport?: string } = {}): ValidatorFiles {
+/**
+ * Every file of the validators (`emitCompiledValidators` and `emitValidatorsModule` of one plan), and the warnings of
+ * their schemas: what is compiled otherwise than written (an unknown keyword or format as an annotation, a pattern
+ * without the `u` flag or not at all), each located in the spec.
+ */
+export function emitValidators(model: ApiModel, options: { readonly runtimeImport?: string } = {}): ValidatorsOutput {
   const plan = planValidators(model);
-  return { ...emitCompiledValidators(compileJob(model, plan)), ...emitValidatorsModule(model, options, plan) };
+  const compiled = emitCompiledValidators(compileJob(model, plan));
+  return { files: { ...compiled.files, ...emitValidatorsModule(model, options, plan) }, warnings: compiled.warnings };
 }
 
 /** validators.ts, response-validators.ts and validation/issues.ts, over the compiled functions (ts-morph). */

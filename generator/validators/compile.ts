@@ -1,78 +1,77 @@
 /**
- * Ajv at generation time: one configuration shared by the generator, the differential test and the benchmark (so
- * that "run-time Ajv" there means the same options), and standalone code generation turned into an ES module.
+ * Ajv at generation time: one configuration shared by the generator, the differential tests and the benchmark (so
+ * that "run-time Ajv" there means the same options), and the schema set compiled into one ES module.
+ *
+ * Ajv's public API only: constructor options, `addSchema`, `getSchema`, `validateSchema`, `addFormat`, ajv-formats'
+ * plugin, and `standaloneCode` (ajv/dist/standalone). What the module needs beyond Ajv's output (ES imports, formats
+ * as functions of their own, tree-shakable top-level values) is done to the text Ajv returns (./standalone-module.ts).
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Ajv2020 } from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { requireLibrary } from "../libraries.js";
-import { PACKAGE_ROOT } from "../package-root.js";
-import { ajvFormatNames, ajvFormatSource } from "./ajv-formats-source.js";
-import { payspecFastPaths, payspecFormats } from "./formats.js";
-import { standaloneExports } from "./standalone.js";
+import { payspecFormats, payspecPattern } from "./formats.js";
+import { resourceId } from "./resource-ids.js";
+import type { SchemaSet } from "./schema-set.js";
+import { endOfJsonValue, finishModule, FORMATS_OBJECT, PATTERN_ENGINE } from "./standalone-module.js";
 import { rememberingUriResolver } from "./uri-resolver.js";
 
-const { Ajv2020: Ajv, _ } = requireLibrary("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+const { Ajv2020: Ajv } = requireLibrary("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+const { Name } = requireLibrary("ajv") as typeof import("ajv");
 const addFormats = requireLibrary("ajv-formats") as typeof import("ajv-formats").default;
-const { fullFormats } = requireLibrary("ajv-formats/dist/formats.js") as typeof import("ajv-formats/dist/formats.js");
-const { SchemaEnv, resolveRef } = requireLibrary("ajv/dist/compile/index.js") as typeof import("ajv/dist/compile/index.js");
-
-/** OpenAPI keywords that are annotations for validation (discriminator: oneOf/anyOf still decide). */
-export const OPENAPI_ANNOTATION_KEYWORDS = ["example", "discriminator", "xml", "externalDocs"] as const;
-/** OpenAPI formats that ajv-formats does not define: annotations (a decimal string is checked by its `pattern`). */
-export const OPENAPI_ANNOTATION_FORMATS = ["decimal"] as const;
-
-export interface AjvSetup {
-  /** `x-` keywords to declare as annotations. */
-  readonly extensionKeywords?: readonly string[];
-  /** Formats to declare as annotations (always pass). */
-  readonly annotationFormats?: readonly string[];
-  /** Emit source for standalone code generation (the generator); off for a plain run-time instance. */
-  readonly source?: boolean;
-  /**
-   * `ajv-formats`: ajv-formats' full mode only (the reference the tests and the benchmark compare with). `payspec`:
-   * the same, with payspec's date-time/date/time (./formats.ts: same verdicts, faster), as the generator compiles.
-   * Standalone source implies `payspec`.
-   */
-  readonly formats?: "ajv-formats" | "payspec";
-  /**
-   * Whether the schemas use `unevaluatedProperties` or `unevaluatedItems` (default: assume so). Source only: when
-   * they do not, the compiled code does not track which properties and items each schema evaluated.
-   */
-  readonly unevaluated?: boolean;
-  /** Whether the schemas use `$dynamicRef` or `$dynamicAnchor` (default: assume so). Source only, as above. */
-  readonly dynamicRefs?: boolean;
-}
+const standaloneCode = (requireLibrary("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js")).default;
 
 const META_SCHEMA_2020 = "https://json-schema.org/draft/2020-12/schema";
 
-/** The identifier the standalone code reads non-regex formats from; `compiledFormatsPrelude` defines it. */
-const FORMATS_OBJECT = "compiledFormats";
+export interface AjvSetup {
+  /** Formats to declare as annotations (always pass). */
+  readonly annotationFormats?: readonly string[];
+  /** Keep ES module source for standalone code (the generator); off for a plain run-time instance. */
+  readonly source?: boolean;
+  /**
+   * `ajv-formats`: ajv-formats' full mode (the reference the tests and the benchmark compare with). `payspec`: the
+   * same verdicts from payspec's own checks (./formats.ts), as the generated code runs them. Source implies `payspec`.
+   */
+  readonly formats?: "ajv-formats" | "payspec";
+  /**
+   * Compile a `pattern` that is not valid with the `u` flag without it (Ajv's `code.regExp` option), instead of
+   * refusing the schema. Source only needs it when the schema set has such a pattern.
+   */
+  readonly patternsWithoutUnicode?: boolean;
+}
 
 /**
  * What a source-generating Ajv evaluates in place of each function it compiled. Ajv hands every compiled function's
- * code to `new Function` (through `code.process`), but the generator only reads the source it keeps
- * (`validate.source`, see ./standalone.ts) and never runs a validator: parsing megabytes of code it would throw away
- * is a large part of compiling a big spec.
+ * code to `new Function` (through `code.process`), but the generator only reads the source Ajv keeps and never runs a
+ * validator: parsing megabytes of code it would throw away is a large part of compiling a big spec. The meta-schema,
+ * which Ajv runs to check every schema it is given, is compiled before the stub is switched on.
  */
 const GENERATION_TIME_STUB = 'return function generationTimeStub() { throw new Error("payspec: a generation-time Ajv validator cannot run"); }';
 
 /**
- * The project's Ajv: draft 2020-12, every error reported (`allErrors`), strict about unknown keywords and formats (a typo in a spec fails generation, it is not ignored).
- * `strictTypes`, `strictTuples` and `strictRequired` are off: specs legitimately write `properties` without
- * `type: object`, and `required` names declared in a sibling `allOf` member.
+ * Ajv's `code.regExp` engine for specs with patterns that are valid only without the `u` flag: payspec's
+ * `payspecPattern` at generation time, and (`code`) the same function, pasted, in the compiled module.
+ */
+const patternWithFallback = Object.assign((pattern: string, flags: string) => payspecPattern(pattern, flags), { code: PATTERN_ENGINE });
+
+/**
+ * The project's Ajv: draft 2020-12, every error reported (`allErrors`), strict mode off (what JSON Schema allows
+ * compiles: unknown keywords and formats are annotations, which the schema set reports as warnings).
  */
 export function createAjv(setup: AjvSetup = {}): Ajv2020 {
+  let stubbing = false;
+  const regExp = setup.patternsWithoutUnicode ? { regExp: patternWithFallback } : {};
   const ajv = new Ajv({
-    ...(setup.source ? { uriResolver: rememberingUriResolver() } : {}),
     allErrors: true,
-    strict: true,
-    strictTypes: false,
-    strictTuples: false,
-    strictRequired: false,
-    allowUnionTypes: true,
+    strict: false,
     ...(setup.source
       ? {
+          logger: false,
+          // Issues are worded by issues.ts, not by Ajv: its messages are code that never changes a verdict.
+          messages: false,
+          // A `$ref` is a call of the function of its target, never a copy of that function's code: each schema is
+          // compiled once, and a bundle that keeps one validator keeps only the schemas it reaches.
+          inlineRefs: false,
+          uriResolver: rememberingUriResolver(),
           code: {
             source: true,
             esm: true,
@@ -80,190 +79,154 @@ export function createAjv(setup: AjvSetup = {}): Ajv2020 {
             // Ajv's optimizer inlines single-use constants: half of its compile time for a spec of 2,000 schemas, for
             // no measurable difference in validation speed (bench/validators.ts).
             optimize: false,
-            formats: _`compiledFormats`,
-            // Meta-schemas stay real: Ajv runs them to check each schema it is given.
-            process: (code, env) => (env?.meta || env?.root.meta ? code : GENERATION_TIME_STUB),
+            // Where Ajv reads function formats from: rewritten into payspec's functions (./standalone-module.ts).
+            formats: new Name(FORMATS_OBJECT),
+            process: (code: string) => (stubbing ? GENERATION_TIME_STUB : code),
+            ...regExp,
           },
         }
-      : {}),
+      : { code: { ...regExp } }),
   });
   addFormats(ajv, { mode: "full" });
   if (setup.source || setup.formats === "payspec") {
-    for (const [name, check] of Object.entries(payspecFormats)) ajv.addFormat(name, check);
-    for (const [name, wrap] of Object.entries(payspecFastPaths)) ajv.addFormat(name, wrap((fullFormats as unknown as Record<string, (text: string) => boolean>)[name]!));
+    for (const [name, check] of Object.entries(payspecFormats)) ajv.addFormat(name, check as Parameters<Ajv2020["addFormat"]>[1]);
   }
-  for (const keyword of OPENAPI_ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
-  for (const keyword of setup.extensionKeywords ?? []) ajv.addKeyword({ keyword });
-  for (const format of new Set([...OPENAPI_ANNOTATION_FORMATS, ...(setup.annotationFormats ?? [])])) ajv.addFormat(format, true);
-  if (setup.source) leanerSourceFromNowOn(ajv, setup);
+  for (const format of setup.annotationFormats ?? []) ajv.addFormat(format, true);
+  if (setup.source) {
+    if (!ajv.getSchema(META_SCHEMA_2020)) throw new Error("validators: Ajv has no draft 2020-12 meta-schema");
+    stubbing = true;
+  }
   return ajv;
 }
 
-/**
- * What a generation-time Ajv leaves out of the code it compiles for the spec's schemas, all of it code that never
- * changes a verdict (together a fifth of the synthetic spec's module, and of the time to compile it):
- * - Ajv's error messages: issues.ts words every error itself.
- * - Tracking what each schema evaluated, for `unevaluatedProperties`/`unevaluatedItems`, when no schema uses them.
- * - Passing the dynamic scope along, for `$dynamicRef`, when no schema uses it.
- * Ajv2020's constructor forces the last two on, and its meta-schema, which checks every schema Ajv is given, needs
- * all three (it uses `$dynamicRef`, and its messages say what is wrong with a schema): so the meta-schema is compiled
- * first, and the options are changed after. The differential test checks the verdicts against a run-time Ajv with
- * all three on.
- */
-function leanerSourceFromNowOn(ajv: Ajv2020, setup: AjvSetup): void {
-  if (!ajv.getSchema(META_SCHEMA_2020)) throw new Error("validators: Ajv has no draft 2020-12 meta-schema");
-  const options = ajv.opts as { messages?: boolean; unevaluated?: boolean; dynamicRef?: boolean };
-  options.messages = false;
-  if (setup.unevaluated === false) options.unevaluated = false;
-  if (setup.dynamicRefs === false) options.dynamicRef = false;
-}
+/** Why Ajv refused the set: the meta-schema's violations of one resource, or a resource it cannot compile. */
+export type CompileFailure =
+  | { readonly kind: "schema"; readonly key: string; readonly error: Error }
+  | { readonly kind: "compile"; readonly error: Error };
 
-/**
- * Ajv caches compiled fragments of a document in two places: `ajv.getSchema(ref)` in `ajv.refs`, and a `$ref` inside
- * the document in the document's own `refs`. A schema that is both exported and referenced by another would be
- * compiled once for each, into two identical functions: 1,650 of the synthetic spec's 4,100 functions, 45% of its
- * compiled code. Compiling each export the way a `$ref` reaches it, and handing that compilation to `ajv.refs`, makes
- * one function of each. An export that Ajv would inline at a `$ref` (no `$ref` inside it) is left to `getSchema`.
- */
-function compileThroughDocumentRefs(ajv: Ajv2020, refs: readonly string[]): void {
-  for (const ref of refs) {
-    const hash = ref.indexOf("#");
-    if (hash < 0) continue;
-    const document = ajv.schemas[ref.slice(0, hash)];
-    if (!(document instanceof SchemaEnv)) continue;
-    const compiled = resolveRef.call(ajv, document, document.baseId, ref);
-    if (compiled instanceof SchemaEnv) ajv.refs[ref] = compiled;
+export class CompileFailed extends Error {
+  readonly failure: CompileFailure;
+  constructor(failure: CompileFailure) {
+    super(failure.error.message);
+    this.failure = failure;
   }
 }
 
 /**
- * Ajv's standalone output with `esm: true` still reaches its run-time helpers through `require(...)`, which an ES
- * module does not have. Each `require("m").x` becomes an import of the declared dependency `m` (`ajv`,
- * `ajv-formats`): a named import where the export has a name, the module object otherwise. `.default` is read as
- * `(module.default ?? module)` so that both Node (default import = `module.exports`) and bundlers that honour
- * `__esModule` (default import = `exports.default`) get the helper.
+ * Compiles `exports` (export name -> resource key of `set`) into one ES module of standalone validation functions.
+ * Throws CompileFailed when Ajv refuses a schema (./schema-errors.ts words it).
  */
-export function requireToImports(code: string): string {
-  const imports = new Map<string, string>();
-  let counter = 0;
-  const body = code.replace(/require\("([^"]+)"\)\.([A-Za-z_$][\w$]*)/g, (_match, specifier: string, member: string) => {
-    const file = specifier.endsWith(".js") ? specifier : `${specifier}.js`;
-    if (member === "default") {
-      const key = `default ${file}`;
-      let local = imports.get(key);
-      if (local === undefined) {
-        local = `runtime${counter++}`;
-        imports.set(key, local);
-      }
-      return `(${local}.default ?? ${local})`;
-    }
-    const key = `${member} ${file}`;
-    let local = imports.get(key);
-    if (local === undefined) {
-      local = `${member}${counter++}`;
-      imports.set(key, local);
-    }
-    return local;
-  });
-  if (/\brequire\(/.test(body)) {
-    throw new Error("validators: Ajv's standalone code uses a require() form this generator does not translate");
-  }
-  const lines = [...imports].map(([key, local]) => {
-    const [member, file] = key.split(" ") as [string, string];
-    return member === "default" ? `import ${local} from "${file}";` : `import { ${member} as ${local} } from "${file}";`;
-  });
-  return `${lines.join("\n")}\n${body.replace(/^"use strict";/, "")}`;
-}
-
-/** Compiles `exports` (export name -> schema ref) into one ES module of standalone validation functions. */
-export function compileStandalone(ajv: Ajv2020, exports: Readonly<Record<string, string>>): string {
-  compileThroughDocumentRefs(ajv, Object.values(exports));
-  for (const ref of Object.values(exports)) {
-    if (!ajv.getSchema(ref)) throw new Error(`validators: Ajv cannot find schema ${ref}`);
-  }
-  // Ajv's standalone code emits a function again each time it is exported: export each schema once, alias the rest.
-  const first = new Map<string, string>();
-  const unique: Record<string, string> = {};
-  const aliases: string[] = [];
-  for (const [name, ref] of Object.entries(exports)) {
-    const exported = first.get(ref);
-    if (exported === undefined) {
-      first.set(ref, name);
-      unique[name] = ref;
-    } else {
-      aliases.push(`export const ${name} = ${exported};`);
+export function compileSchemaSet(set: SchemaSet, exports: Readonly<Record<string, string>>): string {
+  const ajv = createAjv({ source: true, annotationFormats: set.unknownFormats, patternsWithoutUnicode: set.patternsWithoutUnicode });
+  for (const [key, schema] of Object.entries(set.resources)) {
+    try {
+      ajv.addSchema(schema as object, resourceId(key));
+    } catch (error) {
+      throw new CompileFailed({ kind: "schema", key, error: error as Error });
     }
   }
-  const code =
-    compactErrorPushes(requireToImports(standaloneExports(ajv, unique, { unusedSchemaConstants: false }))) +
-    (aliases.length > 0 ? `\n${aliases.join("\n")}` : "");
-  const formats = compiledFormatsPrelude(code);
-  if (formats === "") return code;
-  const importLines = code.match(/^(?:import .*\n)*/)![0];
-  return `${importLines}${formats}\n${code.slice(importLines.length)}`;
-}
-
-const FORMATS_SOURCE = readFileSync(path.join(PACKAGE_ROOT, "generator", "validators", "formats.ts"), "utf8");
-
-let formatsJavaScript: string | undefined;
-
-/**
- * The JavaScript of ./formats.ts as declarations to paste into a module: TypeScript's own transpiler (deterministic
- * for a given TypeScript version), `export` dropped, comments kept. Transpiled once per process.
- */
-function payspecFormatsSource(): string {
-  formatsJavaScript ??= transpileFormats();
-  return formatsJavaScript;
-}
-
-function transpileFormats(): string {
-  const js = transpileWithTypeScript(FORMATS_SOURCE);
-  return js.replace(/^export /gm, "").replace(/^\/\/# sourceMappingURL=.*$/m, "").trim();
-}
-
-function transpileWithTypeScript(source: string): string {
-  const { ts } = requireLibrary("ts-morph") as typeof import("ts-morph");
-  return ts.transpileModule(source, {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false },
-  }).outputText;
-}
-
-/**
- * Defines the object the standalone code reads function formats from (`compiledFormats.uri`,
- * `compiledFormats["date-time"]`), with only the formats `code` uses: payspec's own (./formats.ts) pasted in, any
- * other compiled in from the installed ajv-formats (./ajv-formats-source.ts). The module imports no format code.
- */
-export function compiledFormatsPrelude(code: string): string {
-  const used = new Set<string>();
-  const pattern = new RegExp(`\\b${FORMATS_OBJECT}(?:\\.([A-Za-z_$][\\w$]*)|\\[("(?:[^"\\\\]|\\\\.)*")\\])`, "g");
-  for (const match of code.matchAll(pattern)) used.add(match[1] ?? (JSON.parse(match[2]!) as string));
-  if (used.size === 0) return "";
-  const ours: readonly string[] = Object.keys(payspecFormats);
-  const fastPaths: readonly string[] = Object.keys(payspecFastPaths);
-  const known = new Set(ajvFormatNames());
-  const entries: string[] = [];
-  for (const name of [...used].sort()) {
-    if (ours.includes(name)) {
-      entries.push(`${JSON.stringify(name)}: payspecFormats[${JSON.stringify(name)}]`);
-    } else if (fastPaths.includes(name) && known.has(name)) {
-      entries.push(
-        `// ajv-formats' full-mode "${name}", compiled in from the installed ajv-formats at generation time, behind payspec's fast path.\n` +
-          `${JSON.stringify(name)}: payspecFastPaths[${JSON.stringify(name)}](${ajvFormatSource(name)})`,
-      );
-    } else if (known.has(name)) {
-      entries.push(`// ajv-formats' full-mode "${name}", compiled in from the installed ajv-formats at generation time.\n${JSON.stringify(name)}: ${ajvFormatSource(name)}`);
-    } else {
-      throw new Error(`validators: the compiled code uses format "${name}", which neither payspec nor ajv-formats defines`);
+  // One function per compiled schema, exported under every name that reaches it.
+  const functions = new Map<ValidateFunction, string>();
+  const ids: string[] = [];
+  /** `true`/`false` schemas: a `$ref` to one is always inlined by Ajv, so their functions are written apart. */
+  const booleans: ValidateFunction[] = [];
+  const exportLines: string[] = [];
+  for (const [name, key] of Object.entries(exports)) {
+    let validate: ValidateFunction | undefined;
+    try {
+      validate = ajv.getSchema(resourceId(key));
+      if (!validate) throw new Error(`validators: Ajv cannot find schema ${resourceId(key)}`);
+    } catch (error) {
+      throw new CompileFailed({ kind: "compile", error: error as Error });
     }
+    if (!functions.has(validate)) {
+      functions.set(validate, functionName(validate));
+      if (typeof set.resources[key] === "boolean") booleans.push(validate);
+      else ids.push(resourceId(key));
+    }
+    exportLines.push(`export const ${name} = ${functions.get(validate)!};`);
   }
-  const usesOurs = [...used].some((name) => ours.includes(name) || fastPaths.includes(name));
-  return [...(usesOurs ? [payspecFormatsSource()] : []), `const ${FORMATS_OBJECT} = {\n${entries.join(",\n")}\n};`].join("\n");
+  const code = everyFunctionOnce(ajv, ids) + booleans.map((validate) => withoutHeader(standaloneCode(ajv, validate), functionName(validate))).join("");
+  return `${finishModule(code, { unevaluated: set.usesUnevaluated, dynamicRefs: set.usesDynamicRefs })}\n${exportLines.join("\n")}`;
+}
+
+/** Keys of the schemas that refer to the exported ones (./resource-ids.ts: no key of the schema set starts with `x:`). */
+const EVERY_EXPORT = "x:exports";
+/** How many schemas one of those refers to: see everyFunctionOnce. */
+const GROUP = 64;
+
+/**
+ * The standalone code of the functions of `ids` and of every function they call, each once, exported by no name.
+ *
+ * Why not `standaloneCode(ajv, { name: id, ... })`: it rebuilds the module's code object once per export, and each
+ * function's once per function it calls, so its time grows with the square of those counts (a second and a half of
+ * GitHub's REST description, 3,000 exports). Given one function, it writes that function and all it calls in one
+ * pass. So this compiles schemas that refer to the exports (an `allOf` of `$ref`s: calls), in groups of GROUP under
+ * one root so that no function calls thousands, and keeps the code of what they call, without their own.
+ */
+function everyFunctionOnce(ajv: Ajv2020, ids: readonly string[]): string {
+  if (ids.length === 0) return '"use strict";';
+  const groups: string[] = [];
+  for (let start = 0; start < ids.length; start += GROUP) {
+    const groupId = resourceId(`${EVERY_EXPORT}/${groups.length}`);
+    ajv.addSchema({ allOf: ids.slice(start, start + GROUP).map((id) => ({ $ref: id })) }, groupId);
+    groups.push(groupId);
+  }
+  const rootId = resourceId(EVERY_EXPORT);
+  ajv.addSchema({ allOf: groups.map((id) => ({ $ref: id })) }, rootId);
+  let root: ValidateFunction | undefined;
+  try {
+    root = ajv.getSchema(rootId);
+  } catch (error) {
+    throw new CompileFailed({ kind: "compile", error: error as Error });
+  }
+  const rootName = functionName(root!);
+  let code = standaloneCode(ajv, root!);
+  code = withoutHeader(code, rootName);
+  const own = code.lastIndexOf(`function ${rootName}(`);
+  if (own < 0) throw new Error("validators: Ajv's standalone code no longer has the shape this generator reads");
+  return `"use strict";${withoutFunctions(code.slice(0, own), new Set(groups.map((id) => functionName(ajv.getSchema(id)!))))}`;
+}
+
+/** Ajv's module of one function (`standaloneCode(ajv, validate)`) without its header: the code of what it calls, then the function. */
+function withoutHeader(code: string, name: string): string {
+  const header = `"use strict";export const validate = ${name};export default ${name};`;
+  if (!code.startsWith(header)) throw new Error("validators: Ajv's standalone code no longer has the shape this generator reads");
+  return code.slice(header.length);
 }
 
 /**
- * Ajv writes each of its hundreds of error sites as `if(vErrors === null){vErrors = [err];}else {vErrors.push(err);}`;
- * `(vErrors ??= []).push(err);` does the same in half the bytes, and every byte is parsed at import.
+ * `code` without the functions `names`: each from `function name(` to the `return errors === 0;}` after its
+ * `name.errors = vErrors;`, and the `name.evaluated = {...};` after it.
  */
-export function compactErrorPushes(code: string): string {
-  return code.replace(/if\(vErrors === null\)\{vErrors = \[(err\d+)\];\}else \{vErrors\.push\(\1\);\}/g, "(vErrors ??= []).push($1);");
+function withoutFunctions(code: string, names: ReadonlySet<string>): string {
+  let out = "";
+  let from = 0;
+  for (const match of code.matchAll(/function (validate\d+)\(/g)) {
+    const name = match[1]!;
+    if (!names.has(name) || match.index < from) continue;
+    const tail = code.indexOf(`${name}.errors = vErrors;`, match.index);
+    const returns = "return errors === 0;}";
+    const end = tail < 0 ? -1 : code.indexOf(returns, tail);
+    if (end < 0) throw new Error("validators: Ajv's standalone code no longer has the shape this generator reads");
+    let after = end + returns.length;
+    const evaluated = `${name}.evaluated = `;
+    if (code.startsWith(evaluated, after)) after = endOfJsonValue(code, after + evaluated.length) + 1;
+    out += code.slice(from, match.index);
+    from = after;
+  }
+  return out + code.slice(from);
+}
+
+/** The name Ajv gave a compiled function in its standalone code (`validate12`). */
+function functionName(validate: ValidateFunction): string {
+  const name = validate.source?.validateName;
+  if (name === undefined) throw new Error("validators: Ajv kept no source for a compiled function (code.source)");
+  return String(name);
+}
+
+/** The meta-schema's violations of a schema, worded (the generation-time Ajv keeps no messages): one Ajv for many. */
+export function metaSchemaChecker(): (schema: unknown) => readonly ErrorObject[] {
+  const ajv = createAjv();
+  return (schema) => (ajv.validateSchema(schema as object) ? [] : (ajv.errors ?? []));
 }

@@ -1,16 +1,18 @@
 /**
- * payspec's own `date-time`, `date` and `time` formats, compiled into every generated validators module.
+ * What validation/compiled.js runs besides Ajv's own code: payspec's checks of the formats whose ajv-formats check is
+ * a function (ajv-formats' RegExp formats, email, uuid..., Ajv compiles in as literals), and the pattern engine for
+ * patterns that compile only without the `u` flag. Pasted into every compiled.js that uses one of them (see
+ * ./standalone-module.ts), as top-level declarations: a bundler drops those a validator does not use.
  *
- * Why ours and not ajv-formats': its full-mode checks split the string and run a capturing regex per part, which made
- * a payload with a few hundred timestamps (a Medusa PaymentCollection) slower than zod; and importing its CommonJS
- * module from an ES module costs milliseconds at start-up. These functions give the same verdict as ajv-formats'
- * full mode on every string (test/generator/validators/formats.test.ts checks that against ajv-formats itself): one
- * anchored regex accepts the usual forms, then a day-of-month check by character codes; anything the regex refuses
- * (leap seconds, ajv-formats' time-zone arithmetic on them, garbage) goes to an exact implementation of ajv-formats'
- * rules. `uri` stays ajv-formats', behind a fast path for plain http(s) URLs. Every other format stays ajv-formats'.
+ * Why not ajv-formats' functions themselves: its module is CommonJS, so a bundle that imports it keeps all of it
+ * whether a validator uses a format or not, and Node starts its CommonJS loader for it at import; and its date-time
+ * checks split the string and run a capturing regex per part, which made a payload with a few hundred timestamps (a
+ * Medusa PaymentCollection) slower than zod. Every check here gives ajv-formats' full-mode verdict on every input:
+ * test/generator/validators/formats.test.ts compares them with the installed ajv-formats on edge cases and on many
+ * random inputs, so an upgrade of ajv-formats that changes a verdict fails there, naming the format.
  *
- * This file is plain enough to be emitted as JavaScript into the generated module (see `payspecFormatsSource` in ./compile.ts): no imports,
- * only these declarations. Names start with `payspec` so they cannot clash with Ajv's generated names.
+ * Plain enough to be pasted as JavaScript: no imports, only declarations. Names start with `payspec` so they cannot
+ * clash with Ajv's generated names.
  */
 
 /** RFC 3339 leap years (appendix C). */
@@ -39,9 +41,9 @@ const PAYSPEC_DATE_TIME =
 
 /** ajv-formats' full `time` rules, exactly, for what PAYSPEC_TIME refuses (leap seconds and invalid strings). */
 const PAYSPEC_TIME_PARTS = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
-function payspecTimeByRules(text: string): boolean {
+function payspecTimeByRules(text: string, zoneRequired = true): boolean {
   const parts = PAYSPEC_TIME_PARTS.exec(text);
-  if (parts === null || parts[4] === undefined) return false;
+  if (parts === null || (zoneRequired && parts[4] === undefined)) return false;
   const hour = Number(parts[1]);
   const minute = Number(parts[2]);
   const second = Number(parts[3]);
@@ -71,20 +73,98 @@ function payspecDateTime(text: string): boolean {
   return parts.length === 2 && payspecDate(parts[0]!) && payspecTimeByRules(parts[1]!);
 }
 
+/** ajv-formats' `iso-time`: its `time`, the time zone optional. */
+function payspecIsoTime(text: string): boolean {
+  return PAYSPEC_TIME.test(text) || payspecTimeByRules(text, false);
+}
+
+/** ajv-formats' `iso-date-time`: its `date-time`, the time zone optional. */
+function payspecIsoDateTime(text: string): boolean {
+  if (PAYSPEC_DATE_TIME.test(text)) return payspecDayExists(text);
+  const parts = text.split(PAYSPEC_DATE_TIME_SEPARATOR);
+  return parts.length === 2 && payspecDate(parts[0]!) && payspecTimeByRules(parts[1]!, false);
+}
+
 /**
  * Absolute http(s) URLs with a plain host name, every character one that RFC 3986 allows where it stands: a subset of
- * what ajv-formats' full `uri` accepts (formats.test.ts checks that it never accepts more). Tried first because
- * ajv-formats' RFC 3986 regex takes milliseconds to compile on its first use, most of a first validation.
+ * what PAYSPEC_URI accepts (formats.test.ts checks that it never accepts more). Tried first because PAYSPEC_URI takes
+ * milliseconds to compile on its first use, most of a first validation.
  */
 const PAYSPEC_HTTP_URI =
   /^https?:\/\/[a-z0-9\-._~]+(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
 
-function payspecUri(ajvFormatsUri: (text: string) => boolean): (text: string) => boolean {
-  return (text) => PAYSPEC_HTTP_URI.test(text) || ajvFormatsUri(text);
+/**
+ * ajv-formats' full `uri`: RFC 3986's URI (jmrware.com's regular expression, as ajv-formats writes it), and a `/` or
+ * `:` somewhere.
+ */
+const PAYSPEC_NOT_URI_FRAGMENT = /\/|:/;
+const PAYSPEC_URI =
+  /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+
+function payspecUri(text: string): boolean {
+  return PAYSPEC_HTTP_URI.test(text) || (PAYSPEC_NOT_URI_FRAGMENT.test(text) && PAYSPEC_URI.test(text));
 }
 
-/** Format name -> check, for the formats payspec implements itself. */
-export const payspecFormats = { "date-time": payspecDateTime, date: payspecDate, time: payspecTime };
+/** ajv-formats' `byte` (base64): its expression, multi-line as it has it (any line of the text may match). */
+const PAYSPEC_BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/m;
+function payspecByte(text: string): boolean {
+  return PAYSPEC_BYTE.test(text);
+}
 
-/** Format name -> a fast path in front of ajv-formats' own check of that format (same verdicts). */
-export const payspecFastPaths = { uri: payspecUri };
+/** ajv-formats' `regex`: a pattern JavaScript compiles (without flags), with no `\Z` anchor. */
+const PAYSPEC_Z_ANCHOR = /[^\\]\\Z/;
+function payspecRegex(text: string): boolean {
+  if (PAYSPEC_Z_ANCHOR.test(text)) return false;
+  try {
+    new RegExp(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function payspecInt32(value: number): boolean {
+  return Number.isInteger(value) && value <= 2147483647 && value >= -2147483648;
+}
+
+/** Any integer JavaScript holds is a valid int64 (ajv-formats' rule). */
+function payspecInt64(value: number): boolean {
+  return Number.isInteger(value);
+}
+
+/** `float` and `double`: any number. */
+function payspecAnyNumber(): boolean {
+  return true;
+}
+
+/**
+ * Format name -> check, as Ajv takes them (`addFormat`): a function for string formats, `{ type: "number", validate }`
+ * for number formats. Every format of ajv-formats' full mode that is not a RegExp (nor `true`).
+ */
+export const payspecFormats = {
+  date: payspecDate,
+  time: payspecTime,
+  "date-time": payspecDateTime,
+  "iso-time": payspecIsoTime,
+  "iso-date-time": payspecIsoDateTime,
+  uri: payspecUri,
+  byte: payspecByte,
+  regex: payspecRegex,
+  int32: { type: "number", validate: payspecInt32 },
+  int64: { type: "number", validate: payspecInt64 },
+  float: { type: "number", validate: payspecAnyNumber },
+  double: { type: "number", validate: payspecAnyNumber },
+} as const;
+
+/**
+ * A schema's `pattern` as Ajv compiles it (`new RegExp(pattern, "u")`), or without the `u` flag when the pattern is
+ * not valid with it (many real patterns escape characters that need no escape, which `u` refuses). Ajv's
+ * `code.regExp` engine in the generator when a spec has such a pattern, and what the compiled code calls for them.
+ */
+export function payspecPattern(pattern: string, flags: string): RegExp {
+  try {
+    return new RegExp(pattern, flags);
+  } catch {
+    return new RegExp(pattern, flags.replace("u", ""));
+  }
+}

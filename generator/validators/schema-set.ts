@@ -1,244 +1,314 @@
 /**
- * Turns the model's schemas into one JSON Schema 2020-12 document that Ajv compiles: every named schema, the
+ * Turns the model's schemas into the set of JSON Schema 2020-12 resources Ajv compiles: every named schema, the
  * request and response views of them (OpenAPI's readOnly / writeOnly rules), and one schema per operation for its
  * request (`{ path, query, header, cookie, body }`) and for each documented JSON response body.
  *
- * Layout of the document (`$defs` keys cannot collide with each other: each kind has its own prefix):
- *   s:<Name>           a named schema as written (3.0 schemas converted to 2020-12)
+ * Each entry is a schema resource of its own, `payspec:validators/<key>` (`resourceId`), so that a schema that is
+ * both exported and referred to is one Ajv compilation, one function (Ajv's public API: `addSchema(schema, id)`,
+ * and a `$ref` to that id). The keys (each kind has its own prefix, so they cannot collide):
+ *   s:<Name>           a named schema as written (OpenAPI 3.0 keywords converted to 2020-12)
  *   rq:<Name>          its request view (readOnly properties not required), only where that differs from s:<Name>
  *   rs:<Name>          its response view (writeOnly properties not required), likewise
- *   p<n>               a schema that a `$ref` reaches outside `#/components/schemas` (kept once, by pointer)
+ *   p:<n>              a schema that a `$ref` reaches outside `#/components/schemas/<Name>` (kept once, by pointer)
  *   op:<id>:request    an operation's request
  *   op:<id>:<status>   an operation's response body for that status
+ *   h:<n>              a subschema written alike in several places, compiled once (./shared-subschemas.ts)
+ *
+ * A spec's `$ref`s are document-relative (`#/components/schemas/Order`, `#anchor`); they are rewritten to the
+ * resource ids. Inside a subschema with its own `$id`, refs stay as written: they resolve against that `$id`, as in
+ * the spec. What the validators cannot check (an unknown keyword or format, a pattern that is not a valid regular
+ * expression) is left as an annotation and reported in `warnings`, located in the spec.
  */
-import type { ApiModel, JsonSchema, Operation, MediaType, SecurityScheme } from "../model.js";
+import type { SpecProblem } from "../errors.js";
+import { childPointer, pointerOfRef, resolvePointer, unescapeToken } from "../json-pointer.js";
+import type { ApiModel, JsonSchema, MediaType, Operation, SecurityScheme } from "../model.js";
+import { convertOpenApiKeywords } from "./openapi-keywords.js";
+import { forEachSubschema, isObj, mapSubschemas, SCHEMA_KEYWORDS, SCHEMA_LIST_KEYWORDS, SCHEMA_MAP_KEYWORDS, setOwn, type Obj } from "./schema-walk.js";
+import { parseResourceRef, RESOURCE_BASE, resourceId, resourceRefsOf } from "./resource-ids.js";
+import { shareRepeatedSubschemas } from "./shared-subschemas.js";
+import {
+  CHECKED_FORMATS,
+  DROPPED_ANNOTATIONS,
+  DYNAMIC_KEYWORDS,
+  KNOWN_KEYWORDS,
+  OPENAPI_ANNOTATION_KEYWORDS,
+  REGISTRY_ANNOTATION_FORMATS,
+  UNEVALUATED_KEYWORDS,
+} from "./vocabulary.js";
 
-type Obj = Record<string, unknown>;
-export type ViewKind = "schema" | "request" | "response";
+export type ViewKind = "request" | "response";
 
-export const SCHEMA_SET_ID = "payspec:validators";
+export { parseResourceRef, RESOURCE_BASE, resourceId, resourceRefsOf } from "./resource-ids.js";
 
 export interface OperationSchemas {
   readonly operationId: string;
-  /** `$defs` key of the request schema, absent when the operation has no parameter and no body to check. */
+  /** Resource key of the request schema, absent when the operation has no parameter and no body to check. */
   readonly request?: string;
   /**
-   * Every documented status as written in the spec, with the `$defs` key of its body schema, or `undefined` when the
-   * response has no JSON body to check (a 204, a file download): the client must not fall back to `4XX`/`default`.
+   * Every documented status as written in the spec, with the resource key of its body schema, or `undefined` when
+   * the response has no JSON body to check (a 204, a file download): the client must not fall back to `4XX`/`default`.
    */
   readonly responses: ReadonlyArray<readonly [status: string, key: string | undefined]>;
 }
 
 export interface SchemaSet {
-  /** The document Ajv compiles: `{ $id, $defs }`. */
-  readonly root: Obj;
-  /** Named schema -> `$defs` key of its own (unviewed) schema, in the model's order. */
+  /** Resource key -> schema, in a stable order; Ajv compiles each as `resourceId(key)`. */
+  readonly resources: Readonly<Record<string, JsonSchema>>;
+  /** Named schema -> resource key of its own (unviewed) schema, in the model's order. */
   readonly named: ReadonlyArray<readonly [name: string, key: string]>;
-  /** `$defs` key -> JSON pointer of its schema in the bundled document, for the keys that have one (s:, p, views). */
+  /** Resource key -> JSON pointer of its schema in the bundled document, for the keys that have one (s:, p, views). */
   readonly pointers: Readonly<Record<string, string>>;
   readonly operations: readonly OperationSchemas[];
-  /** `format` values used by the spec that neither JSON Schema nor ajv-formats define: compiled as annotations. */
+  /** `format` values the validators do not check (compiled as annotations), sorted. */
   readonly unknownFormats: readonly string[];
-  /** Every `x-` keyword the schemas use, declared to Ajv as annotations. */
-  readonly extensionKeywords: readonly string[];
+  /** Whether some `pattern` compiles only without the `u` flag (the compiled code then falls back to none). */
+  readonly patternsWithoutUnicode: boolean;
   /** Whether any schema uses `unevaluatedProperties` or `unevaluatedItems`. */
   readonly usesUnevaluated: boolean;
-  /** Whether any schema uses `$dynamicRef`/`$dynamicAnchor` (or draft 2019's `$recursiveRef`/`$recursiveAnchor`). */
+  /** Whether any schema uses `$dynamicRef` or `$dynamicAnchor` (or draft 2019's `$recursiveRef`/`$recursiveAnchor`). */
   readonly usesDynamicRefs: boolean;
+  /** What was compiled as an annotation, or compiled otherwise than written: located, one per cause and place. */
+  readonly warnings: readonly SpecProblem[];
 }
 
-const UNEVALUATED_KEYWORDS = new Set(["unevaluatedProperties", "unevaluatedItems"]);
-const DYNAMIC_REF_KEYWORDS = new Set(["$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor"]);
-
-/** Keywords whose value is one schema. */
-const SCHEMA_KEYWORDS = new Set([
-  "additionalProperties", "unevaluatedProperties", "unevaluatedItems", "items", "additionalItems", "contains",
-  "propertyNames", "not", "if", "then", "else", "contentSchema",
-]);
-/** Keywords whose value is a list of schemas. */
-const SCHEMA_LIST_KEYWORDS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
-/** Keywords whose value maps names to schemas. */
-const SCHEMA_MAP_KEYWORDS = new Set(["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"]);
-
-/** Formats that Ajv + ajv-formats check (full mode) or that JSON Schema defines. */
-export const CHECKED_FORMATS = new Set([
-  "date", "time", "date-time", "iso-time", "iso-date-time", "duration", "uri", "uri-reference", "uri-template", "url",
-  "email", "hostname", "ipv4", "ipv6", "regex", "uuid", "json-pointer", "json-pointer-uri-fragment",
-  "relative-json-pointer", "byte", "int32", "int64", "float", "double", "password", "binary",
-]);
-
-function isObj(value: unknown): value is Obj {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+/** Where a schema being normalised stands in the spec: its pointer, or words for one that has none. */
+interface Place {
+  readonly pointer?: string;
+  /** `parameter id (in path) of operation getOrder`: for schemas the model keeps without a pointer. */
+  readonly label?: string;
 }
 
-/** A JSON pointer token (RFC 6901): `~` and `/` escaped, nothing else. */
-function escapePointerToken(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+function placeAt(place: Place, path: readonly string[]): Place {
+  if (place.pointer === undefined) return place;
+  let pointer = place.pointer;
+  for (const token of path) pointer = childPointer(pointer, token);
+  return { ...place, pointer };
 }
 
-export function escapePointerSegment(segment: string): string {
-  return encodeURIComponent(segment.replace(/~/g, "~0").replace(/\//g, "~1")).replace(/%3A/g, ":");
-}
+class Warnings {
+  readonly #file: string;
+  readonly #seen = new Set<string>();
+  readonly #byCause = new Map<string, { problem: SpecProblem; count: number }>();
+  readonly #located: SpecProblem[] = [];
 
-function unescapePointerSegment(segment: string): string {
-  return decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~");
-}
-
-export function defRef(key: string): string {
-  return `#/$defs/${escapePointerSegment(key)}`;
-}
-
-function resolvePointer(root: unknown, pointer: string): unknown {
-  let node = root;
-  for (const raw of pointer.split("/").slice(1)) {
-    if (!isObj(node) && !Array.isArray(node)) return undefined;
-    node = (node as Obj)[unescapePointerSegment(raw)];
+  constructor(file: string) {
+    this.#file = file;
   }
-  return node;
-}
 
-/** Applies `visit` to every subschema of `schema` (not to `schema` itself), rebuilding the tree. */
-function mapSubschemas(schema: Obj, visit: (sub: JsonSchema) => JsonSchema): Obj {
-  const out: Obj = {};
-  for (const keyword in schema) {
-    const value = schema[keyword];
-    if (SCHEMA_KEYWORDS.has(keyword) && (isObj(value) || typeof value === "boolean")) {
-      out[keyword] = visit(value);
-    } else if ((SCHEMA_LIST_KEYWORDS.has(keyword) || keyword === "items") && Array.isArray(value)) {
-      out[keyword] = value.map((item: JsonSchema) => visit(item));
-    } else if (SCHEMA_MAP_KEYWORDS.has(keyword) && isObj(value)) {
-      // fromEntries, not assignment: a property may be named `__proto__`.
-      out[keyword] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, visit(sub as JsonSchema)]));
-    } else {
-      out[keyword] = value;
+  /** One warning per place and message. */
+  at(place: Place, message: string): void {
+    const text = place.pointer === undefined && place.label !== undefined ? `${place.label}: ${message}` : message;
+    const key = `${place.pointer ?? ""}\u0000${text}`;
+    if (this.#seen.has(key)) return;
+    this.#seen.add(key);
+    this.#located.push({ file: this.#file, ...(place.pointer !== undefined ? { pointer: place.pointer } : {}), message: text });
+  }
+
+  /** One warning per cause (an unknown keyword, a format), at its first place, saying how many places have it. */
+  perCause(cause: string, place: Place, message: string): void {
+    const entry = this.#byCause.get(cause);
+    if (entry) {
+      entry.count++;
+      return;
     }
+    const text = place.pointer === undefined && place.label !== undefined ? `${place.label}: ${message}` : message;
+    this.#byCause.set(cause, { problem: { file: this.#file, ...(place.pointer !== undefined ? { pointer: place.pointer } : {}), message: text }, count: 1 });
   }
-  return out;
-}
 
-/** Calls `visit` on `schema` and on every subschema of it, depth first, building nothing. */
-function forEachSubschema(schema: JsonSchema, visit: (sub: Obj) => void): void {
-  if (!isObj(schema)) return;
-  visit(schema);
-  for (const keyword in schema) {
-    const value = schema[keyword];
-    if (SCHEMA_KEYWORDS.has(keyword)) {
-      forEachSubschema(value as JsonSchema, visit);
-    } else if ((SCHEMA_LIST_KEYWORDS.has(keyword) || keyword === "items") && Array.isArray(value)) {
-      for (const item of value) forEachSubschema(item as JsonSchema, visit);
-    } else if (SCHEMA_MAP_KEYWORDS.has(keyword) && isObj(value)) {
-      for (const name in value) forEachSubschema(value[name] as JsonSchema, visit);
-    }
+  list(): SpecProblem[] {
+    const grouped = [...this.#byCause.values()].map(({ problem, count }) =>
+      count === 1 ? problem : { ...problem, message: `${problem.message} (${count} places; the first is shown)` },
+    );
+    return [...grouped, ...this.#located];
   }
-}
-
-/**
- * OpenAPI 3.0 Schema Object -> JSON Schema 2020-12: `nullable`, boolean `exclusiveMinimum/Maximum`, and `$ref`
- * siblings (ignored by 3.0, applied by 2020-12).
- */
-export function convert30(schema: JsonSchema): JsonSchema {
-  if (!isObj(schema)) return schema;
-  if (typeof schema.$ref === "string") return { $ref: schema.$ref };
-  const out = mapSubschemas(schema, convert30);
-  for (const [bound, exclusive] of [["minimum", "exclusiveMinimum"], ["maximum", "exclusiveMaximum"]] as const) {
-    if (typeof out[exclusive] === "boolean") {
-      if (out[exclusive] === true && typeof out[bound] === "number") {
-        out[exclusive] = out[bound];
-        delete out[bound];
-      } else {
-        delete out[exclusive];
-      }
-    }
-  }
-  if (out.nullable !== undefined) {
-    const nullable = out.nullable === true;
-    delete out.nullable;
-    if (nullable) {
-      if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
-      if (typeof out.type === "string") return { ...out, type: [out.type, "null"] };
-      if (Array.isArray(out.type)) return out.type.includes("null") ? out : { ...out, type: [...out.type, "null"] };
-      return { anyOf: [out, { type: "null" }] };
-    }
-  }
-  return out;
 }
 
 interface Ctx {
   readonly model: ApiModel;
   readonly is30: boolean;
-  /** pointer (without `#`) -> `$defs` key, for refs outside components/schemas. */
+  /** Document pointer (plain) -> resource key, for refs that are not to a whole named schema. */
   readonly extraKeys: Map<string, string>;
   readonly extraOrder: string[];
+  /** Plain-name anchors (`$anchor`, `$dynamicAnchor`) of the named schemas outside any `$id` -> their resource key. */
+  readonly anchors: Map<string, string>;
+  readonly warnings: Warnings;
+  readonly unknownFormats: Set<string>;
+  patternsWithoutUnicode: boolean;
 }
 
-/** Maps a `$ref` of the bundled document to the `$defs` key it names, plus the rest of the pointer. */
-function refTarget(ctx: Ctx, ref: string): { key: string; rest: string; name?: string } {
-  if (!ref.startsWith("#/")) {
-    throw new Error(`validators: cannot compile $ref "${ref}": only local refs of the bundled document are supported`);
+/** How a `pattern` compiles in JavaScript: as Ajv compiles it (`u`), only without `u`, or not at all. */
+function patternKind(pattern: string): "unicode" | "plain" | "invalid" {
+  try {
+    new RegExp(pattern, "u");
+    return "unicode";
+  } catch {
+    try {
+      new RegExp(pattern);
+      return "plain";
+    } catch {
+      return "invalid";
+    }
   }
-  const pointer = ref.slice(1);
-  const match = /^\/components\/schemas\/([^/]+)(\/.*)?$/.exec(pointer);
+}
+
+/** Maps a document-relative `$ref` (outside any `$id`) to the resource it names; other refs are kept as written. */
+function rewriteRef(ctx: Ctx, ref: string, place: Place): string {
+  if (!ref.startsWith("#")) return ref;
+  if (!ref.startsWith("#/")) {
+    const key = ctx.anchors.get(ref.slice(1));
+    return key === undefined ? ref : `${resourceId(key)}${ref}`;
+  }
+  const pointer = pointerOfRef(ref);
+  if (pointer === undefined) return ref;
+  const match = /^\/components\/schemas\/([^/]+)$/.exec(pointer);
   if (match?.[1] !== undefined) {
-    const name = unescapePointerSegment(match[1]);
-    if (name in ctx.model.schemas) return { key: `s:${name}`, rest: match[2] ?? "", name };
+    const name = unescapeToken(match[1]);
+    if (Object.hasOwn(ctx.model.schemas, name)) return resourceId(`s:${name}`);
   }
   let key = ctx.extraKeys.get(pointer);
   if (key === undefined) {
     if (resolvePointer(ctx.model.document, pointer) === undefined) {
-      throw new Error(`validators: $ref "${ref}" points at nothing in the bundled document`);
+      ctx.warnings.at(place, `$ref ${ref} points at nothing in the bundled document`);
+      return ref;
     }
-    key = `p${ctx.extraKeys.size}`;
+    key = `p:${ctx.extraKeys.size}`;
     ctx.extraKeys.set(pointer, key);
     ctx.extraOrder.push(pointer);
   }
-  return { key, rest: "" };
+  return resourceId(key);
 }
 
-/** Rewrites `$ref`s to the `$defs` layout and drops keywords that would move the base URI. */
-function normalise(ctx: Ctx, schema: JsonSchema): JsonSchema {
+/**
+ * A schema of the spec as a resource of the set: OpenAPI keywords converted, document-relative `$ref`s rewritten,
+ * `$schema` dropped (the set is 2020-12), what cannot be checked left as an annotation and reported.
+ */
+function normalise(ctx: Ctx, schema: JsonSchema, place: Place, idScoped = false, atRoot = true): JsonSchema {
   if (!isObj(schema)) return schema;
-  const source = ctx.is30 ? convert30(schema) : schema;
-  if (!isObj(source)) return source;
-  const out = mapSubschemas(source, (sub) => normalise(ctx, sub));
-  delete out.$id;
-  delete out.$schema;
-  if (typeof out.$ref === "string") {
-    const target = refTarget(ctx, out.$ref);
-    out.$ref = defRef(target.key) + target.rest;
+  const converted = convertOpenApiKeywords(schema, ctx.is30);
+  if (!isObj(converted)) return converted;
+  const scoped = idScoped || typeof converted.$id === "string";
+  checkKeywords(ctx, converted, place);
+  const out = mapSubschemas(converted, (sub, path) => normalise(ctx, sub, placeAt(place, path), scoped, false), isDropped);
+  if (atRoot && typeof out.$id === "string") out.$id = absoluteId(out.$id);
+  if ("$schema" in out) {
+    if (out.$schema !== "https://json-schema.org/draft/2020-12/schema") {
+      ctx.warnings.at(placeAt(place, ["$schema"]), `$schema ${JSON.stringify(out.$schema)} is ignored: the schema is checked as JSON Schema 2020-12`);
+    }
+    delete out.$schema;
   }
+  if (typeof out.$ref === "string" && !scoped) {
+    out.$ref = rewriteRef(ctx, out.$ref, placeAt(place, ["$ref"]));
+  }
+  if (typeof out.$dynamicRef === "string" && !scoped && out.$dynamicRef.startsWith("#") && !out.$dynamicRef.startsWith("#/")) {
+    const key = ctx.anchors.get(out.$dynamicRef.slice(1));
+    if (key !== undefined) out.$dynamicRef = `${resourceId(key)}${out.$dynamicRef}`;
+  }
+  checkPatterns(ctx, out, place);
   return out;
 }
 
+/** Keywords left out of the schema set: annotations no validator reads, extensions, unknown keywords (warned of). */
+function isDropped(keyword: string): boolean {
+  return DROPPED_ANNOTATIONS.has(keyword) || !KNOWN_KEYWORDS.has(keyword);
+}
+
+/** A relative `$id` at a resource's root resolves against the document, as in the spec: one base for all of them. */
+function absoluteId(id: string): string {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(id) || id.startsWith("#") ? id : `${RESOURCE_BASE}${id}`;
+}
+
+/** Unknown keywords and formats are annotations: warned of, once per keyword or format. */
+function checkKeywords(ctx: Ctx, schema: Obj, place: Place): void {
+  for (const keyword in schema) {
+    if (KNOWN_KEYWORDS.has(keyword) || OPENAPI_ANNOTATION_KEYWORDS.has(keyword) || keyword.startsWith("x-")) continue;
+    ctx.warnings.perCause(`keyword ${keyword}`, placeAt(place, [keyword]), `unknown keyword ${JSON.stringify(keyword)} is not checked (kept as an annotation)`);
+  }
+  if (typeof schema.format === "string" && !CHECKED_FORMATS.has(schema.format)) {
+    ctx.unknownFormats.add(schema.format);
+    if (!REGISTRY_ANNOTATION_FORMATS.has(schema.format)) {
+      ctx.warnings.perCause(`format ${schema.format}`, placeAt(place, ["format"]), `format ${JSON.stringify(schema.format)} is not checked (no validator defines it)`);
+    }
+  }
+}
+
+/** Patterns compile with `u`, without it (said in a warning), or not at all (left out, said in a warning). */
+function checkPatterns(ctx: Ctx, schema: Obj, place: Place): void {
+  if (typeof schema.pattern === "string") {
+    const kind = patternKind(schema.pattern);
+    if (kind === "plain") {
+      ctx.patternsWithoutUnicode = true;
+      ctx.warnings.at(placeAt(place, ["pattern"]), "pattern is not a valid regular expression with the u flag: checked without it");
+    } else if (kind === "invalid") {
+      delete schema.pattern;
+      ctx.warnings.at(placeAt(place, ["pattern"]), "pattern is not a valid regular expression: not checked");
+    }
+  }
+  if (isObj(schema.patternProperties)) {
+    let kept: Obj | undefined;
+    for (const pattern in schema.patternProperties) {
+      const kind = patternKind(pattern);
+      if (kind === "unicode") continue;
+      const at = placeAt(place, ["patternProperties", pattern]);
+      if (kind === "plain") {
+        ctx.patternsWithoutUnicode = true;
+        ctx.warnings.at(at, "patternProperties pattern is not a valid regular expression with the u flag: checked without it");
+        continue;
+      }
+      kept ??= { ...schema.patternProperties };
+      delete kept[pattern];
+      ctx.warnings.at(at, "patternProperties pattern is not a valid regular expression: properties it names are not checked by it");
+    }
+    if (kept) schema.patternProperties = kept;
+  }
+}
+
+/** The plain-name anchors of the named schemas that stand outside any `$id` (their document's own anchors). */
+function documentAnchors(model: ApiModel): Map<string, string> {
+  const anchors = new Map<string, string>();
+  const visit = (schema: JsonSchema, key: string): void => {
+    if (!isObj(schema) || typeof schema.$id === "string") return;
+    for (const keyword of ["$anchor", "$dynamicAnchor"]) {
+      const anchor = schema[keyword];
+      if (typeof anchor === "string" && !anchors.has(anchor)) anchors.set(anchor, key);
+    }
+    for (const keyword in schema) {
+      const value = schema[keyword];
+      if (SCHEMA_KEYWORDS.has(keyword)) visit(value as JsonSchema, key);
+      else if (SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(value)) for (const item of value) visit(item as JsonSchema, key);
+      else if (SCHEMA_MAP_KEYWORDS.has(keyword) && isObj(value)) for (const name in value) visit(value[name] as JsonSchema, key);
+    }
+  };
+  for (const [name, schema] of Object.entries(model.schemas)) visit(schema, `s:${name}`);
+  return anchors;
+}
+
 /** The flag a view ignores in `required`: readOnly for requests, writeOnly for responses. */
-function viewFlag(kind: ViewKind): string | undefined {
-  return kind === "request" ? "readOnly" : kind === "response" ? "writeOnly" : undefined;
+function viewFlag(kind: ViewKind): string {
+  return kind === "request" ? "readOnly" : "writeOnly";
 }
 
 interface Views {
-  /** `$defs` key -> normalised schema (s:, p keys). */
-  readonly defs: Map<string, Obj | boolean>;
+  /** Resource key -> normalised schema (s:, p keys). */
+  readonly defs: Map<string, JsonSchema>;
   /** kinds -> keys whose view differs from the plain schema. */
-  readonly differs: Record<"request" | "response", Set<string>>;
+  readonly differs: Record<ViewKind, Set<string>>;
 }
 
-function parseDefRef(ref: string): { key: string; rest: string } | undefined {
-  const match = /^#\/\$defs\/([^/]+)(\/.*)?$/.exec(ref);
-  if (match?.[1] === undefined) return undefined;
-  return { key: unescapePointerSegment(match[1]), rest: match[2] ?? "" };
+/** The resource a whole-resource `$ref` names (no fragment), or undefined. */
+function wholeResource(ref: unknown): string | undefined {
+  if (typeof ref !== "string") return undefined;
+  const target = parseResourceRef(ref);
+  return target && target.fragment === "" ? target.key : undefined;
 }
 
 /** Whether a property schema carries `flag`, directly or on the schema its `$ref` names. */
 function propertyFlagged(views: Views, property: unknown, flag: string): boolean {
   if (!isObj(property)) return false;
   if (property[flag] === true) return true;
-  if (typeof property.$ref === "string") {
-    const target = parseDefRef(property.$ref);
-    if (target && target.rest === "") {
-      const def = views.defs.get(target.key);
-      return isObj(def) && def[flag] === true;
-    }
-  }
-  return false;
+  const key = wholeResource(property.$ref);
+  if (key === undefined) return false;
+  const def = views.defs.get(key);
+  return isObj(def) && def[flag] === true;
 }
 
 /** Property names flagged in `schema.properties` or in those of its `allOf` members (resolved one `$ref` deep). */
@@ -253,11 +323,8 @@ function flaggedNames(views: Views, schema: Obj, flag: string, seen = new Set<Ob
   }
   if (Array.isArray(schema.allOf)) {
     for (const member of schema.allOf) {
-      let resolved: unknown = member;
-      if (isObj(member) && typeof member.$ref === "string") {
-        const target = parseDefRef(member.$ref);
-        resolved = target && target.rest === "" ? views.defs.get(target.key) : undefined;
-      }
+      const key = isObj(member) ? wholeResource(member.$ref) : undefined;
+      const resolved = key !== undefined ? views.defs.get(key) : member;
       if (isObj(resolved)) for (const name of flaggedNames(views, resolved, flag, seen)) names.add(name);
     }
   }
@@ -270,51 +337,34 @@ const NO_NAMES: ReadonlySet<string> = new Set();
  * The names a view hides at this level of `schema`: `inherited` from an enclosing allOf, and those flagged here.
  * Only `required` and allOf members read them, so a level with neither has none to compute.
  */
-function hiddenNames(views: Views, kind: "request" | "response", schema: Obj, inherited: ReadonlySet<string>): ReadonlySet<string> {
+function hiddenNames(views: Views, kind: ViewKind, schema: Obj, inherited: ReadonlySet<string>): ReadonlySet<string> {
   if (!Array.isArray(schema.required) && !Array.isArray(schema.allOf)) return inherited;
-  const own = flaggedNames(views, schema, viewFlag(kind)!);
+  const own = flaggedNames(views, schema, viewFlag(kind));
   return own.size === 0 ? inherited : new Set([...inherited, ...own]);
 }
 
 /** Drops flagged properties from `required` at every level; `inherited` are the names flagged by an enclosing allOf. */
-function applyView(views: Views, kind: "request" | "response", schema: JsonSchema, inherited: ReadonlySet<string> = NO_NAMES): JsonSchema {
+function applyView(views: Views, kind: ViewKind, schema: JsonSchema, inherited: ReadonlySet<string> = NO_NAMES): JsonSchema {
   if (!isObj(schema)) return schema;
   const hidden = hiddenNames(views, kind, schema, inherited);
-  const out: Obj = mapSubschemas(schema, (sub) => applyView(views, kind, sub));
-  if (Array.isArray(schema.allOf)) {
-    out.allOf = schema.allOf.map((member: JsonSchema) => applyView(views, kind, member, hidden));
-  }
+  const out: Obj = mapSubschemas(schema, (sub, path) => applyView(views, kind, sub, path[0] === "allOf" ? hidden : NO_NAMES));
   if (Array.isArray(out.required) && hidden.size > 0) {
     out.required = out.required.filter((name) => !hidden.has(String(name)));
   }
-  if (typeof out.$ref === "string") {
-    const target = parseDefRef(out.$ref);
-    if (target && views.differs[kind].has(target.key)) out.$ref = defRef(viewKey(kind, target.key)) + target.rest;
-  }
+  const key = wholeResource(out.$ref);
+  if (key !== undefined && views.differs[kind].has(key)) out.$ref = resourceId(viewKey(kind, key));
   return out;
 }
 
-function viewKey(kind: "request" | "response", key: string): string {
+function viewKey(kind: ViewKind, key: string): string {
   return `${kind === "request" ? "rq" : "rs"}:${key}`;
-}
-
-/** The `$defs` keys `schema` refers to (`#/$defs/<key>...`), at any depth. */
-export function refKeysOf(schema: JsonSchema): Set<string> {
-  const keys = new Set<string>();
-  forEachSubschema(schema, (sub) => {
-    if (typeof sub.$ref === "string") {
-      const target = parseDefRef(sub.$ref);
-      if (target) keys.add(target.key);
-    }
-  });
-  return keys;
 }
 
 /**
  * Whether the view drops a name from some `required` of `schema` itself, `$ref`s not followed: whether applyView,
  * refs aside, would change it. The same walk as applyView's, building nothing.
  */
-function viewChangesOwnRequired(views: Views, kind: "request" | "response", schema: JsonSchema, inherited: ReadonlySet<string> = NO_NAMES): boolean {
+function viewChangesOwnRequired(views: Views, kind: ViewKind, schema: JsonSchema, inherited: ReadonlySet<string> = NO_NAMES): boolean {
   if (!isObj(schema)) return false;
   const hidden = hiddenNames(views, kind, schema, inherited);
   if (hidden.size > 0 && Array.isArray(schema.required) && schema.required.some((name) => hidden.has(String(name)))) return true;
@@ -324,7 +374,7 @@ function viewChangesOwnRequired(views: Views, kind: "request" | "response", sche
       if (value.some((member: JsonSchema) => viewChangesOwnRequired(views, kind, member, hidden))) return true;
     } else if (SCHEMA_KEYWORDS.has(keyword)) {
       if (viewChangesOwnRequired(views, kind, value as JsonSchema)) return true;
-    } else if ((SCHEMA_LIST_KEYWORDS.has(keyword) || keyword === "items") && Array.isArray(value)) {
+    } else if (SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(value)) {
       if (value.some((item: JsonSchema) => viewChangesOwnRequired(views, kind, item))) return true;
     } else if (SCHEMA_MAP_KEYWORDS.has(keyword) && isObj(value)) {
       for (const name in value) if (viewChangesOwnRequired(views, kind, value[name] as JsonSchema)) return true;
@@ -333,17 +383,28 @@ function viewChangesOwnRequired(views: Views, kind: "request" | "response", sche
   return false;
 }
 
-function computeDiffering(views: Views, kind: "request" | "response"): void {
+/** Whether `schema` declares a `$id` anywhere: a copy of it (a view) would declare the same resource twice. */
+function declaresIds(schema: JsonSchema): boolean {
+  let found = false;
+  forEachSubschema(schema, (sub) => {
+    if (typeof sub.$id === "string") found = true;
+  });
+  return found;
+}
+
+function computeDiffering(views: Views, kind: ViewKind): void {
   const differs = views.differs[kind];
   const refs = new Map<string, Set<string>>();
+  const withIds = new Set<string>();
   for (const [key, schema] of views.defs) {
-    refs.set(key, refKeysOf(schema));
-    if (viewChangesOwnRequired(views, kind, schema)) differs.add(key);
+    refs.set(key, resourceRefsOf(schema));
+    if (declaresIds(schema)) withIds.add(key);
+    else if (viewChangesOwnRequired(views, kind, schema)) differs.add(key);
   }
   for (let changed = true; changed; ) {
     changed = false;
     for (const [key, targets] of refs) {
-      if (!differs.has(key) && [...targets].some((target) => differs.has(target))) {
+      if (!differs.has(key) && !withIds.has(key) && [...targets].some((target) => differs.has(target))) {
         differs.add(key);
         changed = true;
       }
@@ -356,14 +417,15 @@ function isJsonMedia(contentType: string): boolean {
   return base === "application/json" || base.endsWith("+json") || base === "*/*";
 }
 
-/** The body schema a client sends or receives as a JS value: JSON first, then form bodies (also plain objects). */
-function bodySchema(content: readonly MediaType[]): JsonSchema | undefined {
+/** The body a client sends or receives as a JS value: JSON first, then form bodies (also plain objects). */
+function bodyMedia(content: readonly MediaType[]): MediaType | undefined {
   const json = content.find((media) => isJsonMedia(media.contentType) && media.schema !== undefined);
-  if (json) return json.schema;
-  const form = content.find(
-    (media) => /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(media.contentType) && media.schema !== undefined,
-  );
-  return form?.schema;
+  if (json) return json;
+  return content.find((media) => /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(media.contentType) && media.schema !== undefined);
+}
+
+function mediaPlace(media: MediaType, label: string): Place {
+  return media.schemaPointer !== undefined ? { pointer: media.schemaPointer } : { label };
 }
 
 /**
@@ -391,7 +453,8 @@ function requestSchema(ctx: Ctx, views: Views, operation: Operation): Obj | unde
     const locationProperties: Obj = {};
     const locationRequired: string[] = [];
     for (const parameter of parameters) {
-      locationProperties[parameter.name] = applyView(views, "request", normalise(ctx, parameter.schema));
+      const place = { label: `parameter ${parameter.name} (in ${location}) of operation ${operation.operationId}` };
+      setOwn(locationProperties, parameter.name, applyView(views, "request", normalise(ctx, parameter.schema, place)));
       if (parameter.required) locationRequired.push(parameter.name);
     }
     properties[location] = {
@@ -401,48 +464,68 @@ function requestSchema(ctx: Ctx, views: Views, operation: Operation): Obj | unde
     };
     if (locationRequired.length > 0) required.push(location);
   }
-  const body = operation.requestBody ? bodySchema(operation.requestBody.content) : undefined;
-  if (body !== undefined) {
-    properties.body = applyView(views, "request", normalise(ctx, body));
+  const body = operation.requestBody ? bodyMedia(operation.requestBody.content) : undefined;
+  if (body?.schema !== undefined) {
+    properties.body = applyView(views, "request", normalise(ctx, body.schema, mediaPlace(body, `the request body of operation ${operation.operationId}`)));
     if (operation.requestBody?.required) required.push("body");
   }
   if (Object.keys(properties).length === 0) return undefined;
   return { type: "object", properties, ...(required.length > 0 ? { required } : {}) };
 }
 
-export function buildSchemaSet(model: ApiModel): SchemaSet {
-  const ctx: Ctx = { model, is30: model.openapiVersion.startsWith("3.0"), extraKeys: new Map(), extraOrder: [] };
-  const defs = new Map<string, Obj | boolean>();
-  for (const [name, schema] of Object.entries(model.schemas)) {
-    defs.set(`s:${name}`, normalise(ctx, schema) as Obj | boolean);
+/** Normalises the schemas of pointers met so far that have none yet (refs found while normalising add more). */
+function normaliseExtras(ctx: Ctx, defs: Map<string, JsonSchema>): void {
+  for (let index = 0; index < ctx.extraOrder.length; index++) {
+    const pointer = ctx.extraOrder[index]!;
+    const key = ctx.extraKeys.get(pointer)!;
+    if (!defs.has(key)) defs.set(key, normalise(ctx, resolvePointer(ctx.model.document, pointer) as JsonSchema, { pointer }));
   }
-  // Refs outside components/schemas, found while normalising (and transitively, as they are normalised in turn).
-  const operationDefs: Array<[string, Obj]> = [];
+}
+
+function usesAny(schema: JsonSchema, keywords: ReadonlySet<string>): boolean {
+  let found = false;
+  forEachSubschema(schema, (sub) => {
+    if (!found) for (const keyword in sub) if (keywords.has(keyword)) found = true;
+  });
+  return found;
+}
+
+export function buildSchemaSet(model: ApiModel): SchemaSet {
+  const ctx: Ctx = {
+    model,
+    is30: model.openapiVersion.startsWith("3.0"),
+    extraKeys: new Map(),
+    extraOrder: [],
+    anchors: documentAnchors(model),
+    warnings: new Warnings(model.file ?? model.name),
+    unknownFormats: new Set(),
+    patternsWithoutUnicode: false,
+  };
+  const defs = new Map<string, JsonSchema>();
+  for (const [name, schema] of Object.entries(model.schemas)) {
+    defs.set(`s:${name}`, normalise(ctx, schema, { pointer: childPointer("/components/schemas", name) }));
+  }
   const views: Views = { defs, differs: { request: new Set(), response: new Set() } };
 
-  // Normalise every response schema first so that all extra pointers are known before the views are computed.
+  // Every response schema first, so that all extra pointers are known before the views are computed.
   const normalisedOps = model.operations.map((operation) => {
     const bodies = operation.responses.map((response) => {
-      const schema = bodySchema(response.content);
-      return [response.status, schema === undefined ? undefined : normalise(ctx, schema)] as const;
+      const media = bodyMedia(response.content);
+      const place = media ? mediaPlace(media, `the ${response.status} response body of operation ${operation.operationId}`) : {};
+      return [response.status, media?.schema === undefined ? undefined : normalise(ctx, media.schema, place)] as const;
     });
     return { operation, bodies };
   });
-  for (let index = 0; index < ctx.extraOrder.length; index++) {
-    const pointer = ctx.extraOrder[index]!;
-    defs.set(ctx.extraKeys.get(pointer)!, normalise(ctx, resolvePointer(model.document, pointer) as JsonSchema) as Obj | boolean);
-  }
+  normaliseExtras(ctx, defs);
   computeDiffering(views, "request");
   computeDiffering(views, "response");
 
+  const operationDefs: Array<[string, JsonSchema]> = [];
   const operations: OperationSchemas[] = [];
   for (const { operation, bodies } of normalisedOps) {
     const request = requestSchema(ctx, views, operation);
-    // requestSchema may have met new extra pointers (parameters): add them, they cannot carry readOnly views.
-    for (const pointer of ctx.extraOrder) {
-      const key = ctx.extraKeys.get(pointer)!;
-      if (!defs.has(key)) defs.set(key, normalise(ctx, resolvePointer(model.document, pointer) as JsonSchema) as Obj | boolean);
-    }
+    // Parameters may name new pointers: they are compiled as written (views are already decided).
+    normaliseExtras(ctx, defs);
     let requestKey: string | undefined;
     if (request) {
       requestKey = `op:${operation.operationId}:request`;
@@ -455,50 +538,47 @@ export function buildSchemaSet(model: ApiModel): SchemaSet {
         continue;
       }
       const key = `op:${operation.operationId}:${status}`;
-      operationDefs.push([key, applyView(views, "response", schema) as Obj]);
+      operationDefs.push([key, applyView(views, "response", schema)]);
       responses.push([status, key]);
     }
     operations.push({ operationId: operation.operationId, ...(requestKey ? { request: requestKey } : {}), responses });
   }
 
-  const allDefs: Obj = {};
-  for (const [key, schema] of defs) allDefs[key] = schema;
+  const resources = new Map<string, JsonSchema>(defs);
   for (const kind of ["request", "response"] as const) {
     for (const [key, schema] of defs) {
-      if (views.differs[kind].has(key)) allDefs[viewKey(kind, key)] = applyView(views, kind, schema);
+      if (views.differs[kind].has(key)) resources.set(viewKey(kind, key), applyView(views, kind, schema));
     }
   }
-  for (const [key, schema] of operationDefs) allDefs[key] = schema;
+  for (const [key, schema] of operationDefs) resources.set(key, schema);
 
-  const unknownFormats = new Set<string>();
-  const extensionKeywords = new Set<string>();
-  let usesUnevaluated = false;
-  let usesDynamicRefs = false;
-  for (const schema of Object.values(allDefs)) {
-    forEachSubschema(schema as JsonSchema, (sub) => {
-      if (typeof sub.format === "string" && !CHECKED_FORMATS.has(sub.format)) unknownFormats.add(sub.format);
-      for (const keyword in sub) {
-        if (keyword.startsWith("x-")) extensionKeywords.add(keyword);
-        else if (UNEVALUATED_KEYWORDS.has(keyword)) usesUnevaluated = true;
-        else if (DYNAMIC_REF_KEYWORDS.has(keyword)) usesDynamicRefs = true;
-      }
-    });
-  }
-  const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   const pointers: Record<string, string> = {};
-  for (const name of Object.keys(model.schemas)) pointers[`s:${name}`] = `/components/schemas/${escapePointerToken(name)}`;
+  for (const name of Object.keys(model.schemas)) pointers[`s:${name}`] = childPointer("/components/schemas", name);
   for (const [pointer, key] of ctx.extraKeys) pointers[key] = pointer;
   for (const kind of ["request", "response"] as const) {
     for (const key of views.differs[kind]) if (pointers[key] !== undefined) pointers[viewKey(kind, key)] = pointers[key];
   }
+  const { resources: shared, firstPlaces } = shareRepeatedSubschemas(resources);
+  for (const [key, place] of firstPlaces) {
+    const at = pointers[place.key];
+    if (at !== undefined) pointers[key] = place.path.reduce<string>((pointer, token) => childPointer(pointer, token), at);
+  }
+  let usesUnevaluated = false;
+  let usesDynamicRefs = false;
+  for (const schema of shared.values()) {
+    if (!usesUnevaluated && usesAny(schema, UNEVALUATED_KEYWORDS)) usesUnevaluated = true;
+    if (!usesDynamicRefs && usesAny(schema, DYNAMIC_KEYWORDS)) usesDynamicRefs = true;
+  }
+  const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   return {
-    root: { $id: SCHEMA_SET_ID, $defs: allDefs },
+    resources: Object.fromEntries(shared),
     pointers,
     named: Object.keys(model.schemas).map((name) => [name, `s:${name}`] as const),
     operations,
-    unknownFormats: [...unknownFormats].sort(byCodeUnit),
-    extensionKeywords: [...extensionKeywords].sort(byCodeUnit),
+    unknownFormats: [...ctx.unknownFormats].sort(byCodeUnit),
+    patternsWithoutUnicode: ctx.patternsWithoutUnicode,
     usesUnevaluated,
     usesDynamicRefs,
+    warnings: ctx.warnings.list(),
   };
 }

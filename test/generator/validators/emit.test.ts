@@ -11,8 +11,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { emitValidators, VALIDATOR_FILES } from "../../../generator/emit/validators.js";
 import { SpecError } from "../../../generator/errors.js";
 import { loadSpec } from "../../../generator/load.js";
-import type { ApiModel } from "../../../generator/model.js";
-import { generateValidators, REPO_ROOT, TEST_SPECS_DIR, type Generated, type ResultLike } from "./harness.js";
+import type { ApiModel, JsonSchema } from "../../../generator/model.js";
+import { runtimeReference } from "./reference.js";
+import { generateValidators, generateValidatorsOf, REPO_ROOT, TEST_SPECS_DIR, withSchemas, type Generated, type ResultLike } from "./harness.js";
 
 const SHOP = path.join(TEST_SPECS_DIR, "shop.yaml");
 const LEGACY = path.join(TEST_SPECS_DIR, "legacy30.yaml");
@@ -200,6 +201,9 @@ describe("emitValidators: output", () => {
   beforeAll(async () => {
     model = await loadSpec(SHOP);
   });
+  const compiledOf = (of: ApiModel): string => emitValidators(of).files[VALIDATOR_FILES.compiled]!;
+  /** The function an export of compiled.js is (`export const name = validateN;`). */
+  const exported = (compiled: string, name: string): string | undefined => new RegExp(`^export const ${name} = (validate\\d+);$`, "m").exec(compiled)?.[1];
 
   it("is byte-identical across runs", async () => {
     const again = await loadSpec(SHOP);
@@ -207,7 +211,7 @@ describe("emitValidators: output", () => {
   });
 
   it("imports only Ajv's run-time helpers, never Ajv itself nor ajv-formats nor the HTTP client, and uses no require()", () => {
-    const files = emitValidators(model);
+    const { files } = emitValidators(model);
     const compiled = files[VALIDATOR_FILES.compiled]!;
     const imports = [...compiled.matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1]);
     expect(imports.length).toBeGreaterThan(0);
@@ -221,36 +225,37 @@ describe("emitValidators: output", () => {
     ]);
   });
 
-  it("compiles every format in: payspec's date-time check pasted, ajv-formats' uri and double taken from it at generation time", () => {
+  it("compiles every format in: each a top-level function of payspec's (RegExp formats as literals), no shared formats object", () => {
     const stamps: ApiModel = { ...model, schemas: { Stamp: { type: "string", format: "date-time" } }, operations: [] };
-    const own = emitValidators(stamps)[VALIDATOR_FILES.compiled]!;
+    const own = compiledOf(stamps);
     expect(own).toContain("function payspecDateTime(");
-    expect(own).not.toContain("function uri(");
-    // shop.yaml uses uri and double too: ajv-formats' own definitions, compiled in, so the module imports no format code.
-    const shop = emitValidators(model)[VALIDATOR_FILES.compiled]!;
+    expect(own).toMatch(/const formats\d+ = payspecDateTime;/);
+    // shop.yaml uses uri, double and email too: uri and double as payspec's functions, email as Ajv's RegExp literal.
+    const shop = compiledOf(model);
     expect(shop).not.toMatch(/^import .*ajv-formats/m);
-    expect(shop).toMatch(/"uri": payspecFastPaths\["uri"\]\(\(\(\) => \{[^]*function uri\(str\)/);
-    expect(shop).toContain('"date-time": payspecFormats["date-time"]');
+    expect(shop).toMatch(/const formats\d+ = payspecUri;/);
+    expect(shop).toMatch(/const formats\d+ = \{validate: payspecAnyNumber\};/);
+    expect(shop).toMatch(/const formats\d+ = \/\^\[a-z0-9!#\$%&'\*\+\/=\?\^_`\{\|\}~-\]\+/);
+    expect(shop).not.toContain("compiledFormats");
   });
 
   it("exports a schema once: an operation body that only names a schema reuses that schema's function", () => {
-    const compiled = emitValidators(model)[VALIDATOR_FILES.compiled]!;
+    const compiled = compiledOf(model);
     const names = [...compiled.matchAll(/function (validate\d+)\(/g)].map((match) => match[1]);
     expect(new Set(names).size).toBe(names.length);
-    expect(compiled).toMatch(/^export const responseOrdersPaymentsCreate_201 = schemaOrder;$/m);
+    expect(exported(compiled, "responseOrdersPaymentsCreate_201")).toBe(exported(compiled, "schemaOrder"));
   });
 
   it("compiles operation schemas written alike once: a second operation with the same request shares its function", () => {
     const original = model.operations.find((operation) => operation.operationId === "ordersPaymentsCreate")!;
     const twin = { ...original, operationId: "ordersPaymentsCreateAgain", methodName: "ordersPaymentsCreateAgain", path: `${original.path}again/` };
-    const compiled = emitValidators({ ...model, operations: [...model.operations, twin] })[VALIDATOR_FILES.compiled]!;
-    const exported = (name: string) => new RegExp(`export const ${name} = (\\w+);`).exec(compiled)?.[1];
-    expect(exported("requestOrdersPaymentsCreate")).toMatch(/^validate\d+$/);
-    expect(compiled).toContain(`export const requestOrdersPaymentsCreateAgain = requestOrdersPaymentsCreate;`);
+    const compiled = compiledOf({ ...model, operations: [...model.operations, twin] });
+    expect(exported(compiled, "requestOrdersPaymentsCreate")).toMatch(/^validate\d+$/);
+    expect(exported(compiled, "requestOrdersPaymentsCreateAgain")).toBe(exported(compiled, "requestOrdersPaymentsCreate"));
   });
 
   it("compiles each schema once: the function exported for a schema is the one its $refs call, never a copy", () => {
-    const compiled = emitValidators(model)[VALIDATOR_FILES.compiled]!;
+    const compiled = compiledOf(model);
     const functions = compiled.split(/(?=function validate\d+\()/).slice(1);
     const bodies = functions.map((text) => {
       const name = /^function (validate\d+)/.exec(text)![1]!;
@@ -258,21 +263,53 @@ describe("emitValidators: output", () => {
     });
     expect(bodies.length).toBeGreaterThan(5);
     expect(new Set(bodies).size).toBe(bodies.length);
-    // Payment is exported and reached by $ref from Order (a recursion, so Ajv cannot inline it).
-    const payment = /export const schemaPayment = (validate\d+);/.exec(compiled)![1]!;
-    expect(compiled.split(`${payment}(data`).length - 1, `calls of ${payment}`).toBeGreaterThan(1);
+    // Payment is exported and reached by $ref from Order: one function, called from Order's.
+    const payment = exported(compiled, "schemaPayment")!;
+    expect(compiled.match(new RegExp(`(?<!function )${payment}\\(data`, "g")), `calls of ${payment}`).not.toBeNull();
   });
 
-  it("leaves out code that never changes a verdict: Ajv's messages, and evaluated tracking no schema needs", () => {
-    const compiled = emitValidators(model)[VALIDATOR_FILES.compiled]!;
+  it("compiles a large subschema written alike in several places once, and calls it from each", async () => {
+    const address = {
+      type: "object",
+      required: ["line1", "city", "country"],
+      properties: Object.fromEntries(["line1", "line2", "line3", "city", "region", "postcode", "country", "phone", "email", "company"].map((name) => [name, { type: "string", maxLength: 80 }])),
+      additionalProperties: false,
+    };
+    const shipping: ApiModel = {
+      ...withSchemas(model, { Invoice: { type: "object", properties: { billing: address, total: { type: "integer" } } }, Shipment: { type: "object", properties: { to: address, from: address } } }),
+      operations: [],
+    };
+    const generated = await generateValidatorsOf(shipping, "emit-shared-subschema", { types: false });
+    const compiled = generated.files[VALIDATOR_FILES.compiled]!;
+    const checking = compiled.split(/(?=function validate\d+\()/).filter((text) => text.includes("data.line3"));
+    expect(checking, "functions that check the address").toHaveLength(1);
+    const addressFunction = /^function (validate\d+)/.exec(checking[0]!)![1]!;
+    expect(compiled.match(new RegExp(`(?<!function )${addressFunction}\\(data`, "g")), "calls of the address's function").toHaveLength(3);
+    // The same verdicts and issues as Ajv compiling the schemas as written.
+    const reference = runtimeReference(generated.model);
+    const home = { line1: "1 Main St", city: "Springfield", country: "US" };
+    for (const instance of [{ to: home, from: home }, { to: { ...home, city: 5 }, from: { line1: "x" } }, { to: { ...home, extra: 1 } }, { to: "nowhere" }]) {
+      const ours = generated.module.schemaValidators["Shipment"]!(instance);
+      expect([instance, ours.ok ? [] : ours.errors]).toEqual([instance, reference.judge("Shipment", instance).errors]);
+    }
+  });
+
+  it("leaves out code that never changes a verdict: Ajv's messages and schema paths, and what no keyword of the spec reads", () => {
+    const compiled = compiledOf(model);
     expect(compiled).not.toMatch(/\bmessage:/);
-    expect(compiled).not.toContain(".evaluated");
-    expect(compiled).not.toContain("dynamicAnchors");
+    expect(compiled).not.toContain("schemaPath");
+    // Only coercion, defaults and $data read the parent and the root (all off); no schema of shop.yaml uses
+    // $dynamicRef (dynamic anchors) or unevaluated* (what each function evaluated).
+    for (const name of ["parentData", "rootData", "dynamicAnchors", "dynamicProps", '"props"']) expect(compiled, name).not.toContain(name);
+    // A function is given where its data stands as a lazy path, spelled out only when an error reports it.
+    expect(compiled).toMatch(/^function payspecPath\(at\)/m);
+    expect(compiled).toMatch(/function validate\d+\(data, at\)\{/);
+    expect(compiled).toMatch(/validate\d+\(data\d+, \{b: at, s: "\/lines\/", i: i\d+\}\)/);
   });
 
   it("keeps the tracking where unevaluatedProperties/unevaluatedItems need it, across $ref and allOf", async () => {
     const evaluated = await generateValidators(path.join(TEST_SPECS_DIR, "evaluated.yaml"), "emit-evaluated");
-    expect(evaluated.files[VALIDATOR_FILES.compiled]).toContain(".evaluated");
+    expect(evaluated.files[VALIDATOR_FILES.compiled]).toContain("dynamicProps");
     const card = evaluated.module.schemaValidators["Card"]!;
     expect(card({ id: "c1", last4: "4242", brand: "visa" }).ok).toBe(true);
     expect(issues(card({ id: "c1", last4: "4242", cvv: "123" }))).toEqual([{ path: "cvv", keyword: "unevaluatedProperties" }]);
@@ -282,12 +319,13 @@ describe("emitValidators: output", () => {
   });
 
   it("keeps compiled.js lean: no unused schema constants, error sites in their short form", () => {
-    const compiled = emitValidators(model)[VALIDATOR_FILES.compiled]!;
+    const compiled = compiledOf(model);
     for (const [, name] of compiled.matchAll(/\bconst (schema\d+) = /g)) {
       expect(compiled.split(new RegExp(`\\b${name}\\b`)).length - 1, `${name} is used`).toBeGreaterThan(1);
     }
     expect(compiled).not.toContain("if(vErrors === null){vErrors = [");
-    expect(compiled).toContain("(vErrors ??= []).push(err");
+    expect(compiled).not.toMatch(/const err\d+ = /);
+    expect(compiled).toContain("errors = (vErrors ??= []).push({instancePath");
   });
 
   it("compiles nothing on import: a fresh Node process validates without loading Ajv's compiler or the HTTP client", async () => {
@@ -336,13 +374,13 @@ describe("emitValidators: output", () => {
     // Referred to by another schema too: the schema that fails is named, not the first one that reaches it.
     const broken: ApiModel = {
       ...model,
-      schemas: { ...model.schemas, Aaa: { $ref: "#/components/schemas/Broken" }, Broken: { type: "string", pattern: "[unclosed" } },
+      schemas: { ...model.schemas, Aaa: { $ref: "#/components/schemas/Broken" }, Broken: { type: "object", properties: { a: { $ref: "#nowhere" } } } },
     };
     expect(refusal(broken).problems).toEqual([
       {
         file: model.file,
         pointer: "/components/schemas/Broken",
-        message: expect.stringMatching(/^Ajv cannot compile this schema: Invalid regular expression: \/\[unclosed\//),
+        message: "Ajv cannot compile this schema: can't resolve reference #nowhere from id #/components/schemas/Broken",
         hint: "fix the schema in the spec",
       },
     ]);
@@ -352,11 +390,13 @@ describe("emitValidators: output", () => {
     const operations = model.operations.map((operation) =>
       operation.operationId !== "ordersPaymentsCreate"
         ? operation
-        : { ...operation, parameters: operation.parameters.map((parameter) => (parameter.in === "path" ? { ...parameter, schema: { type: "string", pattern: "(" } } : parameter)) },
+        : { ...operation, parameters: operation.parameters.map((parameter) => (parameter.in === "path" ? { ...parameter, schema: { $ref: "#nowhere" } } : parameter)) },
     );
     const [problem] = refusal({ ...model, operations }).problems;
     expect(problem!.pointer).toBeUndefined();
-    expect(problem!.message).toMatch(/^the request of operation ordersPaymentsCreate: Ajv cannot compile this schema: Invalid regular expression/);
+    expect(problem!.message).toBe(
+      "the request of operation ordersPaymentsCreate: Ajv cannot compile this schema: can't resolve reference #nowhere from id the request of operation ordersPaymentsCreate",
+    );
   });
 
   it("lists every JSON Schema violation at its pointer in the spec", () => {
@@ -375,12 +415,106 @@ describe("emitValidators: output", () => {
       ...model,
       schemas: { ...model.schemas, Extended: { allOf: [{ $ref: "#/components/schemas/AccountBase" }, { required: ["website"] }] } },
     };
-    expect(emitValidators(extended)[VALIDATOR_FILES.module]).toContain("export function isExtended(");
+    expect(emitValidators(extended).files[VALIDATOR_FILES.module]).toContain("export function isExtended(");
   });
 
-  it("compiles formats the spec uses but nobody defines as annotations, and says so in the module", () => {
-    const custom: ApiModel = { ...model, schemas: { ...model.schemas, Currency: { type: "string", format: "iso-4217" } } };
-    const files = emitValidators(custom);
+  it("compiles formats the spec uses but nobody defines as annotations, says so in the module, and warns once per format", () => {
+    const custom: ApiModel = {
+      ...model,
+      schemas: { ...model.schemas, Currency: { type: "string", format: "iso-4217" }, Currencies: { type: "array", items: { type: "string", format: "iso-4217" } } },
+    };
+    const { files, warnings } = emitValidators(custom);
     expect(files[VALIDATOR_FILES.module]).toContain("Formats kept as annotations (not checked): decimal, iso-4217.");
+    expect(warnings).toEqual([
+      {
+        file: model.file,
+        pointer: "/components/schemas/Currency/format",
+        message: 'format "iso-4217" is not checked (no validator defines it) (2 places; the first is shown)',
+      },
+    ]);
+  });
+});
+
+describe("emitValidators: what JSON Schema allows but cannot be checked as written", () => {
+  let model: ApiModel;
+  beforeAll(async () => {
+    model = await loadSpec(SHOP);
+  });
+  const validatorsOf = (schemas: Record<string, JsonSchema>, label: string): Promise<Generated> => generateValidatorsOf(withSchemas(model, schemas), label);
+
+  it("checks a pattern that is valid only without the u flag without it, and says so at its pointer", async () => {
+    // `\-` outside a class: an identity escape the u flag refuses, as many real e-mail patterns have.
+    const generated = await validatorsOf({ Code: { type: "string", pattern: "^[a-z]+\\-[0-9]+$" } }, "emit-pattern-plain");
+    expect(generated.warnings).toEqual([
+      { file: model.file, pointer: "/components/schemas/Code/pattern", message: "pattern is not a valid regular expression with the u flag: checked without it" },
+    ]);
+    const validate = generated.module.schemaValidators["Code"]!;
+    expect(validate("abc-12").ok).toBe(true);
+    expect(issues(validate("abc12"))).toEqual([{ path: "", keyword: "pattern" }]);
+  });
+
+  it("leaves a pattern that is not a valid regular expression unchecked, with a warning naming it", async () => {
+    const generated = await validatorsOf({ Broken: { type: "string", pattern: "[unclosed", maxLength: 3 } }, "emit-pattern-invalid");
+    expect(generated.warnings).toEqual([
+      { file: model.file, pointer: "/components/schemas/Broken/pattern", message: "pattern is not a valid regular expression: not checked" },
+    ]);
+    const validate = generated.module.schemaValidators["Broken"]!;
+    expect(validate("abc").ok).toBe(true);
+    expect(issues(validate("abcd"))).toEqual([{ path: "", keyword: "maxLength" }]);
+  });
+
+  it("generates a loaded spec whose pattern does not compile, leaving that pattern unchecked at its pointer", async () => {
+    const generated = await generateValidators(path.join(TEST_SPECS_DIR, "invalid-pattern.yaml"), "emit-invalid-pattern-spec");
+    expect(generated.warnings.map(({ pointer, message }) => [pointer, message])).toEqual([
+      ["/components/schemas/Reference/pattern", "pattern is not a valid regular expression: not checked"],
+    ]);
+    expect(generated.module.schemaValidators["Order"]!({ reference: "[anything" }).ok).toBe(true);
+    expect(issues(generated.module.schemaValidators["Order"]!({ reference: 1 }))).toEqual([{ path: "reference", keyword: "type" }]);
+  });
+
+  it("keeps unknown keywords as annotations, with one warning per keyword", async () => {
+    const generated = await validatorsOf(
+      { Odd: { type: "object", properties: { a: { type: "string", maxLenght: 3 }, b: { type: "string", maxLenght: 4 } }, "x-vendor": true } },
+      "emit-unknown-keyword",
+    );
+    expect(generated.warnings).toEqual([
+      {
+        file: model.file,
+        pointer: "/components/schemas/Odd/properties/a/maxLenght",
+        message: 'unknown keyword "maxLenght" is not checked (kept as an annotation) (2 places; the first is shown)',
+      },
+    ]);
+    expect(generated.module.schemaValidators["Odd"]!({ a: "long string" }).ok).toBe(true);
+  });
+});
+
+describe("emitValidators: OpenAPI conversions keep what the spec says", () => {
+  it("does not require a readOnly property in a request when 3.0's nullable wraps it (readOnly, nullable, allOf [$ref])", async () => {
+    const generated = await generateValidators(LEGACY, "emit-legacy30-readonly");
+    const request = generated.module.operationValidators.createInvoice!.request!;
+    expect(issues(request({ body: { amount: 5 } }))).toEqual([]);
+    // The response still requires it, and takes null for it.
+    const response = generated.module.operationValidators.createInvoice!.responses["201"]!;
+    expect(issues(response({ amount: 5 }))).toEqual([{ path: "refund", keyword: "required" }]);
+    expect(issues(response({ amount: 5, refund: null }))).toEqual([]);
+  });
+
+  it("keeps a `__proto__` key of the spec's schemas, and judges it as Ajv does", async () => {
+    const model = await loadSpec(SHOP);
+    const schemas = JSON.parse(
+      '{"Odd": {"const": {"__proto__": 1}}, "Listed": {"enum": [{"__proto__": {"a": 1}}]}, "Named": {"type": "object", "properties": {"__proto__": {"type": "integer"}}}}',
+    ) as Record<string, JsonSchema>;
+    const generated = await generateValidatorsOf(withSchemas(model, schemas), "emit-proto");
+    const odd = generated.module.schemaValidators["Odd"]!;
+    expect(odd(JSON.parse('{"__proto__": 1}')).ok).toBe(true);
+    expect(odd({}).ok).toBe(false);
+    const listed = generated.module.schemaValidators["Listed"]!;
+    expect(listed(JSON.parse('{"__proto__": {"a": 1}}')).ok).toBe(true);
+    expect(listed({ a: 1 }).ok).toBe(false);
+    // Ajv skips a property named `__proto__` in `properties`: the generated code must judge as Ajv does.
+    const reference = runtimeReference(generated.model);
+    for (const text of ['{"__proto__": 2}', '{"__proto__": "two"}', "{}"]) {
+      expect(generated.module.schemaValidators["Named"]!(JSON.parse(text)).ok, text).toBe(reference.judge("Named", JSON.parse(text)).ok);
+    }
   });
 });

@@ -9,7 +9,8 @@ import { emitValidators } from "../../../generator/emit/validators.js";
 import { emitTypes } from "../../../generator/emit/types.js";
 import { emitRuntime } from "../../../generator/emit/runtime.js";
 import { loadSpec } from "../../../generator/load.js";
-import type { ApiModel } from "../../../generator/model.js";
+import type { SpecProblem } from "../../../generator/errors.js";
+import type { ApiModel, JsonSchema } from "../../../generator/model.js";
 import { generateFromModel, readRuntimeFiles, TEMPLATES_RUNTIME_DIR } from "../../../generator/pipeline.js";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -41,6 +42,8 @@ export interface Generated {
   readonly model: ApiModel;
   readonly dir: string;
   readonly files: Readonly<Record<string, string>>;
+  /** emitValidators' warnings: what its schemas could not be compiled as written. */
+  readonly warnings: readonly SpecProblem[];
   readonly module: GeneratedValidators;
 }
 
@@ -50,12 +53,26 @@ export interface Generated {
  * and index.ts included), as `npm run generate` will write it.
  */
 export async function generateValidators(specFile: string, label: string, options: { wholeClient?: boolean } = {}): Promise<Generated> {
-  const model = await loadSpec(specFile);
+  return generateValidatorsOf(await loadSpec(specFile), label, options);
+}
+
+/** `model` with `schemas` added to its named schemas, in the model and in its bundled document alike. */
+export function withSchemas(model: ApiModel, schemas: Readonly<Record<string, JsonSchema>>): ApiModel {
+  const components = (model.document.components ?? {}) as Record<string, unknown>;
+  const named = { ...(components.schemas as Record<string, JsonSchema> | undefined), ...schemas };
+  return { ...model, schemas: { ...model.schemas, ...schemas }, document: { ...model.document, components: { ...components, schemas: named } } };
+}
+
+/**
+ * As generateValidators, from a model (a loaded spec, or one a test changed or built). `types: false` leaves out
+ * schema.ts (validators.ts imports only its types): for schemas the types emitter is not under test with.
+ */
+export async function generateValidatorsOf(model: ApiModel, label: string, options: { wholeClient?: boolean; types?: boolean } = {}): Promise<Generated> {
   const dir = path.join(REPO_ROOT, "test-output", "validators", label);
-  const files = emitValidators(model);
+  const { files, warnings } = emitValidators(model);
   const all: Record<string, string> = options.wholeClient
     ? await generateFromModel(model, { emitValidators })
-    : { ...files, "schema.ts": await emitTypes(model), ...emitRuntime(await readRuntimeFiles(TEMPLATES_RUNTIME_DIR)) };
+    : { ...files, ...(options.types === false ? {} : { "schema.ts": await emitTypes(model) }), ...emitRuntime(await readRuntimeFiles(TEMPLATES_RUNTIME_DIR)) };
   await rm(dir, { recursive: true, force: true });
   for (const [relative, text] of Object.entries(all)) {
     const target = path.join(dir, relative);
@@ -63,5 +80,5 @@ export async function generateValidators(specFile: string, label: string, option
     await writeFile(target, text);
   }
   const module = (await import(pathToFileURL(path.join(dir, "validators.ts")).href)) as GeneratedValidators;
-  return { model, dir, files, module };
+  return { model, dir, files, warnings, module };
 }

@@ -1,7 +1,8 @@
 /**
  * The reference the generated validators are compared with: a fresh Ajv instance that compiles, at run time, the
  * bundled document's `components.schemas` exactly as the spec has them (`$ref: #/components/schemas/X`), with the
- * project's Ajv options. It shares none of the emitter's schema rewriting.
+ * project's Ajv options (Ajv2020, strict mode off, ajv-formats' full mode). It shares none of the emitter's schema
+ * rewriting.
  */
 import type Ajv2020 from "ajv/dist/2020.js";
 import type { ValidateFunction } from "ajv";
@@ -20,11 +21,10 @@ export interface Reference {
 }
 
 export function runtimeReference(model: ApiModel): Reference {
-  // Only the list of `x-` keywords and unknown formats comes from the emitter's analysis: Ajv must be told them.
+  // Only the list of unknown formats comes from the emitter's analysis: Ajv must be told them (or it warns on each).
   const set = buildSchemaSet(model);
   // ajv-formats' full formats, not payspec's: the generated code claims their verdicts (formats.test.ts), this checks it.
-  const ajv = createAjv({ extensionKeywords: set.extensionKeywords, annotationFormats: set.unknownFormats, formats: "ajv-formats" });
-  ajv.addKeyword({ keyword: "components" }); // the container of the schemas: not itself validated
+  const ajv = createAjv({ annotationFormats: set.unknownFormats, formats: "ajv-formats" });
   ajv.addSchema({ $id: DOCUMENT_ID, components: { schemas: model.schemas } });
   const cache = new Map<string, ValidateFunction>();
   const validator = (schemaName: string): ValidateFunction => {
