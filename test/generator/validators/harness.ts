@@ -31,12 +31,18 @@ export interface ValidationIssueLike {
 export type ResultLike = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly errors: readonly ValidationIssueLike[] };
 export type ValidatorLike = (value: unknown) => ResultLike;
 
-/** What the tests use of a generated validators module (its typed API is checked by the type tests). */
+/**
+ * What the tests use of the generated validators (their typed API is checked by the type tests): validators.ts, and
+ * `operationValidators`, each operation's request validator (validators.ts `requestValidators`) beside its response
+ * validators (response-validators.ts `responseValidators`), as the client gets them.
+ */
 export interface GeneratedValidators {
   readonly schemaValidators: Readonly<Record<string, ValidatorLike>>;
   readonly operationValidators: Readonly<Record<string, { readonly request?: ValidatorLike; readonly responses: Readonly<Record<string, ValidatorLike>> }>>;
   readonly [exported: string]: unknown;
 }
+
+type ValidatorTable = Readonly<Record<string, ValidatorLike>>;
 
 export interface Generated {
   readonly model: ApiModel;
@@ -79,6 +85,15 @@ export async function generateValidatorsOf(model: ApiModel, label: string, optio
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, text);
   }
-  const module = (await import(pathToFileURL(path.join(dir, "validators.ts")).href)) as GeneratedValidators;
+  const validators = (await import(pathToFileURL(path.join(dir, "validators.ts")).href)) as { readonly requestValidators: ValidatorTable } & Record<string, unknown>;
+  const { responseValidators } = (await import(pathToFileURL(path.join(dir, "response-validators.ts")).href)) as { readonly responseValidators: Readonly<Record<string, ValidatorTable>> };
+  const operationIds = new Set([...Object.keys(validators.requestValidators), ...Object.keys(responseValidators)]);
+  const operationValidators = Object.fromEntries(
+    [...operationIds].map((operationId) => {
+      const request = validators.requestValidators[operationId];
+      return [operationId, { ...(request !== undefined ? { request } : {}), responses: responseValidators[operationId] ?? {} }];
+    }),
+  );
+  const module = { ...validators, operationValidators } as unknown as GeneratedValidators;
   return { model, dir, files, warnings, module };
 }

@@ -1,7 +1,8 @@
 /**
  * Type tests on freshly generated output: for every named schema of every spec, `isX(v)` narrows `v` to the
- * openapi-typescript type, `assertX(v)` asserts it, `validateX(v).value` carries it; `operationValidators` fits the
- * runtime contract and the generated client (client.ts, index.ts) compiles with it. The check file and the generated module are compiled by the TypeScript compiler with the
+ * openapi-typescript type, `assertX(v)` asserts it, `validateX(v).value` carries it; `requestValidators` and
+ * `responseValidators` fit the runtime contract (`ClientValidators`) and the generated client (client.ts, index.ts)
+ * compiles with them. The check file and the generated module are compiled by the TypeScript compiler with the
  * project's strict tsconfig: any error (including an unused `@ts-expect-error`) fails the test.
  */
 import { writeFile } from "node:fs/promises";
@@ -15,8 +16,9 @@ function checkFile(schemaNames: readonly string[], operationIds: readonly string
   const lines = [
     'import { expectTypeOf } from "vitest";',
     'import type { components } from "./schema.js";',
-    'import type { OperationInfo, ValidationResult, Validator } from "./runtime/index.js";',
+    'import type { ClientValidators, ValidationResult, Validator } from "./runtime/index.js";',
     'import * as validators from "./validators.js";',
+    'import { responseValidators } from "./response-validators.js";',
     "",
     "declare function input(): unknown;",
   ];
@@ -42,16 +44,16 @@ function checkFile(schemaNames: readonly string[], operationIds: readonly string
     );
   }
   lines.push(
-    "// The contract's export shape, and what the client does with it.",
-    "const contract: { readonly [operationId: string]: { readonly request?: Validator; readonly responses: Readonly<Record<string, Validator>> } } = validators.operationValidators;",
+    "// The contract's export shapes, as the client hands them to the runtime.",
+    "const contract: ClientValidators = { request: validators.requestValidators, loadResponse: async () => responseValidators };",
     "void contract;",
   );
   for (const operationId of operationIds) {
     lines.push(
       "{",
-      `  const entry = validators.operationValidators[${JSON.stringify(operationId)}];`,
-      '  const info: Pick<OperationInfo, "requestValidator" | "responseValidators"> = entry === undefined ? {} : entry.request !== undefined ? { requestValidator: entry.request, responseValidators: entry.responses } : { responseValidators: entry.responses };',
-      "  void info;",
+      `  const request: Validator | undefined = validators.requestValidators[${JSON.stringify(operationId)}];`,
+      `  const responses: { readonly [status: string]: Validator } | undefined = responseValidators[${JSON.stringify(operationId)}];`,
+      "  void request; void responses;",
       "}",
     );
   }
