@@ -70,13 +70,13 @@ describe("bundles of the generated clients", () => {
 
   it("load the response validators only on demand, and the request validators up front", async () => {
     const { upFront, onDemand } = await bundle("one-call", ONE_CALL);
-    expect(upFront).toContain("generated/nextcommerce/validation/compiled.js");
+    expect(upFront).toContain("generated/nextcommerce/validation/compiled.ts");
     expect([...upFront].filter((file) => /response-validators|compiled-responses/.test(file))).toEqual([]);
-    expect(onDemand).toEqual(new Set(["generated/nextcommerce/response-validators.ts", "generated/nextcommerce/validation/compiled-responses.js"]));
+    expect(onDemand).toEqual(new Set(["generated/nextcommerce/response-validators.ts", "generated/nextcommerce/validation/compiled-responses.ts"]));
   });
 
   it("give a validator imported alone without the client or its runtime", async () => {
     const { upFront } = await bundle("is-order", `import { isOrder } from ${from("nextcommerce")};\nexport const check = (value: unknown) => isOrder(value);\n`);
-    expect([...upFront].sort()).toEqual(["generated/nextcommerce/validation/compiled.js", "generated/nextcommerce/validators.ts", expect.stringMatching(/is-order\.ts$/)].sort());
+    expect([...upFront].sort()).toEqual(["generated/nextcommerce/validation/compiled.ts", "generated/nextcommerce/validators.ts", expect.stringMatching(/is-order\.ts$/)].sort());
   });
 });

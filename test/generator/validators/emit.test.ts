@@ -199,8 +199,8 @@ describe("emitValidators: output", () => {
     model = await loadSpec(SHOP);
   });
   const compiledOf = (of: ApiModel): string => emitValidators(of).files[VALIDATOR_FILES.compiled]!;
-  /** The function an export of compiled.js is (`export const name = validateN;`). */
-  const exported = (compiled: string, name: string): string | undefined => new RegExp(`^export const ${name} = (validate\\d+);$`, "m").exec(compiled)?.[1];
+  /** The function an export of the compiled module is (`export const name: CompiledValidator = validateN;`). */
+  const exported = (compiled: string, name: string): string | undefined => new RegExp(`^export const ${name}: CompiledValidator = (validate\\d+);$`, "m").exec(compiled)?.[1];
 
   it("is byte-identical across runs", async () => {
     const again = await loadSpec(SHOP);
