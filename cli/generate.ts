@@ -13,7 +13,8 @@ import { generateInThread, type GenerationJob } from "../generator/thread.js";
 import { compareOutputFolder, displayPath, writeOutputFolders, type StaleFile } from "../generator/write.js";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Command, type CommandIo } from "./command.js";
 import { CONFIG_FILE, ConfigError } from "./config.js";
-import { toPosix } from "./paths.js";
+import { importedPackages, installCommand } from "./dependencies.js";
+import { projectRoot, toPosix } from "./paths.js";
 import { clientTargets, NoSpecError, type ClientTarget } from "./targets.js";
 import { warningLines } from "./warnings.js";
 
@@ -181,7 +182,25 @@ async function generateTargets(targets: readonly ClientTarget[], values: { check
   }
   for (const outDir of runtimeDirs) io.stdout(`Generated ${displayPath(outDir, io.cwd)}/ (the runtime the clients above share)`);
   for (const summary of summaries) io.stdout(summary);
+  for (const note of dependencyNotes(outputs, io.cwd)) io.stderr(note);
   return EXIT_OK;
+}
+
+/** One note per project whose package.json lacks a package the written code imports at run time. */
+function dependencyNotes(outputs: ReadonlyArray<{ outDir: string; files: OutputFiles }>, cwd: string): string[] {
+  const byProject = new Map<string, { folders: string[]; texts: string[] }>();
+  for (const { outDir, files } of outputs) {
+    const root = projectRoot(outDir);
+    const entry = byProject.get(root) ?? { folders: [], texts: [] };
+    entry.folders.push(`${displayPath(outDir, cwd)}/`);
+    // msw.ts is for tests and Storybook, which bring msw themselves (see its README section).
+    entry.texts.push(...Object.entries(files).filter(([file]) => file.endsWith(".ts") && file !== "msw.ts").map(([, text]) => text));
+    byProject.set(root, entry);
+  }
+  return [...byProject].flatMap(([root, { folders, texts }]) => {
+    const command = installCommand(importedPackages(texts), root);
+    return command === undefined ? [] : [`note: ${folders.join(", ")} import packages that ${displayPath(path.join(root, "package.json"), cwd)} does not list in its dependencies; the app needs them at run time: ${command}`];
+  });
 }
 
 /** Two targets writing the same folder, or one inside another, would overwrite each other. */

@@ -67,7 +67,9 @@ describe("redocly.yaml's x-payspec blocks", () => {
       ["apis:", "  billing:", "    root: api.yaml", "    x-payspec:", "      output: src/clients/billing", "      clientName: BillingClient", "      runtime: src/clients/runtime", "  plain:", "    root: api.yaml", "    x-payspec:", "      output: src/clients/plain", "      runtime: src/clients/runtime", ""].join("\n"),
     );
     const run = await runCli(["generate"], root);
-    expect(run.stderr).toBe("");
+    expect(run.stderr).toMatch(
+      /^note: src\/clients\/billing\/, src\/clients\/plain\/, src\/clients\/runtime\/ import packages that package\.json does not list in its dependencies; the app needs them at run time: npm i openapi-fetch@\^0\.\d+\.\d+$/,
+    );
     expect(run.code).toBe(0);
     expect(run.stdout.split("\n").map((line) => line.replace(/\(\d+ files\)/, "(N files)"))).toEqual([
       "Generated src/clients/billing/ (N files) from api.yaml",
@@ -108,6 +110,19 @@ describe("redocly.yaml's x-payspec blocks", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/would both be written to .*out: give each its own folder/);
     expect(await hashTree(path.join(root, "out"))).toEqual({});
+  });
+});
+
+describe("what the generated code needs at run time", () => {
+  it("is named, with the install command, when the project's package.json does not list it; not when it does", async () => {
+    const root = await project("dependencies");
+    await writeFile(path.join(root, "payments.yaml"), await readFile(path.resolve(import.meta.dirname, "../../specs/payments.yaml"), "utf8"));
+    const missing = await runCli(["generate", "payments.yaml", "--out", "src/api"], root);
+    expect(missing.code).toBe(0);
+    expect(missing.stderr).toMatch(/^note: src\/api\/ import packages that package\.json does not list in its dependencies; the app needs them at run time: npm i ajv@\^8\.\d+\.\d+ openapi-fetch@\^0\.\d+\.\d+$/m);
+    await writeFile(path.join(root, "package.json"), JSON.stringify({ name: "app", type: "module", dependencies: { ajv: "^8", "openapi-fetch": "^0.17.0" } }));
+    const listed = await runCli(["generate", "payments.yaml", "--out", "src/api"], root);
+    expect(listed.stderr).toBe("");
   });
 });
 
