@@ -7,7 +7,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { emitClient } from "./emit/client.js";
 import { emitIndex } from "./emit/index-file.js";
-import { emitReadme, packageUsage, type ReadmeUsage } from "./emit/readme.js";
+import { emitReadme, defaultUsage, type ReadmeUsage } from "./emit/readme.js";
 import { emitRuntime, LOCAL_RUNTIME_IMPORT } from "./emit/runtime.js";
 import { emitTypes } from "./emit/types.js";
 import { emitValidators, type ValidatorsOutput } from "./emit/validators.js";
@@ -57,7 +57,7 @@ export interface GenerateOptions extends LoadOptions {
   readonly runtimeDir?: string;
   /** Replaces the validators emitter (tests use a small stand-in); every output has validators. */
   readonly emitValidators?: ValidatorsEmitter;
-  /** What the README says of importing and regenerating the client; by default, this package's `payspec/<name>`. */
+  /** What the README says of importing and regenerating the client (readme.ts `defaultUsage` when not given). */
   readonly usage?: ReadmeUsage;
   /** See `EmitContext.runtimeImport`; default `./runtime`, a copy of the runtime inside the output folder. */
   readonly runtimeImport?: string;
@@ -94,7 +94,7 @@ export async function generateOutput(model: ApiModel, options: FromModelOptions 
   const context: EmitContext = {
     runtimeFiles: options.runtimeFiles ?? (await readRuntimeFiles(options.runtimeDir ?? TEMPLATES_RUNTIME_DIR)),
     runtimeImport: options.runtimeImport ?? LOCAL_RUNTIME_IMPORT,
-    usage: options.usage ?? packageUsage(model.name),
+    usage: options.usage ?? defaultUsage(model.name),
   };
   const files: OutputFiles = {};
   const warnings: SpecProblem[] = [];

@@ -13,12 +13,15 @@ export interface ReadmeUsage {
   readonly regenerate: string;
 }
 
-/** A client of this project's own specs: a `payspec/<name>` export of the package, regenerated with the others. */
-export function packageUsage(name: string): ReadmeUsage {
-  return { importFrom: `payspec/${name}`, regenerate: "npm run generate" };
+/**
+ * What a README says when the caller does not say (the `payspec generate` command always does, cli/targets.ts): the
+ * client where `payspec generate <spec>` writes it by default.
+ */
+export function defaultUsage(name: string): ReadmeUsage {
+  return { importFrom: `./generated/${name}/index.js`, regenerate: "npx payspec generate" };
 }
 
-export function emitReadme(model: ApiModel, usage: ReadmeUsage = packageUsage(model.name)): string {
+export function emitReadme(model: ApiModel, usage: ReadmeUsage = defaultUsage(model.name)): string {
   const server = model.servers[0];
   const variables = server ? Object.entries(server.variables) : [];
   const credentials = credentialSchemes(model);

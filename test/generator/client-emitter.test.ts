@@ -15,7 +15,7 @@ import { loadSpec } from "../../generator/load.js";
 import type { ApiModel } from "../../generator/model.js";
 import { emitClient, requestBody } from "../../generator/emit/client.js";
 import { runtimeExportNames } from "../../generator/emit/index-file.js";
-import { emitReadme, packageUsage } from "../../generator/emit/readme.js";
+import { emitReadme, defaultUsage } from "../../generator/emit/readme.js";
 import { schemeWording } from "../../generator/emit/security.js";
 import { generate, generateFromModel, readRuntimeFiles, TEMPLATES_RUNTIME_DIR } from "../../generator/pipeline.js";
 import { writeOutputFolder } from "../../generator/write.js";
@@ -190,14 +190,14 @@ export async function usage(): Promise<void> {
     const wording = schemeWording(model.securitySchemes["key"]!);
     expect(wording).toBe("API key (string), sent in the header `X-Auth-Token`. Store token.");
     expect(emitClient(model)).toContain(`/** ${wording} */`);
-    const readme = emitReadme(model, packageUsage(model.name));
+    const readme = emitReadme(model, defaultUsage(model.name));
     expect(readme).toContain(`| \`credentials.key\` | ${wording} |`);
     expect(readme).toContain(`- \`key\`: ${wording}`);
   });
 
   it("leaves no stray space from a title or version that ends in one", async () => {
     const model = await loadSpec(await specFile("spaces", REFUNDS_SPEC(PAGING)));
-    expect(emitReadme(model, packageUsage(model.name)).split("\n")[0]).toBe("# RefundsClient: Refunds 2.0");
+    expect(emitReadme(model, defaultUsage(model.name)).split("\n")[0]).toBe("# RefundsClient: Refunds 2.0");
     expect(emitClient(model)).toContain(" * Client of Refunds (version 2.0).");
   });
 });
