@@ -114,16 +114,30 @@ export async function withLines(error: SpecError, file: string): Promise<SpecErr
   if (!error.problems.some((problem) => problem.line === undefined && problem.pointer !== undefined)) return error;
   try {
     const text = await readFile(path.resolve(file), "utf8");
-    return new SpecError(linesAdded(error.problems, file, text, parseRoot(file, text)));
+    return new SpecError(linesAdded(error.problems, file, text, parsedForPointers(file, text)));
   } catch {
     return error;
   }
 }
 
+/**
+ * The file's content, to tell which pointers it holds: JSON.parse where it reads (a 13 MB JSON spec takes it a
+ * fraction of a second; the `yaml` library takes several), YAML otherwise.
+ */
+function parsedForPointers(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return parseRoot(file, text);
+  }
+}
+
 function linesAdded(problems: readonly SpecProblem[], file: string, text: string, root: unknown): SpecProblem[] {
+  if (!problems.some((problem) => problem.file === file && problem.line === undefined && problem.pointer !== undefined)) return [...problems];
+  const lineIn = lineFinder(file, text);
   return problems.map((problem) =>
     problem.file === file && problem.line === undefined && problem.pointer !== undefined && resolvePointer(root, problem.pointer) !== undefined
-      ? { ...problem, ...lineOf(file, text, problem.pointer) }
+      ? { ...problem, ...lineIn(problem.pointer) }
       : problem,
   );
 }
@@ -305,13 +319,24 @@ function refAt(body: string, pointer: string): string | undefined {
   }
 }
 
+/**
+ * Where pointers are in one file's text. The file's syntax tree is built on the first lookup and kept for the next
+ * ones (a Source holds it), so locating many problems costs one parse.
+ */
+function lineFinder(file: string, text: string): (pointer: string) => { line?: number; column?: number } {
+  const source = new Source(file, text);
+  return (pointer) => {
+    try {
+      const where = getLineColLocation({ source, pointer: `#${pointer}`, reportOnKey: true });
+      return { line: where.start.line, column: where.start.col };
+    } catch {
+      return {};
+    }
+  };
+}
+
 function lineOf(file: string, text: string, pointer: string): { line?: number; column?: number } {
-  try {
-    const where = getLineColLocation({ source: new Source(file, text), pointer: `#${pointer}`, reportOnKey: true });
-    return { line: where.start.line, column: where.start.col };
-  } catch {
-    return {};
-  }
+  return lineFinder(file, text)(pointer);
 }
 
 /**
