@@ -7,6 +7,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { emitClient } from "./emit/client.js";
 import { emitIndex } from "./emit/index-file.js";
+import { emitMsw } from "./emit/msw.js";
 import { emitReadme, packageUsage, type ReadmeUsage } from "./emit/readme.js";
 import { emitRuntime, LOCAL_RUNTIME_IMPORT } from "./emit/runtime.js";
 import { emitTypes } from "./emit/types.js";
@@ -62,6 +63,7 @@ export function emittersFor(validatorsEmitter: ValidatorsEmitter = emitValidator
     (model, context) => ({ "client.ts": emitClient(model, { runtimeImport: context.runtimeImport }) }),
     (model, context) => ({ "index.ts": emitIndex(model, { runtimeImport: context.runtimeImport }) }),
     (model, context) => ({ "README.md": emitReadme(model, context.usage) }),
+    (model, context) => ({ "msw.ts": emitMsw(model, { runtimeImport: context.runtimeImport }) }),
     (_model, context) => (context.runtimeImport === LOCAL_RUNTIME_IMPORT ? emitRuntime(context.runtimeFiles) : {}),
   ];
 }

@@ -3,8 +3,8 @@
 // an example generated from the schema once, at start-up, so that Prism's static mode returns it.
 //
 // The example comes from json-schema-faker (the library the MSW handlers generate with: zero dependencies, seeded,
-// cycle-safe), seeded so that every start gives the same body, and bounded in depth so that a schema that refers to
-// itself yields a small value quickly. Whether Prism would give up is asked of the sampler Prism itself uses
+// cycle-safe), seeded so that every start gives the same body; its default depth limit (5) ends schemas that refer to
+// themselves. Whether Prism would give up is asked of the sampler Prism itself uses
 // (@stoplight/json-schema-sampler's public `sample` and `SchemaSizeExceededError`), with Prism's own step limit.
 import { generateSync } from "json-schema-faker";
 
@@ -43,8 +43,6 @@ export function generateFromSchema(schema, operation, seed) {
   const root = typeof schema === "object" && schema !== null && operation.__bundled__ !== undefined ? { ...schema, __bundled__: operation.__bundled__ } : schema;
   return generateSync(root, {
     seed: Number.isInteger(Number(seed)) ? Number(seed) : 1,
-    refDepthMax: 1,
-    maxDepth: 6,
     maxDefaultItems: 2,
     alwaysFakeOptionals: false,
     optionalsProbability: 0.5,
