@@ -4,7 +4,8 @@
 // Import it from your tests only (`import { handlers } from "./msw.js"`): the client's index.ts does not, so an app
 // that never mocks never bundles msw (an optional peer dependency of payspec) or json-schema-faker.
 import { generateSync } from "json-schema-faker";
-import { http, HttpResponse } from "msw";
+import type { HttpHandler } from "msw";
+import { http } from "msw/core/http";
 import type { Validator } from "../runtime/index.js";
 import { operationValidators } from "./validators.js";
 
@@ -335,7 +336,7 @@ const routes = { get: http.get, put: http.put, post: http.post, delete: http.del
  * const server = setupServer(...handlers({ baseUrl: "https://api.test" }));
  * ```
  */
-export function handlers(options: HandlersOptions = {}) {
+export function handlers(options: HandlersOptions = {}): HttpHandler[] {
   const base = absoluteBase(options.baseUrl ?? "https://api.bigcommerce.com/stores/store_hash/v3");
   const basePath = new URL(base).pathname.replace(/\/$/, "");
   const escapedBase = base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -357,13 +358,13 @@ interface IncomingRequest {
   text(): Promise<string>;
 }
 
-const PROBLEM_JSON = { "content-type": "application/problem+json" };
+const PROBLEM_JSON = "application/problem+json";
 
 async function answer(operation: MockedOperation, request: IncomingRequest, basePath: string, options: HandlersOptions) {
   const url = new URL(request.url);
   if (!credentialsPresent(operation, securitySchemes, request.headers, url)) {
     const detail = `${operation.operationId} needs credentials: ${operation.security.map((names) => names.join(" + ")).join(", or ")}.`;
-    return HttpResponse.json(problem(401, "Invalid security scheme used", detail), { status: 401, headers: PROBLEM_JSON });
+    return json(problem(401, "Invalid security scheme used", detail), 401, PROBLEM_JSON, { "www-authenticate": wwwAuthenticate(operation) });
   }
   const body = parseBody(request.headers.get("content-type"), await request.text());
   let violations: Violation[] = [];
@@ -377,13 +378,30 @@ async function answer(operation: MockedOperation, request: IncomingRequest, base
   }
   if (violations.length > 0) {
     const detail = `${operation.operationId}: the request does not match the spec: ${violations.map((violation) => `${violation.pointer || "/"} ${violation.message}`).join("; ")}`;
-    return HttpResponse.json(problem(operation.badRequestStatus, "Invalid request", detail, violations), { status: operation.badRequestStatus, headers: PROBLEM_JSON });
+    return json(problem(operation.badRequestStatus, "Invalid request", detail, violations), operation.badRequestStatus, PROBLEM_JSON);
   }
   const { status, contentType, schema } = operation.answer;
-  if (contentType === undefined) return new HttpResponse(null, { status });
+  if (contentType === undefined) return new Response(null, { status });
   const value = !options.dynamic && "example" in operation.answer ? operation.answer.example : generated(schema, seedOf(request.headers, options));
-  if (/json/i.test(contentType)) return HttpResponse.json(value as Parameters<typeof HttpResponse.json>[0], { status, headers: { "content-type": contentType } });
-  return new HttpResponse(typeof value === "string" ? value : JSON.stringify(value ?? null), { status, headers: { "content-type": contentType } });
+  if (/json/i.test(contentType)) return json(value, status, contentType);
+  return new Response(typeof value === "string" ? value : JSON.stringify(value ?? null), { status, headers: { "content-type": contentType } });
+}
+
+function json(value: unknown, status: number, contentType: string, headers: { readonly [name: string]: string } = {}): Response {
+  return new Response(JSON.stringify(value), { status, headers: { ...headers, "content-type": contentType } });
+}
+
+/** The challenges of a 401, one per scheme the operation accepts (as Prism sends them). */
+function wwwAuthenticate(operation: MockedOperation): string {
+  const challenges = operation.security.flat().map((name) => {
+    const scheme = securitySchemes[name];
+    return scheme?.type === "http" ? capitalised(scheme.scheme) : scheme?.type === "apiKey" ? "apiKey" : "Bearer";
+  });
+  return [...new Set(challenges)].join(", ");
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function seedOf(headers: HeaderLookup, options: HandlersOptions): number {

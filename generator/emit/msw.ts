@@ -240,7 +240,9 @@ export function emitMsw(model: ApiModel, options: EmitMswOptions = {}): string {
     "// Import it from your tests only (`import { handlers } from \"./msw.js\"`): the client's index.ts does not, so an app",
     "// that never mocks never bundles msw (an optional peer dependency of payspec) or json-schema-faker.",
     `import { generateSync } from "json-schema-faker";`,
-    `import { http, HttpResponse } from "msw";`,
+    // msw's http entry only, not its main one (GraphQL, WebSocket, SSE...): a third of the time to the first answer.
+    `import type { HttpHandler } from "msw";`,
+    `import { http } from "msw/core/http";`,
     requestValidatorAdapter(runtimeImport),
     "",
     "// How a request is read, credentials found and violations worded: payspec's mock/http-contract.ts, embedded.",
@@ -291,7 +293,7 @@ const HANDLERS_SOURCE = `const routes = { get: http.get, put: http.put, post: ht
  * const server = setupServer(...handlers({ baseUrl: "https://api.test" }));
  * \`\`\`
  */
-export function handlers(options: HandlersOptions = {}) {
+export function handlers(options: HandlersOptions = {}): HttpHandler[] {
   const base = absoluteBase(options.baseUrl ?? @@BASE_URL@@);
   const basePath = new URL(base).pathname.replace(/\\/$/, "");
   const escapedBase = base.replace(/[.*+?^\${}()|[\\]\\\\]/g, "\\\\$&");
@@ -313,13 +315,13 @@ interface IncomingRequest {
   text(): Promise<string>;
 }
 
-const PROBLEM_JSON = { "content-type": "application/problem+json" };
+const PROBLEM_JSON = "application/problem+json";
 
 async function answer(operation: MockedOperation, request: IncomingRequest, basePath: string, options: HandlersOptions) {
   const url = new URL(request.url);
   if (!credentialsPresent(operation, securitySchemes, request.headers, url)) {
     const detail = \`\${operation.operationId} needs credentials: \${operation.security.map((names) => names.join(" + ")).join(", or ")}.\`;
-    return HttpResponse.json(problem(401, "Invalid security scheme used", detail), { status: 401, headers: PROBLEM_JSON });
+    return json(problem(401, "Invalid security scheme used", detail), 401, PROBLEM_JSON, { "www-authenticate": wwwAuthenticate(operation) });
   }
   const body = parseBody(request.headers.get("content-type"), await request.text());
   let violations: Violation[] = [];
@@ -333,13 +335,30 @@ async function answer(operation: MockedOperation, request: IncomingRequest, base
   }
   if (violations.length > 0) {
     const detail = \`\${operation.operationId}: the request does not match the spec: \${violations.map((violation) => \`\${violation.pointer || "/"} \${violation.message}\`).join("; ")}\`;
-    return HttpResponse.json(problem(operation.badRequestStatus, "Invalid request", detail, violations), { status: operation.badRequestStatus, headers: PROBLEM_JSON });
+    return json(problem(operation.badRequestStatus, "Invalid request", detail, violations), operation.badRequestStatus, PROBLEM_JSON);
   }
   const { status, contentType, schema } = operation.answer;
-  if (contentType === undefined) return new HttpResponse(null, { status });
+  if (contentType === undefined) return new Response(null, { status });
   const value = !options.dynamic && "example" in operation.answer ? operation.answer.example : generated(schema, seedOf(request.headers, options));
-  if (/json/i.test(contentType)) return HttpResponse.json(value as Parameters<typeof HttpResponse.json>[0], { status, headers: { "content-type": contentType } });
-  return new HttpResponse(typeof value === "string" ? value : JSON.stringify(value ?? null), { status, headers: { "content-type": contentType } });
+  if (/json/i.test(contentType)) return json(value, status, contentType);
+  return new Response(typeof value === "string" ? value : JSON.stringify(value ?? null), { status, headers: { "content-type": contentType } });
+}
+
+function json(value: unknown, status: number, contentType: string, headers: { readonly [name: string]: string } = {}): Response {
+  return new Response(JSON.stringify(value), { status, headers: { ...headers, "content-type": contentType } });
+}
+
+/** The challenges of a 401, one per scheme the operation accepts (as Prism sends them). */
+function wwwAuthenticate(operation: MockedOperation): string {
+  const challenges = operation.security.flat().map((name) => {
+    const scheme = securitySchemes[name];
+    return scheme?.type === "http" ? capitalised(scheme.scheme) : scheme?.type === "apiKey" ? "apiKey" : "Bearer";
+  });
+  return [...new Set(challenges)].join(", ");
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function seedOf(headers: HeaderLookup, options: HandlersOptions): number {
