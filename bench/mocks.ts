@@ -11,15 +11,16 @@
  * 1,223 operations, 13 MB), read from `--from <dir>/node_modules` or the corpus cache (`npm run corpus` installs it);
  * its client is generated into test-output/bench-mocks/ first (not timed).
  *
- * `--faker` also measures Prism's dynamic mode under json-schema-faker option sets on GitHub's description
- * (30 operations, one request each): answers, 500s, time, Prism's peak memory. Options are recommended in
- * mock/README.md only from these figures.
+ * `--faker` also measures Prism's dynamic mode under json-schema-faker option sets on GitHub's description and on
+ * each `--faker-spec <file>` (30 GET operations, one request each): answers, 500s, time, Prism's peak memory.
+ * Options are recommended in mock/README.md only from these figures.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
+import { parse as parseYaml } from "yaml";
 import { startMock } from "../mock/index.js";
 
 const REPO = path.resolve(import.meta.dirname, "..");
@@ -40,6 +41,8 @@ interface BenchSpec {
 
 interface Figure {
   readonly ms: number;
+  /** MSW only: from msw/node loaded (what any MSW setup pays) to the first answer: the handlers' own part. */
+  readonly handlersMs?: number;
   readonly peakMiB: number;
   readonly status: number;
 }
@@ -50,6 +53,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     runs: { type: "string", default: "3" },
     faker: { type: "boolean", default: false },
+    "faker-spec": { type: "string", multiple: true },
   },
 });
 const RUNS = Math.max(1, Number(values.runs));
@@ -98,6 +102,7 @@ function mswOnce(bench: BenchSpec): Promise<Figure> {
   const script = `
 const started = performance.now();
 const { setupServer } = await import("msw/node");
+const mswLoaded = performance.now();
 const { handlers } = await import(${JSON.stringify(bench.msw)});
 const server = setupServer(...handlers({ baseUrl: ${JSON.stringify(bench.baseUrl)} }));
 server.listen({ onUnhandledRequest: "error" });
@@ -105,7 +110,7 @@ const response = await fetch(${JSON.stringify(bench.baseUrl + bench.path)}, { me
 await response.arrayBuffer();
 const ms = performance.now() - started;
 server.close();
-console.log(JSON.stringify({ ms, peakMiB: process.resourceUsage().maxRSS / 1024, status: response.status }));
+console.log(JSON.stringify({ ms, handlersMs: performance.now() - mswLoaded, peakMiB: process.resourceUsage().maxRSS / 1024, status: response.status }));
 `;
   const file = path.join(WORK, "msw-once.mjs");
   writeFileSync(file, script);
@@ -146,14 +151,20 @@ function median(numbers: readonly number[]): number {
 async function measure(run: () => Promise<Figure>): Promise<Figure> {
   const figures: Figure[] = [];
   for (let index = 0; index < RUNS; index++) figures.push(await run());
-  return { ms: median(figures.map((f) => f.ms)), peakMiB: median(figures.map((f) => f.peakMiB)), status: figures[0]!.status };
+  const handlersMs = figures.map((f) => f.handlersMs).filter((ms): ms is number => ms !== undefined);
+  return {
+    ms: median(figures.map((f) => f.ms)),
+    ...(handlersMs.length > 0 ? { handlersMs: median(handlersMs) } : {}),
+    peakMiB: median(figures.map((f) => f.peakMiB)),
+    status: figures[0]!.status,
+  };
 }
 
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 
 async function startup(specs: readonly BenchSpec[]): Promise<void> {
   console.log(`Mock start-up, nothing to first answer (median of ${RUNS} fresh processes each); target: MSW ${TARGET_RATIO}x sooner than Prism\n`);
-  const rows = [["spec", "request", "MSW", "MSW peak", "Prism", "Prism peak", "Prism / MSW", "target"]];
+  const rows = [["spec", "request", "MSW", "(handlers)", "MSW peak", "Prism", "Prism peak", "Prism / MSW", "target"]];
   for (const bench of specs) {
     const msw = await measure(() => mswOnce(bench));
     const prism = await measure(() => prismOnce(bench));
@@ -162,6 +173,7 @@ async function startup(specs: readonly BenchSpec[]): Promise<void> {
       bench.name,
       `${bench.method} ${bench.path} (${msw.status}/${prism.status})`,
       fmt(msw.ms),
+      msw.handlersMs !== undefined ? fmt(msw.handlersMs) : "",
       `${Math.round(msw.peakMiB)} MiB`,
       fmt(prism.ms),
       `${Math.round(prism.peakMiB)} MiB`,
@@ -171,45 +183,58 @@ async function startup(specs: readonly BenchSpec[]): Promise<void> {
     console.log(`  ${bench.name}: done`);
   }
   console.log(`\n${table(rows)}\n`);
+  console.log("MSW: a fresh process, from importing msw/node to the first answer; (handlers): from msw/node loaded, the");
+  console.log("handlers' own part (importing msw.js, its validators and json-schema-faker, setupServer, the answer).");
+  console.log("Prism: from startMock() to the first answer (Node starts, Prism loads and resolves the spec, listens).\n");
 }
 
-/** Prism's dynamic mode on GitHub's description under option sets: 30 GET operations, one request each. */
-async function fakerOptions(bench: BenchSpec): Promise<void> {
-  const text = readFileSync(bench.msw, "utf8");
-  const gets = [...text.matchAll(new RegExp(OPERATION.source, "g"))].filter((match) => match[1] === "get").map((match) => match[2]!.replace(/\{[^}]+\}/g, "1"));
-  const sample = gets.filter((_, index) => index % Math.max(1, Math.floor(gets.length / 30)) === 0).slice(0, 30);
+/** The GET operations of a spec file (JSON or YAML), each `{param}` filled with `1`: up to `count`, spread evenly. */
+function getPaths(specFile: string, count: number): string[] {
+  const document = parseYaml(readFileSync(specFile, "utf8"), { maxAliasCount: -1 }) as { paths?: Record<string, Record<string, unknown>> };
+  const gets = Object.entries(document.paths ?? {})
+    .filter(([, item]) => item && typeof item === "object" && "get" in item)
+    .map(([template]) => template.replace(/\{[^}]+\}/g, "1"));
+  const step = Math.max(1, Math.floor(gets.length / count));
+  return gets.filter((_, index) => index % step === 0).slice(0, count);
+}
+
+/** Prism's dynamic mode under json-schema-faker option sets: up to 30 GET operations of each spec, one request each. */
+async function fakerOptions(specFiles: readonly string[]): Promise<void> {
   const sets: Record<string, Record<string, unknown> | undefined> = {
     "Prism's defaults": undefined,
-    "refDepthMax 1, optionals 0.5 (README before)": { refDepthMax: 1, alwaysFakeOptionals: false, optionalsProbability: 0.5, fixedProbabilities: false },
-    "optionals off (requiredOnly)": { alwaysFakeOptionals: false, optionalsProbability: 0, requiredOnly: true },
+    "refDepthMax 1, optionals 0.5": { refDepthMax: 1, alwaysFakeOptionals: false, optionalsProbability: 0.5, fixedProbabilities: false },
+    "required only": { alwaysFakeOptionals: false, optionalsProbability: 0, requiredOnly: true },
   };
-  console.log(`Prism dynamic mode on ${bench.name} (${sample.length} GET operations, one request each, 20 s limit a request)\n`);
-  const rows = [["faker options", "200", "500", "other", "timed out", "median answer", "slowest", "Prism peak"]];
-  for (const [label, options] of Object.entries(sets)) {
-    const mock = await startMock({ spec: bench.spec, dynamic: true, seed: 1, startupTimeoutMs: 300_000, ...(options ? { fakerOptions: options } : {}) });
-    const counts = { ok: 0, error: 0, other: 0, timeout: 0 };
-    const times: number[] = [];
-    try {
-      for (const requestPath of sample) {
-        const started = performance.now();
-        try {
-          const response = await fetch(mock.url + requestPath, { headers: { authorization: "Bearer bench" }, signal: AbortSignal.timeout(20_000) });
-          await response.arrayBuffer();
-          if (response.status === 200) counts.ok++;
-          else if (response.status >= 500) counts.error++;
-          else counts.other++;
-        } catch {
-          counts.timeout++;
+  for (const specFile of specFiles) {
+    const sample = getPaths(specFile, 30);
+    console.log(`Prism dynamic mode on ${path.basename(specFile)} (${sample.length} GET operations, one request each, 20 s limit a request, stopped past 3 GiB)\n`);
+    const rows = [["faker options", "200", "500", "other", "timed out", "median answer", "slowest", "Prism peak"]];
+    for (const [label, options] of Object.entries(sets)) {
+      const mock = await startMock({ spec: specFile, dynamic: true, seed: 1, startupTimeoutMs: 300_000, ...(options ? { fakerOptions: options } : {}) });
+      const counts = { ok: 0, error: 0, other: 0, timeout: 0 };
+      const times: number[] = [];
+      try {
+        for (const requestPath of sample) {
+          const started = performance.now();
+          try {
+            const response = await fetch(mock.url + requestPath, { headers: { authorization: "Bearer bench" }, signal: AbortSignal.timeout(20_000) });
+            await response.arrayBuffer();
+            if (response.status === 200) counts.ok++;
+            else if (response.status >= 500) counts.error++;
+            else counts.other++;
+          } catch {
+            counts.timeout++;
+          }
+          times.push(performance.now() - started);
+          if (peakOf(mock.pid) > 3 * 1024) break;
         }
-        times.push(performance.now() - started);
-        if (peakOf(mock.pid) > 3 * 1024) break; // past 3 GiB: recorded, and no need to go on
+      } finally {
+        rows.push([label, String(counts.ok), String(counts.error), String(counts.other), String(counts.timeout), fmt(median(times)), fmt(Math.max(...times)), `${Math.round(peakOf(mock.pid))} MiB`]);
+        await mock.stop();
       }
-    } finally {
-      rows.push([label, String(counts.ok), String(counts.error), String(counts.other), String(counts.timeout), fmt(median(times)), fmt(Math.max(...times)), `${Math.round(peakOf(mock.pid))} MiB`]);
-      await mock.stop();
     }
+    console.log(`${table(rows)}\n`);
   }
-  console.log(`${table(rows)}\n`);
 }
 
 function table(rows: readonly (readonly string[])[]): string {
@@ -223,4 +248,4 @@ const real = await github();
 if (real !== undefined) specs.push(real);
 const chosen = specs.filter((bench) => values.only === undefined || bench.name === values.only);
 await startup(chosen);
-if (values.faker && real !== undefined) await fakerOptions(real);
+if (values.faker) await fakerOptions([...(real !== undefined ? [real.spec] : []), ...(values["faker-spec"] ?? [])]);

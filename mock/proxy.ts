@@ -22,7 +22,7 @@ import type { ApiModel } from "../generator/model.js";
 import { createAjv } from "../generator/validators/compile.js";
 import { issuesFromAjv } from "../generator/validators/issues.js";
 import { buildSchemaSet, defRef, SCHEMA_SET_ID } from "../generator/validators/schema-set.js";
-import { callInput, credentialsPresent, matchPath, parseBody, violationsOf, type ContractOperation, type HeaderLookup } from "./http-contract.js";
+import { callInput, credentialsPresent, matchPath, parseBody, pathPattern, violationsOf, type ContractOperation, type HeaderLookup } from "./http-contract.js";
 
 export interface ProxyViolation {
   /** The operation's id, or `(no operation)` for a request no path of the spec matches. */
@@ -153,7 +153,8 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   if (upstream.protocol !== "http:" && upstream.protocol !== "https:") throw new Error(`--proxy needs an http(s) URL, got "${options.upstream}"`);
   const { loadSpec } = await import("../generator/load.js");
   const model = await loadSpec(options.spec);
-  const operations = contractOperations(model);
+  // Literal paths before templated ones, so that `/orders/search` is not taken for `/orders/{id}`.
+  const operations = contractOperations(model).sort((a, b) => pathPattern(a.path).names.length - pathPattern(b.path).names.length);
   const schemes = contractSecuritySchemes(model);
   const checks = compileChecks(model);
   const violations: ProxyViolation[] = [];

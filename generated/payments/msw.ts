@@ -336,7 +336,9 @@ export function handlers(options: HandlersOptions = {}): HttpHandler[] {
   const base = absoluteBase(options.baseUrl ?? "https://api.example.com");
   const basePath = new URL(base).pathname.replace(/\/$/, "");
   const escapedBase = base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return operations.map((operation) => {
+  // Literal paths before templated ones, so that `/orders/search` is not taken for `/orders/{id}`.
+  const byLiteralness = [...operations].sort((a, b) => pathPattern(a.path).names.length - pathPattern(b.path).names.length);
+  return byLiteralness.map((operation) => {
     const route = routes[operation.method as keyof typeof routes] ?? http.all;
     const pattern = new RegExp(`^${escapedBase}${pathPattern(operation.path).source}/?$`);
     return route(pattern, ({ request }) => answer(operation, request, basePath, options));

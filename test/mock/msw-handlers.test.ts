@@ -5,9 +5,14 @@
  * missing credentials get 401.
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { generate } from "../../generator/pipeline.js";
+import { writeOutputFolder } from "../../generator/write.js";
+import { tempDir } from "../generator/helpers.js";
 import { handlers as medusaHandlers } from "../../generated/medusa/msw.js";
 import { MedusaClient } from "../../generated/medusa/index.js";
 import { handlers as nextHandlers } from "../../generated/nextcommerce/msw.js";
@@ -44,6 +49,28 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe("generated msw.ts handlers with setupServer", () => {
+  it("prefer a literal path to a templated one, read deepObject and exploded array queries, and answer 400 where the spec documents only a 400", async () => {
+    const { files } = await generate(fileURLToPath(new URL("./fixtures/routes.yaml", import.meta.url)));
+    const dir = path.join(await tempDir("msw-routes"), "routes");
+    await writeOutputFolder(dir, files);
+    const { handlers } = (await import(path.join(dir, "msw.ts"))) as { handlers: typeof paymentsHandlers };
+    server.use(...handlers());
+    const key = { "x-api-key": "k" };
+    const search = await fetch("https://routes.test/v2/payments/search?filter[min]=2&filter[status]=paid&ids=1&ids=2", { headers: key });
+    expect(search.status).toBe(200);
+    expect(await search.json()).toEqual({ found: 3 });
+    const badFilter = await fetch("https://routes.test/v2/payments/search?filter[min]=two", { headers: key });
+    expect(badFilter.status).toBe(422);
+    expect(await badFilter.json()).toEqual(expect.objectContaining({ validation: [expect.objectContaining({ pointer: "/query/filter/min" })] }));
+    const badIds = await fetch("https://routes.test/v2/payments/search?ids=1&ids=x", { headers: key });
+    expect(await badIds.json()).toEqual(expect.objectContaining({ validation: [expect.objectContaining({ pointer: "/query/ids/1" })] }));
+    expect((await fetch("https://routes.test/v2/payments/7", { headers: key })).status).toBe(200);
+    const badId = await fetch("https://routes.test/v2/payments/seven", { headers: key });
+    expect(badId.status).toBe(400);
+    expect(await badId.json()).toEqual(expect.objectContaining({ status: 400, validation: [expect.objectContaining({ pointer: "/path/id" })] }));
+    expect((await fetch("https://routes.test/v2/payments/7")).status).toBe(401);
+  });
+
   it("answer each operation with the spec's example in static mode", async () => {
     server.use(...paymentsHandlers({ baseUrl: BASE }));
     const client = payments();
