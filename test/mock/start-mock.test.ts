@@ -1,11 +1,14 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { MockStartError, preferSeed, specPath, startMock, type RunningMock } from "../../mock/index.js";
+import { tempDir } from "../generator/helpers.js";
+import { LARGE_SPEC_OPERATIONS, writeLargeSpec } from "./support/large-spec.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const SHOP = fixture("shop.yaml");
@@ -164,6 +167,21 @@ describe("startMock", () => {
     expect(message).toContain("while it was still resolving the spec's $refs");
     expect(message).toContain("startupTimeoutMs");
     expect(message).toContain("MSW handlers");
+  });
+
+  it("serves a 300-operation spec within the default start-up timeout, checking requests and answering every operation", async () => {
+    const dir = await tempDir("large-spec");
+    const spec = path.join(dir, "large.yaml");
+    writeLargeSpec(spec);
+    const lines: string[] = [];
+    const mock = await start({ spec, onOutput: (line) => lines.push(line) });
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^payspec-mock: ${LARGE_SPEC_OPERATIONS} operations resolved in \\d+ ms$`)));
+    const get = (url: string) => fetch(`${mock.url}${url}`, { headers: auth });
+    expect(await (await get("/resources-42/7")).json()).toEqual({ id: 42, status: "open", total: { amount: "10.00", currency: "EUR" } });
+    const generated = await get("/resources-43/7");
+    expect(generated.status).toBe(200);
+    expect(await generated.json()).toEqual(expect.objectContaining({ id: expect.any(Number), total: expect.objectContaining({ currency: expect.any(String) }) }));
+    expect((await get("/resources-99?page=0")).status).toBe(422);
   });
 
   it("in static mode, answers with a value generated from the schema where Prism's sampler gives up (no 500)", async () => {
