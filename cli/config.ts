@@ -10,6 +10,7 @@
  *         clientName: ShopClient        # default: from info.title
  *         runtime: src/api/runtime      # a runtime folder shared by several clients (default: a copy in each)
  *         importAs: "@acme/api/shop"    # how users import the client, for its README (default: a relative path)
+ *         msw: true                     # also write msw.ts, MSW request handlers for tests (default: false)
  *
  * Paths are relative to the folder of redocly.yaml. Redocly's own config loader reads the file, so `extends`,
  * comments and anchors work as they do for `redocly lint`.
@@ -31,6 +32,7 @@ export interface ApiEntry {
   /** Absolute path of a runtime folder this client shares with others. */
   readonly runtime?: string;
   readonly importAs?: string;
+  readonly msw: boolean;
 }
 
 export interface ProjectConfig {
@@ -44,7 +46,9 @@ export class ConfigError extends Error {
   override readonly name = "ConfigError";
 }
 
-const PAYSPEC_KEYS = ["output", "clientName", "runtime", "importAs"] as const;
+const PAYSPEC_KEYS = ["output", "clientName", "runtime", "importAs", "msw"] as const;
+/** The settings whose value is a path or a name; `msw` is a boolean. */
+type TextSetting = Exclude<(typeof PAYSPEC_KEYS)[number], "msw">;
 
 /** The config in `cwd`, or undefined when there is no redocly.yaml there. */
 export async function readProjectConfig(cwd: string): Promise<ProjectConfig | undefined> {
@@ -72,9 +76,11 @@ function apiEntry(file: string, dir: string, name: string, api: unknown): ApiEnt
     if (!(PAYSPEC_KEYS as readonly string[]).includes(key)) {
       throw new ConfigError(`${where}.x-payspec.${key}: unknown setting; the settings are ${PAYSPEC_KEYS.join(", ")}`);
     }
-    if (typeof value !== "string" || value === "") throw new ConfigError(`${where}.x-payspec.${key}: must be a non-empty string`);
+    if (key === "msw" ? typeof value !== "boolean" : typeof value !== "string" || value === "") {
+      throw new ConfigError(`${where}.x-payspec.${key}: must be ${key === "msw" ? "true or false" : "a non-empty string"}`);
+    }
   }
-  const setting = (key: (typeof PAYSPEC_KEYS)[number]) => block[key] as string | undefined;
+  const setting = (key: TextSetting) => block[key] as string | undefined;
   if (block["clientName"] !== undefined && !/^[A-Za-z_$][\w$]*$/.test(block["clientName"] as string)) {
     throw new ConfigError(`${where}.x-payspec.clientName: must be a TypeScript class name such as ShopClient`);
   }
@@ -89,6 +95,7 @@ function apiEntry(file: string, dir: string, name: string, api: unknown): ApiEnt
     ...(clientName !== undefined ? { clientName } : {}),
     ...(runtime !== undefined ? { runtime: path.resolve(dir, runtime) } : {}),
     ...(importAs !== undefined ? { importAs } : {}),
+    msw: block["msw"] === true,
   };
 }
 

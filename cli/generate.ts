@@ -30,6 +30,8 @@ Generates a typed client (types, client class, validators, README) for each Open
   --client-name <Class>  the client class name (one spec only; default: from info.title)
   --runtime <dir>        write the client runtime to this folder, shared by every client generated with it,
                          instead of a copy inside each client
+  --msw                  also write msw.ts: MSW request handlers for tests, checking requests with the
+                         client's validators (needs msw, an optional peer: npm i -D msw)
   --check                write nothing; exit 1 naming the files that differ from what would be generated
   --strict               treat the warnings about a spec as errors
 
@@ -51,7 +53,7 @@ export const generateCommand: Command = {
       values = parsed.values;
       targets = await clientTargets(
         parsed.positionals,
-        { out: parsed.values.out, name: parsed.values.name, clientName: parsed.values["client-name"], runtime: parsed.values.runtime },
+        { out: parsed.values.out, name: parsed.values.name, clientName: parsed.values["client-name"], runtime: parsed.values.runtime, msw: parsed.values.msw },
         io.cwd,
       );
     } catch (error) {
@@ -73,7 +75,7 @@ type Parsed =
   | "help"
   | {
       readonly positionals: readonly string[];
-      readonly values: { check: boolean; strict: boolean; out?: string; name?: string; "client-name"?: string; runtime?: string };
+      readonly values: { check: boolean; strict: boolean; msw: boolean; out?: string; name?: string; "client-name"?: string; runtime?: string };
     };
 
 function parseCommandLine(argv: readonly string[]): Parsed {
@@ -87,6 +89,7 @@ function parseCommandLine(argv: readonly string[]): Parsed {
         name: { type: "string" },
         "client-name": { type: "string" },
         runtime: { type: "string" },
+        msw: { type: "boolean", default: false },
         check: { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -119,6 +122,7 @@ async function generateTargets(targets: readonly ClientTarget[], values: { check
     ...(target.clientName !== undefined ? { clientName: target.clientName } : {}),
     ...(target.runtimeDir !== undefined ? { runtimeImport: runtimeImport(target.outDir, target.runtimeDir) } : {}),
     usage: target.usage,
+    msw: target.msw,
   }));
   const results = await generateInThread(jobs);
 
@@ -186,20 +190,36 @@ async function generateTargets(targets: readonly ClientTarget[], values: { check
   return EXIT_OK;
 }
 
-/** One note per project whose package.json lacks a package the written code imports at run time. */
+/**
+ * One note per project whose package.json lacks a package the written code imports: at run time (the client and its
+ * validators), or in tests (msw.ts, MSW request handlers, which devDependencies may provide).
+ */
 function dependencyNotes(outputs: ReadonlyArray<{ outDir: string; files: OutputFiles }>, cwd: string): string[] {
-  const byProject = new Map<string, { folders: string[]; texts: string[] }>();
+  const byProject = new Map<string, { folders: string[]; texts: string[]; mocks: string[]; mockTexts: string[] }>();
   for (const { outDir, files } of outputs) {
     const root = projectRoot(outDir);
-    const entry = byProject.get(root) ?? { folders: [], texts: [] };
+    const entry = byProject.get(root) ?? { folders: [], texts: [], mocks: [], mockTexts: [] };
     entry.folders.push(`${displayPath(outDir, cwd)}/`);
-    // msw.ts is for tests and Storybook, which bring msw themselves (see its README section).
-    entry.texts.push(...Object.entries(files).filter(([file]) => file.endsWith(".ts") && file !== "msw.ts").map(([, text]) => text));
+    for (const [file, text] of Object.entries(files)) {
+      if (!file.endsWith(".ts")) continue;
+      if (file === "msw.ts") {
+        entry.mocks.push(displayPath(path.join(outDir, file), cwd));
+        entry.mockTexts.push(text);
+      } else {
+        entry.texts.push(text);
+      }
+    }
     byProject.set(root, entry);
   }
-  return [...byProject].flatMap(([root, { folders, texts }]) => {
-    const command = installCommand(importedPackages(texts), root);
-    return command === undefined ? [] : [`note: ${folders.join(", ")} import packages that ${displayPath(path.join(root, "package.json"), cwd)} does not list in its dependencies; the app needs them at run time: ${command}`];
+  return [...byProject].flatMap(([root, { folders, texts, mocks, mockTexts }]) => {
+    const manifest = displayPath(path.join(root, "package.json"), cwd);
+    const app = installCommand(importedPackages(texts), root);
+    const runtimePackages = importedPackages(texts);
+    const tests = installCommand(new Set([...importedPackages(mockTexts)].filter((name) => !runtimePackages.has(name))), root, true);
+    return [
+      ...(app === undefined ? [] : [`note: ${folders.join(", ")} import packages that ${manifest} does not list in its dependencies; the app needs them at run time: ${app}`]),
+      ...(tests === undefined ? [] : [`note: ${mocks.join(", ")} (MSW handlers for tests) import packages that ${manifest} does not list: ${tests}`]),
+    ];
   });
 }
 

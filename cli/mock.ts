@@ -6,13 +6,20 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { MockStartError, startMock, type RunningMock } from "../mock/index.js";
+import type { ProxyViolation } from "../mock/proxy.js";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Command, type CommandIo } from "./command.js";
 import { CONFIG_FILE, ConfigError, readProjectConfig } from "./config.js";
 
 const USAGE = `Usage: payspec mock [spec...] [--dynamic] [--seed <seed>] [--port <first port>] [--host <host>] [--quiet]
+       payspec mock <spec> --proxy <upstream base URL> [--fail-on-violation] [--port <port>] [--host <host>] [--quiet]
 
 Serves each spec with Prism (an optional peer dependency: npm i -D @stoplight/prism-cli), checking every request
 against the spec and answering with its examples.
+
+With --proxy, forwards every request to the upstream instead (a sandbox of the real API), checks the request and the
+upstream's response against the spec, and returns the upstream's answer unchanged. Prints one line per violation
+(operation, direction, JSON pointer, message) and their count when stopped. Credentials pass through to the upstream
+and are never printed.
 
   (no spec)    every API under \`apis:\` in ${CONFIG_FILE}
   <spec>       a spec file, or the name of an API in ${CONFIG_FILE}
@@ -20,9 +27,11 @@ against the spec and answering with its examples.
   --seed       seed for dynamic responses (the same response for every call of an operation)
   --port       port of the first spec; the others follow it in the order given (default 4010)
   --host       host to listen on (default 127.0.0.1)
-  --quiet      do not print Prism's request log
+  --quiet      do not print the request log (violations are still printed)
+  --proxy      validate live traffic between your client and this upstream base URL (one spec)
+  --fail-on-violation  with --proxy: exit with 1 when stopped if any violation was seen
 
-Exit codes: 0 stopped by a signal, 1 a mock could not start, 2 usage error.`;
+Exit codes: 0 stopped by a signal, 1 a mock could not start (or --fail-on-violation and violations), 2 usage error.`;
 
 interface MockTarget {
   /** What the table shows: the API's name, or the spec file as given. */
@@ -60,6 +69,17 @@ export const mockCommand: Command = {
       }
       throw error;
     }
+    if (options.proxy !== undefined) {
+      if (targets.length !== 1) {
+        io.stderr(`--proxy checks one spec against one upstream; got ${targets.length} specs.\n\n${USAGE}`);
+        return EXIT_USAGE;
+      }
+      return serveProxy(targets[0]!, options.proxy, options, io);
+    }
+    if (options.failOnViolation) {
+      io.stderr(`--fail-on-violation goes with --proxy.\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
     if (!prismInstalled()) {
       io.stderr("error: payspec mock runs Prism, an optional peer dependency that is not installed. Install it beside payspec:\n  npm i -D @stoplight/prism-cli");
       return EXIT_PROBLEMS;
@@ -79,6 +99,8 @@ interface MockOptions {
   readonly firstPort: number;
   readonly host: string;
   readonly quiet: boolean;
+  readonly proxy?: string;
+  readonly failOnViolation: boolean;
 }
 
 function parseCommandLine(argv: readonly string[]): MockOptions | "help" {
@@ -91,6 +113,8 @@ function parseCommandLine(argv: readonly string[]): MockOptions | "help" {
       port: { type: "string", short: "p", default: "4010" },
       host: { type: "string", default: "127.0.0.1" },
       quiet: { type: "boolean", short: "q", default: false },
+      proxy: { type: "string" },
+      "fail-on-violation": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -99,7 +123,28 @@ function parseCommandLine(argv: readonly string[]): MockOptions | "help" {
   if (!Number.isInteger(firstPort) || firstPort < 1 || firstPort > 65_535) {
     throw new UsageError(`--port must be a port number from 1 to 65535, got "${values.port}".`);
   }
-  return { positionals, dynamic: values.dynamic, ...(values.seed !== undefined ? { seed: values.seed } : {}), firstPort, host: values.host, quiet: values.quiet };
+  if (values.proxy !== undefined) {
+    let upstream: URL;
+    try {
+      upstream = new URL(values.proxy);
+    } catch {
+      throw new UsageError(`--proxy must be the upstream's base URL (http:// or https://), got "${values.proxy}".`);
+    }
+    if (upstream.protocol !== "http:" && upstream.protocol !== "https:") {
+      throw new UsageError(`--proxy must be an http:// or https:// URL, got "${values.proxy}".`);
+    }
+    if (values.dynamic || values.seed !== undefined) throw new UsageError("--proxy answers with the upstream's responses: --dynamic and --seed do not apply.");
+  }
+  return {
+    positionals,
+    dynamic: values.dynamic,
+    ...(values.seed !== undefined ? { seed: values.seed } : {}),
+    firstPort,
+    host: values.host,
+    quiet: values.quiet,
+    ...(values.proxy !== undefined ? { proxy: values.proxy } : {}),
+    failOnViolation: values["fail-on-violation"],
+  };
 }
 
 async function resolveTargets(positionals: readonly string[], io: CommandIo): Promise<MockTarget[]> {
@@ -177,6 +222,53 @@ function prismInstalled(): boolean {
   } catch {
     return false;
   }
+}
+
+/** `payspec mock <spec> --proxy <upstream>`: the validation proxy (mock/proxy.ts) until a signal stops it. */
+async function serveProxy(target: MockTarget, upstream: string, options: MockOptions, io: CommandIo): Promise<number> {
+  const { startProxy } = await import("../mock/proxy.js");
+  let stopped: () => void = () => {};
+  const signalled = new Promise<NodeJS.Signals>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      resolve(signal);
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+    stopped = () => onSignal("SIGTERM");
+  });
+  let proxy;
+  try {
+    proxy = await startProxy({
+      spec: target.spec,
+      upstream,
+      host: options.host,
+      port: options.firstPort,
+      onViolation: (violation) => io.stdout(formatViolation(violation)),
+      ...(options.quiet ? {} : { onRequest: (line: string) => io.stdout(line) }),
+    });
+  } catch (error) {
+    stopped();
+    io.stderr(`Cannot start the validation proxy for ${target.label}: ${(error as Error).message}`);
+    return EXIT_PROBLEMS;
+  }
+  io.stdout(formatTable([["spec", "URL", "mode"], [target.label, proxy.url, `proxy to ${new URL(upstream).origin}${new URL(upstream).pathname.replace(/\/$/, "")}`]]));
+  io.stdout("\nSend your client's requests to the URL: each goes to the upstream, and its request and response are checked against the spec.\nCtrl-C stops it.\n");
+  const signal = await signalled;
+  await proxy.stop();
+  const requests = proxy.violations.filter((violation) => violation.direction === "request").length;
+  const responses = proxy.violations.length - requests;
+  io.stderr(
+    `\n${signal}: stopped. ${proxy.violations.length} violation${proxy.violations.length === 1 ? "" : "s"} ` +
+      `(${requests} in requests, ${responses} in responses) in ${proxy.requests()} request${proxy.requests() === 1 ? "" : "s"}.`,
+  );
+  return options.failOnViolation && proxy.violations.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** One line per violation: `violation <operation> <direction> <pointer> <message>`. */
+function formatViolation(violation: ProxyViolation): string {
+  return `violation ${violation.operationId} ${violation.direction} ${violation.pointer || "/"} ${violation.message}`;
 }
 
 function formatTable(rows: readonly (readonly string[])[]): string {

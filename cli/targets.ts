@@ -16,6 +16,8 @@ export interface ClientTarget {
   /** A runtime folder shared with other clients; without it the client carries its own copy. */
   readonly runtimeDir?: string;
   readonly usage: ReadmeUsage;
+  /** Whether msw.ts (MSW request handlers) is written too. */
+  readonly msw: boolean;
 }
 
 export interface TargetOptions {
@@ -23,6 +25,7 @@ export interface TargetOptions {
   readonly name?: string | undefined;
   readonly clientName?: string | undefined;
   readonly runtime?: string | undefined;
+  readonly msw?: boolean | undefined;
 }
 
 /** A command line that names no spec where redocly.yaml lists none either. */
@@ -35,7 +38,11 @@ export class NoSpecError extends Error {
 export async function clientTargets(positionals: readonly string[], options: TargetOptions, cwd: string): Promise<ClientTarget[]> {
   const config = await readProjectConfig(cwd);
   const runtimeDir = options.runtime !== undefined ? path.resolve(cwd, options.runtime) : undefined;
-  const withRuntime = (target: ClientTarget): ClientTarget => (runtimeDir !== undefined ? { ...target, runtimeDir } : target);
+  const withRuntime = (target: ClientTarget): ClientTarget => ({
+    ...target,
+    ...(runtimeDir !== undefined ? { runtimeDir } : {}),
+    ...(options.msw === true ? { msw: true } : {}),
+  });
   if (positionals.length === 0) {
     if (config === undefined || config.apis.length === 0) throw new NoSpecError(cwd);
     return config.apis.map((api) => withRuntime(apiTarget(api)));
@@ -56,6 +63,7 @@ function apiTarget(api: ApiEntry): ClientTarget {
     name: api.name,
     ...(api.clientName !== undefined ? { clientName: api.clientName } : {}),
     ...(api.runtime !== undefined ? { runtimeDir: api.runtime } : {}),
+    msw: api.msw,
     usage: {
       importFrom: api.importAs ?? `./${relativeTo(root, api.output)}/index.js`,
       regenerate: shellCommand(["npx", "payspec", "generate", api.name]),
@@ -73,14 +81,18 @@ function fileTarget(spec: string, options: TargetOptions, runtimeDir: string | u
   const name = options.name ?? (options.out !== undefined ? path.basename(outDir) : fileName);
   const root = projectRoot(outDir);
   const given = { out: outDir, name: options.name, "client-name": options.clientName, runtime: runtimeDir };
-  const flags = Object.entries(given).flatMap(([option, value]) =>
-    value === undefined ? [] : [`--${option}`, option === "out" || option === "runtime" ? relativeTo(root, value) : value],
-  );
+  const flags = [
+    ...Object.entries(given).flatMap(([option, value]) =>
+      value === undefined ? [] : [`--${option}`, option === "out" || option === "runtime" ? relativeTo(root, value) : value],
+    ),
+    ...(options.msw === true ? ["--msw"] : []),
+  ];
   return {
     spec,
     outDir,
     name,
     ...(options.clientName !== undefined ? { clientName: options.clientName } : {}),
+    msw: false,
     usage: {
       importFrom: `./${relativeTo(root, outDir)}/index.js`,
       regenerate: shellCommand(["npx", "payspec", "generate", relativeTo(root, spec), ...flags]),

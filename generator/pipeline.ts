@@ -7,6 +7,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { emitClient } from "./emit/client.js";
 import { emitIndex } from "./emit/index-file.js";
+import { emitMsw } from "./emit/msw.js";
 import { emitReadme, defaultUsage, type ReadmeUsage } from "./emit/readme.js";
 import { emitRuntime, LOCAL_RUNTIME_IMPORT } from "./emit/runtime.js";
 import { emitTypes } from "./emit/types.js";
@@ -32,6 +33,8 @@ export interface EmitContext {
   readonly runtimeImport: string;
   /** How users import and regenerate the client, for its README. */
   readonly usage: ReadmeUsage;
+  /** Whether to write msw.ts, MSW request handlers for tests (it imports msw, an optional peer of the user's). */
+  readonly msw: boolean;
 }
 
 /** An emitter's files, and what it compiled otherwise than the spec says (located warnings, see errors.ts). */
@@ -61,6 +64,8 @@ export interface GenerateOptions extends LoadOptions {
   readonly usage?: ReadmeUsage;
   /** See `EmitContext.runtimeImport`; default `./runtime`, a copy of the runtime inside the output folder. */
   readonly runtimeImport?: string;
+  /** See `EmitContext.msw`; default false. */
+  readonly msw?: boolean;
 }
 
 export function emittersFor(validatorsEmitter: ValidatorsEmitter = emitValidators): Emitter[] {
@@ -70,6 +75,7 @@ export function emittersFor(validatorsEmitter: ValidatorsEmitter = emitValidator
     (model, context) => ({ "client.ts": emitClient(model, { runtimeImport: context.runtimeImport }) }),
     (model, context) => ({ "index.ts": emitIndex(model, { runtimeImport: context.runtimeImport, runtimeFiles: context.runtimeFiles }) }),
     (model, context) => ({ "README.md": emitReadme(model, context.usage) }),
+    (model, context) => (context.msw ? { "msw.ts": emitMsw(model, { runtimeImport: context.runtimeImport }) } : {}),
     (_model, context) => (context.runtimeImport === LOCAL_RUNTIME_IMPORT ? emitRuntime(context.runtimeFiles) : {}),
   ];
 }
@@ -95,6 +101,7 @@ export async function generateOutput(model: ApiModel, options: FromModelOptions 
     runtimeFiles: options.runtimeFiles ?? (await readRuntimeFiles(options.runtimeDir ?? TEMPLATES_RUNTIME_DIR)),
     runtimeImport: options.runtimeImport ?? LOCAL_RUNTIME_IMPORT,
     usage: options.usage ?? defaultUsage(model.name),
+    msw: options.msw ?? false,
   };
   const files: OutputFiles = {};
   const warnings: SpecProblem[] = [];

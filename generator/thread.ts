@@ -25,6 +25,8 @@ export interface GenerationJob extends LoadOptions {
   /** See pipeline.ts `EmitContext.runtimeImport`. */
   readonly runtimeImport?: string;
   readonly usage?: ReadmeUsage;
+  /** Write msw.ts too (pipeline.ts `EmitContext.msw`). */
+  readonly msw?: boolean;
 }
 
 export type GenerationResult =

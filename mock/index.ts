@@ -38,11 +38,14 @@ export interface StartMockOptions {
    * extension for the same thing), e.g. `{ refDepthMax: 1 }` to bound how deep recursive schemas are expanded.
    */
   readonly fakerOptions?: Readonly<Record<string, unknown>>;
-  /** How long to wait for Prism to answer before giving up; default 30 s. */
+  /** How long to wait for Prism to answer before giving up; default `DEFAULT_STARTUP_TIMEOUT_MS` (60 s). */
   readonly startupTimeoutMs?: number;
   /** How long `stop()` waits after SIGTERM before it sends SIGKILL; default 3 s. */
   readonly stopGraceMs?: number;
-  /** Receives every line Prism prints (its request log at level info: method, path, status, violations; never headers or bodies). */
+  /**
+   * Receives every line the mock prints: start-up progress (`payspec-mock: ...`), then Prism's request log at level
+   * info (method, path, status, violations; never headers or bodies).
+   */
   readonly onOutput?: (line: string) => void;
 }
 
@@ -84,6 +87,13 @@ const SPECS_DIR =
     .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL("../specs/", import.meta.url));
 const LISTENING = /Prism is listening on (http:\/\/\S+)/;
 const OUTPUT_TAIL_LINES = 200;
+/**
+ * Start-up is Prism resolving the spec's `$ref`s once (bench/mocks.ts): about 1 s for a 200-operation spec, 2-4 s for
+ * 450, 8-10 s for GitHub's REST description (1,223 operations, 13 MB) on 2 busy cores. A minute leaves room for
+ * specs well past the largest measured on a slow machine; a spec Prism cannot resolve at all gets a message that says
+ * so (see startupPhase) rather than a longer wait.
+ */
+export const DEFAULT_STARTUP_TIMEOUT_MS = 60_000;
 const PORT_ATTEMPTS = 5;
 /** Path of the readiness probe; Prism's log line about it (a 404) is not passed on. */
 const READINESS_PATH = "/__payspec_mock_ready";
@@ -148,20 +158,19 @@ function findFreePort(host: string): Promise<number> {
 
 function launch(options: StartMockOptions, specFile: string, host: string, port: number): Promise<RunningMock> {
   const dynamic = options.dynamic ?? false;
-  const args = ["mock", "--host", host, "--port", String(port), "--verboseLevel", "info"];
-  if (dynamic) args.push("--dynamic");
-  if (options.seed !== undefined) args.push("--seed", String(options.seed));
-  args.push(specFile);
+  const processOptions = {
+    spec: specFile,
+    host,
+    port,
+    dynamic,
+    ...(options.seed !== undefined ? { seed: String(options.seed) } : {}),
+    ...(options.fakerOptions ? { fakerOptions: options.fakerOptions } : {}),
+  };
 
-  const child = spawn(process.execPath, [PRISM_PROCESS, ...args], {
+  const child = spawn(process.execPath, [PRISM_PROCESS, JSON.stringify(processOptions)], {
     detached: true, // own process group, so stop() reaches anything Prism forks
     stdio: ["pipe", "pipe", "pipe"], // stdin stays open: prism-process.mjs exits when it closes
-    env: {
-      ...process.env,
-      FORCE_COLOR: "0",
-      NO_COLOR: "1",
-      PAYSPEC_PRISM_FAKER_OPTIONS: options.fakerOptions ? JSON.stringify(options.fakerOptions) : "",
-    },
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
   });
   const pid = child.pid;
   if (pid === undefined) {
@@ -203,7 +212,7 @@ function launch(options: StartMockOptions, specFile: string, host: string, port:
     return stopping;
   };
 
-  const startupTimeoutMs = options.startupTimeoutMs ?? 30_000;
+  const startupTimeoutMs = options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
   const where = `${specFile} on ${host}:${port}${dynamic ? " (dynamic)" : ""}`;
   return new Promise<RunningMock>((resolveStart, rejectStart) => {
     let settled = false;
@@ -216,7 +225,7 @@ function launch(options: StartMockOptions, specFile: string, host: string, port:
     const timer = setTimeout(() => {
       fail(
         new MockStartError(
-          `Prism did not answer within ${startupTimeoutMs} ms for spec "${options.spec}" (${where}); it was stopped.` +
+          `Prism did not answer within ${startupTimeoutMs} ms for spec "${options.spec}" (${where}); it was stopped ${startupPhase(output())}.` +
             describeOutput(output()),
           options.spec,
           output(),
@@ -283,12 +292,37 @@ async function waitUntilAnswering(url: string, cancelled: () => boolean): Promis
   return false;
 }
 
-/** Prism's own reason for failing, from its output: the `fatal` log line, else the last stderr line that is not yargs help. */
+/**
+ * Where start-up was when it was given up, from the progress lines of prism-process.mjs. Resolving the spec's `$ref`s
+ * is what takes the time on a large spec, and how long depends on how its schemas refer to each other, not on its
+ * count of operations (bench/mocks.ts): a spec whose schemas share much may never finish.
+ */
+function startPhase(output: string): "resolving" | "resolved" | "starting" {
+  if (/payspec-mock: \d+ operations resolved/.test(output)) return "resolved";
+  if (output.includes("payspec-mock: resolving")) return "resolving";
+  return "starting";
+}
+
+function startupPhase(output: string): string {
+  switch (startPhase(output)) {
+    case "resolving":
+      return (
+        "while it was still resolving the spec's $refs (Prism's json-schema-ref-parser; its time grows with how much the " +
+        "schemas refer to each other). Give it longer with startupTimeoutMs, or use the generated MSW handlers " +
+        "(msw.ts), which need no resolving at start-up"
+      );
+    case "resolved":
+      return "after it had resolved the spec, before it listened";
+    default:
+      return "before it began to read the spec";
+  }
+}
+
+/** The reason for failing that prism-process.mjs printed (`fatal: <message>`), else the last line that says one. */
 function prismFailure(output: string): string {
   const lines = output.split("\n");
-  // Prism's CLI logs through signale: `[10:25:40 PM] › [CLI] ✖  fatal     <message>`.
   const fatal = lines
-    .map((line) => /✖\s+fatal\s*(.*)$/.exec(line)?.[1]?.trim() ?? "")
+    .map((line) => /^fatal:\s*(.*)$/.exec(line)?.[1]?.trim() ?? "")
     .filter((text) => text !== "");
   if (fatal.length > 0) return fatal.join("; ").replace(/[:.]$/, "");
   // A failed listen() leaves an empty fatal line; node's message is the last line of stderr.

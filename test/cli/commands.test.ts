@@ -126,6 +126,21 @@ describe("what the generated code needs at run time", () => {
   });
 });
 
+describe("generate --msw", () => {
+  it("also writes msw.ts, and names what it needs for tests (npm i -D) when package.json does not list it", async () => {
+    const root = await project("msw");
+    await writeFile(path.join(root, "package.json"), JSON.stringify({ name: "app", type: "module", dependencies: { "openapi-fetch": "^0.17.0" } }));
+    const without = await runCli(["generate", "api.yaml", "--out", "src/api"], root);
+    expect(Object.keys(await hashTree(path.join(root, "src/api")))).not.toContain("msw.ts");
+    expect(without.stderr).toBe("");
+    const withMsw = await runCli(["generate", "api.yaml", "--out", "src/api", "--msw"], root);
+    expect(withMsw.code).toBe(0);
+    expect(Object.keys(await hashTree(path.join(root, "src/api")))).toContain("msw.ts");
+    expect(withMsw.stderr).toMatch(/^note: src\/api\/msw\.ts \(MSW handlers for tests\) import packages that package\.json does not list: npm i -D json-schema-faker@\S+ msw@\S+$/);
+    expect(await readFile(path.join(root, "src/api/README.md"), "utf8")).toContain("npx payspec generate api.yaml --out src/api --msw");
+  });
+});
+
 describe("generate --strict", () => {
   it("refuses a spec with warnings, writing nothing; without it, the warnings are printed and the client written", async () => {
     const root = await project("strict");

@@ -15,7 +15,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES, hashTree } from "../generator/helpers.js";
-import { newProject, packWorkingTree, writeJson } from "../support/packed-install.js";
+import { newProject, npm, packWorkingTree, writeJson } from "../support/packed-install.js";
 
 const exec = promisify(execFile);
 const NPX = process.platform === "win32" ? "npx.cmd" : "npx";
@@ -72,8 +72,11 @@ describe("payspec installed from its packed tarball into an empty project", () =
 
   it("`npx payspec generate <spec> --out src/...` writes the user's clients, and the user's code compiles with tsc under Node ESM settings", async () => {
     const first = await npx(["payspec", "generate", "my-api.yaml", "--out", "src/api"]);
-    expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
+    // The generated code's own run-time dependencies are the app's to declare: the command says which, and how.
+    const note = /^note: src\/api\/ import packages that package\.json does not list in its dependencies; the app needs them at run time: (npm i .+)$/.exec(first.stderr.trim());
+    expect(note, first.stderr).not.toBeNull();
+    await npm(note![1]!.split(" ").slice(1).concat("--prefer-offline"), project);
     const second = await npx(["payspec", "generate", "specs/shop.yaml", "--out", "src/shop", "--client-name", "ShopClient"]);
     expect(second.code).toBe(0);
 

@@ -28,7 +28,7 @@ describe("json-schema-faker options of dynamic mocks", () => {
     expect(keys.every((names) => names.includes("id"))).toBe(true);
   });
 
-  it("the spec's own x-json-schema-faker options take effect (Prism's extension, repaired by mock/prism-process.mjs)", async () => {
+  it("the spec's own x-json-schema-faker options take effect (Prism's extension, applied by mock/prism-process.mjs)", async () => {
     const keys = await keysOfTenResponses({ spec: fixture("open-object-unfilled.yaml") });
     expect(keys).toEqual(Array.from({ length: 10 }, () => ["id"]));
   });

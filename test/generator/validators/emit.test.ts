@@ -308,7 +308,7 @@ describe("emitValidators: output", () => {
     // A function is given where its data stands as a lazy path, spelled out only when an error reports it.
     expect(compiled).toMatch(/^function payspecPath\(at\)/m);
     expect(compiled).toMatch(/function validate\d+\(data, at\)\{/);
-    expect(compiled).toMatch(/validate\d+\(data\d+, \{b: at, s: "\/lines\/", i: i\d+\}\)/);
+    expect(compiled).toMatch(/validate\d+\(data\d+(\[i\d+\])?, \{b: at, s: "\/lines\/", i: i\d+\}\)/);
   });
 
   it("keeps the tracking where unevaluatedProperties/unevaluatedItems need it, across $ref and allOf", async () => {

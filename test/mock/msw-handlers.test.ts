@@ -1,0 +1,148 @@
+/**
+ * The generated MSW handlers (generated/<name>/msw.ts) under msw's own `setupServer`, driving the generated clients:
+ * static answers are the spec's examples (read here from the spec file, not from msw.ts), dynamic ones are seeded and
+ * pass the client's response validators, bad requests get Prism's 422 with each violation's pointer and message,
+ * missing credentials get 401.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { generate } from "../../generator/pipeline.js";
+import { writeOutputFolder } from "../../generator/write.js";
+import { tempDir } from "../generator/helpers.js";
+import { handlers as medusaHandlers } from "../../generated/medusa/msw.js";
+import { MedusaClient } from "../../generated/medusa/index.js";
+import { handlers as nextHandlers } from "../../generated/nextcommerce/msw.js";
+import { NextCommerceClient } from "../../generated/nextcommerce/index.js";
+import { handlers as paymentsHandlers } from "../../generated/payments/msw.js";
+import { AuthenticationError, PaymentsClient, UnprocessableEntityError } from "../../generated/payments/index.js";
+
+const BASE = "https://payments.test/api";
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+type Spec = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { example?: unknown }> }> }>> };
+const paymentsSpec = parseYaml(readFileSync(new URL("../../specs/payments.yaml", import.meta.url), "utf8")) as Spec;
+const example = (path: string, method: string, status: string) => paymentsSpec.paths[path]![method]!.responses[status]!.content!["application/json"]!.example;
+
+function payments(options: { credentials?: boolean; validateRequest?: boolean; validateResponse?: boolean } = {}) {
+  return new PaymentsClient({
+    baseUrl: BASE,
+    maxRetries: 0,
+    ...(options.credentials === false ? {} : { credentials: { bearerAuth: "test-token" } }),
+    validate: { request: options.validateRequest ?? true, response: options.validateResponse ?? true },
+  });
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error("expected the call to fail");
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe("generated msw.ts handlers with setupServer", () => {
+  it("prefer a literal path to a templated one, read deepObject and exploded array queries, and answer 400 where the spec documents only a 400", async () => {
+    const { files } = await generate(fileURLToPath(new URL("./fixtures/routes.yaml", import.meta.url)), { msw: true });
+    const dir = path.join(await tempDir("msw-routes"), "routes");
+    await writeOutputFolder(dir, files);
+    const { handlers } = (await import(path.join(dir, "msw.ts"))) as { handlers: typeof paymentsHandlers };
+    server.use(...handlers());
+    const key = { "x-api-key": "k" };
+    const search = await fetch("https://routes.test/v2/payments/search?filter[min]=2&filter[status]=paid&ids=1&ids=2", { headers: key });
+    expect(search.status).toBe(200);
+    expect(await search.json()).toEqual({ found: 3 });
+    const badFilter = await fetch("https://routes.test/v2/payments/search?filter[min]=two", { headers: key });
+    expect(badFilter.status).toBe(422);
+    expect(await badFilter.json()).toEqual(expect.objectContaining({ validation: [expect.objectContaining({ pointer: "/query/filter/min" })] }));
+    const badIds = await fetch("https://routes.test/v2/payments/search?ids=1&ids=x", { headers: key });
+    expect(await badIds.json()).toEqual(expect.objectContaining({ validation: [expect.objectContaining({ pointer: "/query/ids/1" })] }));
+    expect((await fetch("https://routes.test/v2/payments/7", { headers: key })).status).toBe(200);
+    const badId = await fetch("https://routes.test/v2/payments/seven", { headers: key });
+    expect(badId.status).toBe(400);
+    expect(await badId.json()).toEqual(expect.objectContaining({ status: 400, validation: [expect.objectContaining({ pointer: "/path/id" })] }));
+    expect((await fetch("https://routes.test/v2/payments/7")).status).toBe(401);
+  });
+
+  it("answer each operation with the spec's example in static mode", async () => {
+    server.use(...paymentsHandlers({ baseUrl: BASE }));
+    const client = payments();
+    expect(await client.payForOrders({ body: { orders: ["order-1001"], payment_method: "pm-0001" } })).toEqual(example("/payments", "post", "201"));
+    expect(await client.retrievePayment({ path: { payment_id: "p-1" } })).toEqual(example("/payments/{payment_id}", "get", "200"));
+    expect(await client.listPayments({ query: { page: 2, size: 10 } })).toEqual(example("/payments", "get", "200"));
+  });
+
+  it("answer under the spec's server by default", async () => {
+    server.use(...nextHandlers());
+    const client = new NextCommerceClient({ credentials: { bearerAuth: "test-token" }, maxRetries: 0 });
+    const body = await client.transactionsCaptureCreate({ path: { id: 1234 }, body: { amount: "10.00" } });
+    expect(body).toEqual(expect.objectContaining({ id: expect.anything() }));
+  });
+
+  it("answer a bad request with 422 and each violation's location, JSON pointer and message, as Prism does", async () => {
+    server.use(...paymentsHandlers({ baseUrl: BASE }));
+    const error = await rejection(payments({ validateRequest: false }).payForOrders({ body: { orders: [7 as unknown as string], extra: 1 } as never }));
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
+    const body = (error as UnprocessableEntityError).body as { status: number; validation: Array<Record<string, unknown>> };
+    expect(body.status).toBe(422);
+    expect(body.validation).toContainEqual(expect.objectContaining({ location: ["body", "orders", "0"], pointer: "/body/orders/0", code: "type" }));
+    expect(body.validation).toContainEqual(expect.objectContaining({ location: ["body", "extra"], pointer: "/body/extra", code: "additionalProperties", message: expect.stringContaining("not allowed") }));
+  });
+
+  it("read query and path parameters as the spec types them (a number query parameter that is not one is a violation)", async () => {
+    server.use(...paymentsHandlers({ baseUrl: BASE }));
+    const good = await fetch(`${BASE}/payments?page=2&size=10`, { headers: { authorization: "Bearer t" } });
+    expect(good.status).toBe(200);
+    const bad = await fetch(`${BASE}/payments?page=two`, { headers: { authorization: "Bearer t" } });
+    expect(bad.status).toBe(422);
+    expect(bad.headers.get("content-type")).toBe("application/problem+json");
+    const body = (await bad.json()) as { validation: Array<Record<string, unknown>> };
+    expect(body.validation).toEqual([expect.objectContaining({ pointer: "/query/page", code: "type" })]);
+  });
+
+  it("answer 401 when the required credential is missing", async () => {
+    server.use(...paymentsHandlers({ baseUrl: BASE }));
+    const error = await rejection(payments({ credentials: false }).retrievePayment({ path: { payment_id: "p-1" } }));
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).status).toBe(401);
+    const basic = await fetch(`${BASE}/payments/p-1`, { headers: { authorization: "Basic dTpw" } });
+    expect(basic.status).toBe(401);
+  });
+
+  it("in dynamic mode, answer values generated from the schema that pass the client's response validators, the same for the same seed", async () => {
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 15; seed++) {
+      server.resetHandlers(...paymentsHandlers({ baseUrl: BASE, dynamic: true, seed }));
+      const client = payments();
+      const first = await client.retrievePayment({ path: { payment_id: "p-1" } });
+      expect(await client.retrievePayment({ path: { payment_id: "p-1" } })).toEqual(first);
+      await client.listPayments({});
+      await client.payForOrders({ body: { orders: ["o-1"], payment_method: "pm-1" } });
+      seen.add(JSON.stringify(first));
+    }
+    expect(seen.size).toBeGreaterThan(10);
+    expect([...seen]).not.toContain(JSON.stringify(example("/payments/{payment_id}", "get", "200")));
+  });
+
+  it("let a request pick its seed with Prefer: seed=<n>", async () => {
+    server.use(...paymentsHandlers({ baseUrl: BASE, dynamic: true }));
+    const get = (seed: number) => fetch(`${BASE}/payments/p-1`, { headers: { authorization: "Bearer t", prefer: `seed=${seed}` } }).then((r) => r.json());
+    expect(await get(3)).toEqual(await get(3));
+    expect(await get(3)).not.toEqual(await get(4));
+  });
+
+  it("generate from recursive schemas without running away (Medusa's payment collection), passing the validators", async () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      server.resetHandlers(...medusaHandlers({ baseUrl: BASE, dynamic: true, seed }));
+      const client = new MedusaClient({ baseUrl: BASE, credentials: { jwtToken: "t" }, maxRetries: 0, validate: { response: true } });
+      await client.createPaymentCollection({ body: { order_id: "order_1" } });
+    }
+  });
+});
