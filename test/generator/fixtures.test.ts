@@ -41,7 +41,7 @@ describe("OpenAPI 3.1 fixture (shop-31.yaml)", () => {
 
   it("writes a README with construction, auth and one table row per operation", async () => {
     const readme = await readFile(path.join(out, "README.md"), "utf8");
-    expect(readme).toContain('import { FixtureShopClient } from "payspec/shop-31";');
+    expect(readme).toContain('import { FixtureShopClient } from "./generated/shop-31/index.js";');
     expect(readme).toContain("| `credentials.apiKeyAuth` | API key (string), sent in the header `X-Api-Key`. |");
     expect(readme).toContain("| `credentials.basicAuth` | HTTP basic: `{ username, password }`. |");
     expect(readme).toContain("| `serverVariables.region` | Data region. (default `eu`, one of `eu`, `us`). |");
