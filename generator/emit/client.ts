@@ -79,14 +79,30 @@ export function emitClient(model: ApiModel, options: EmitClientOptions = {}): st
   return `${generatedHeader(model, "Typed client")}\n${printSourceFile(merged)}`;
 }
 
+/**
+ * The runtime parts (`ClientParts`) a client of `model` hands its ClientCore besides its validators, by the name
+ * client.ts imports each under: query-style serialisation when an operation has query parameters or a scheme puts
+ * an apiKey in the query, cookie handling when an operation has cookie parameters or a scheme puts one in a cookie.
+ * A client that needs neither bundles neither.
+ */
+export function runtimeParts(model: ApiModel): { readonly query?: "querySerializerFor"; readonly cookies?: "withCookies" } {
+  const uses = (where: "query" | "cookie"): boolean =>
+    model.operations.some((operation) => operation.parameters.some((parameter) => parameter.in === where)) ||
+    Object.values(model.securitySchemes).some((scheme) => scheme.type === "apiKey" && scheme.in === where);
+  return { ...(uses("query") ? { query: "querySerializerFor" } : {}), ...(uses("cookie") ? { cookies: "withCookies" } : {}) } as const;
+}
+
 /** What client.ts takes from the runtime: only what it uses (an unused import fails `noUnusedLocals`). */
 function runtimeImports(model: ApiModel, typed: readonly Typed[], bodyHelpers: readonly string[]): string[] {
   const operations = typed.length > 0;
+  const parts = runtimeParts(model);
   return [
     ...bodyHelpers,
     "ClientCore",
     ...(typed.some(({ types }) => types.paging !== undefined) ? ["paginate"] : []),
+    ...(parts.query !== undefined ? [parts.query] : []),
     ...(model.servers.length > 0 ? ["resolveServerUrl"] : []),
+    ...(parts.cookies !== undefined ? [parts.cookies] : []),
     "type CoreOptions",
     ...(operations ? ["type OperationInfo"] : []),
     ...(typed.some(({ types }) => types.paging !== undefined) ? ["type PagePromise"] : []),
@@ -242,6 +258,9 @@ function clientClass(model: ApiModel, typed: readonly Typed[]): ClassDeclaration
   const optionsType = `${model.clientName}Options`;
   const hasVariables = server !== undefined && Object.keys(server.variables).length > 0;
   const hasCredentials = credentialSchemes(model).length > 0;
+  const parts = Object.entries(runtimeParts(model))
+    .map(([part, name]) => `, ${part}: ${name}`)
+    .join("");
   const destructured = ["baseUrl", ...(hasVariables ? ["serverVariables"] : []), ...(hasCredentials ? ["credentials"] : []), "...coreOptions"];
   const baseUrl = server
     ? hasVariables
@@ -289,7 +308,7 @@ function clientClass(model: ApiModel, typed: readonly Typed[]): ClassDeclaration
           ...(hasCredentials ? [`    ...(credentials !== undefined ? { credentials } : {}),`] : []),
           `  },`,
           `  // Response validators are loaded on first use only: an app that never validates responses never bundles them.`,
-          `  { request: requestValidators, loadResponse: () => import("./response-validators.js").then((module) => module.responseValidators) },`,
+          `  { request: requestValidators, loadResponse: () => import("./response-validators.js").then((module) => module.responseValidators)${parts} },`,
           `);`,
           `this.raw = this.#core.raw as FetchClient<paths>;`,
         ],

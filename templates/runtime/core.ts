@@ -23,7 +23,6 @@
 import createClient, { createQuerySerializer as openapiFetchQuerySerializer, type Client, type ClientOptions } from "openapi-fetch";
 import { checkCredentials, credentialNames, planFor, secretsOf, selectRequirement, type AuthPlan } from "./auth.js";
 import type { BodyEncoding } from "./body.js";
-import { appendCookies, cookieValue } from "./cookies.js";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -40,7 +39,7 @@ import {
 } from "./errors.js";
 import type {
   CallInput,
-  ClientValidators,
+  ClientParts,
   Credential,
   CoreOptions,
   OperationInfo,
@@ -52,7 +51,6 @@ import type {
   Validator,
 } from "./operation.js";
 import { headerParams, withConstantHeaders } from "./params.js";
-import { createQuerySerializer, withQueryCredentials } from "./query.js";
 import { isSensitiveHeader, redactHeaders, sanitizeCause, SecretScrubber } from "./redact.js";
 import { declaredResponse, errorDetail, mockViolations, normaliseErrorBody, readSuccessBody, statusLine } from "./response.js";
 import { isRepeatableMethod, isRetryableStatus, retryDelayMs } from "./retry.js";
@@ -96,8 +94,11 @@ interface Prepared {
    * this operation's: `null` removes one it must not send, a value replaces one of the same name. Usually empty.
    */
   readonly credentialHeaders: Readonly<Record<string, string | null>> | undefined;
-  /** The operation's query style (or the client's serializer), then its query credentials. */
-  readonly querySerializer: QuerySerializer;
+  /**
+   * The operation's query style (or the client's serializer), then its query credentials; undefined without the
+   * query part (ClientParts.query): openapi-fetch then uses the raw client's.
+   */
+  readonly querySerializer: QuerySerializer | undefined;
   /** The operation's cookie credentials, not yet encoded. */
   readonly cookies: Pairs;
   /** The header parameters of a call that passes none (the constant headers), as validated and as sent. */
@@ -196,8 +197,8 @@ export class ClientCore {
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #validateRequest: boolean;
   readonly #validateResponse: boolean;
-  readonly #validators: ClientValidators;
-  #responseValidators: ReturnType<NonNullable<ClientValidators["loadResponse"]>> | undefined;
+  readonly #parts: ClientParts;
+  #responseValidators: ReturnType<NonNullable<ClientParts["loadResponse"]>> | undefined;
   readonly #querySerializer: QuerySerializer | undefined;
   readonly #fetch: typeof globalThis.fetch | undefined;
   /** Lower-cased names of the default headers the caller set: a credential header never replaces one. */
@@ -211,7 +212,8 @@ export class ClientCore {
   readonly #everyCookieCount: number;
   readonly #prepared = new WeakMap<OperationInfo, Prepared>();
 
-  constructor(securitySchemes: Readonly<Record<string, SecuritySchemeInfo>>, options: CoreOptions, validators: ClientValidators = {}) {
+  /** `parts`: the generated client's validators, and the runtime parts its spec needs (see ClientParts). */
+  constructor(securitySchemes: Readonly<Record<string, SecuritySchemeInfo>>, options: CoreOptions, parts: ClientParts = {}) {
     let base: URL;
     try {
       base = new URL(options.baseUrl);
@@ -235,7 +237,7 @@ export class ClientCore {
     this.#onRetry = options.onRetry;
     this.#validateRequest = options.validate?.request ?? true;
     this.#validateResponse = options.validate?.response ?? false;
-    this.#validators = validators;
+    this.#parts = parts;
     this.#querySerializer = options.querySerializer;
     this.#fetch = options.fetch;
 
@@ -247,9 +249,12 @@ export class ClientCore {
     this.#defaultCookie = cookieKey === undefined ? null : (defaults[cookieKey] ?? null);
     this.#everyCredentialHeader = credentialHeaderMap(every.headers, this.#defaultHeaderNames);
     this.#everyCookieCount = every.cookies.length;
+    if ((every.query.length > 0 && parts.query === undefined) || (every.cookies.length > 0 && parts.cookies === undefined)) {
+      throw new PayspecError("Credentials in the query or a cookie need ClientParts.query and .cookies, which a generated client passes.");
+    }
     if (every.cookies.length > 0) {
       if (cookieKey !== undefined) delete defaults[cookieKey];
-      defaults["Cookie"] = appendCookies(this.#defaultCookie, every.cookies.map(([name, value]) => [name, cookieValue(value)] as const));
+      Object.assign(defaults, this.#withCookies({}, undefined, every.cookies));
     }
     const customFetch = options.fetch;
     const fetchOnce = customFetch ?? ((request: Request) => globalThis.fetch(request));
@@ -259,8 +264,10 @@ export class ClientCore {
       fetch: (request: Request) => fetchFollowing(request, fetchOnce, this.#credentialPlaces),
       headers: { ...defaults, ...Object.fromEntries(this.#everyCredentialHeader.values()) },
     };
-    if (options.querySerializer !== undefined || every.query.length > 0) {
-      clientOptions.querySerializer = withQueryCredentials(options.querySerializer ?? openapiFetchQuerySerializer(), every.query);
+    if (parts.query !== undefined) {
+      clientOptions.querySerializer = parts.query(options.querySerializer ?? openapiFetchQuerySerializer(), undefined, every.query);
+    } else if (options.querySerializer !== undefined) {
+      clientOptions.querySerializer = options.querySerializer;
     }
     this.raw = createClient(clientOptions);
   }
@@ -292,7 +299,7 @@ export class ClientCore {
     const header =
       headers === prepared.constantHeaders && input.cookie === undefined
         ? prepared.constantHeaderParams
-        : headerParams(headers, input.cookie, prepared.cookies, this.#defaultCookie);
+        : this.#withCookies(headerParams(headers), input.cookie, prepared.cookies);
 
     for (let retry = 0; ; retry++) {
       if (options.signal?.aborted) throw this.#userAbort(operationId, described);
@@ -376,14 +383,14 @@ export class ClientCore {
     const constantHeaders = Object.freeze(withConstantHeaders(undefined, operation.constantHeaders).header);
     const credentialed = plan.headers.length + plan.query.length + plan.cookies.length > 0 || this.#defaultsCarryCredentials;
     const safe = operation.method === "get" || operation.method === "head";
-    const requestValidators = this.#validators.request;
+    const { request: requestValidators, query } = this.#parts;
     prepared = {
       described: describeOperation(operation.operationId, operation.method, operation.path),
       constantHeaders,
-      constantHeaderParams: Object.freeze(headerParams(constantHeaders, undefined, plan.cookies, this.#defaultCookie)),
+      constantHeaderParams: Object.freeze(this.#withCookies(headerParams(constantHeaders), undefined, plan.cookies)),
       body: operation.requestBody,
       credentialHeaders: Object.keys(overrides).length > 0 ? Object.freeze(overrides) : undefined,
-      querySerializer: withQueryCredentials(this.#querySerializer ?? createQuerySerializer(operation.queryStyles), plan.query),
+      querySerializer: query === undefined ? this.#querySerializer : query(this.#querySerializer, operation.queryStyles, plan.query),
       cookies: plan.cookies,
       redirect: safe && !credentialed ? "follow" : "manual",
       requestValidator:
@@ -391,6 +398,15 @@ export class ClientCore {
     };
     this.#prepared.set(operation, prepared);
     return prepared;
+  }
+
+  /** Header parameters as sent, with the call's cookies when the client sends cookies (ClientParts.cookies). */
+  #withCookies(
+    header: Readonly<Record<string, string>>,
+    cookie: Readonly<Record<string, unknown>> | undefined,
+    credentials: Pairs,
+  ): Readonly<Record<string, string>> {
+    return this.#parts.cookies === undefined ? header : this.#parts.cookies(header, cookie, credentials, this.#defaultCookie);
   }
 
   /** openapi-fetch's options for one attempt: everything call-specific travels here, as that request's options. */
@@ -450,7 +466,7 @@ export class ClientCore {
 
   /** The body checked by the response validator of the status it is declared under, loaded on first use. */
   async #validated<T>(operation: OperationInfo, described: string, status: number, key: string, body: unknown): Promise<T> {
-    const load = this.#validators.loadResponse;
+    const load = this.#parts.loadResponse;
     if (load === undefined) return body as T;
     this.#responseValidators ??= load().catch((error: unknown) => {
       this.#responseValidators = undefined;

@@ -1,6 +1,7 @@
 /** The payspec client runtime: copied verbatim into every generated/<name>/runtime/. */
 export type {
   CallInput,
+  ClientParts,
   ClientValidators,
   CoreOptions,
   Credential,
@@ -22,8 +23,10 @@ export type {
 } from "./operation.js";
 export type { BodyEncoding } from "./body.js";
 export { bodyAsGiven, formBody, multipartBody } from "./body.js";
+export { withCookies } from "./cookies.js";
 export { ClientCore } from "./core.js";
 export { paginate } from "./paging.js";
+export { querySerializerFor } from "./query.js";
 export { resolveServerUrl } from "./servers.js";
 export {
   APIConnectionError,

@@ -236,6 +236,68 @@ describe("request bodies", () => {
   });
 });
 
+describe("runtime parts only some specs need", () => {
+  const spec = (parameters: string, scheme: string) => `openapi: 3.1.0
+info: { title: Shop, version: "1" }
+servers: [{ url: https://api.example.test }]
+security: [{ key: [] }]
+components:
+  securitySchemes:
+    key: ${scheme}
+paths:
+  /orders/{id}:
+    get:
+      operationId: getOrder
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: integer } }
+${parameters}
+      responses:
+        "200": { description: An order., content: { application/json: { schema: { type: object } } } }
+`;
+  const HEADER_KEY = "{ type: apiKey, in: header, name: X-Key }";
+
+  it("are imported only by a client whose spec has query or cookie parameters or credentials", async () => {
+    const client = async (parameters: string, scheme: string): Promise<string> => emitClient(await loadSpec(await specFile("parts", spec(parameters, scheme))));
+    const none = await client("", HEADER_KEY);
+    expect(none).not.toMatch(/querySerializerFor|withCookies/);
+    expect(none).toContain("loadResponse: () => import(\"./response-validators.js\").then((module) => module.responseValidators) },");
+    const query = await client("        - { name: expand, in: query, schema: { type: array, items: { type: string } }, explode: false }", HEADER_KEY);
+    expect(query).toContain("query: querySerializerFor }");
+    expect(query).not.toContain("withCookies");
+    expect(await client("", "{ type: apiKey, in: query, name: api_key }")).toContain("query: querySerializerFor }");
+    const cookie = await client("        - { name: locale, in: cookie, schema: { type: string } }", HEADER_KEY);
+    expect(cookie).toContain("cookies: withCookies }");
+    expect(cookie).not.toContain("querySerializerFor");
+    expect(await client("", "{ type: apiKey, in: cookie, name: session }")).toContain("cookies: withCookies }");
+  });
+
+  it("send query styles, cookie parameters and credentials from the generated client, against a real server", async () => {
+    const file = await specFile(
+      "parts-run",
+      spec(
+        ["        - { name: expand, in: query, schema: { type: array, items: { type: string } }, explode: false }", "        - { name: locale, in: cookie, schema: { type: string } }"].join("\n"),
+        "{ type: apiKey, in: cookie, name: session }",
+      ),
+    );
+    const out = path.join(path.dirname(file), "shop");
+    await writeOutputFolder(out, (await generate(file)).files);
+    const seen: { url: string; cookie: string | undefined }[] = [];
+    const server = createServer((request, response) => {
+      seen.push({ url: request.url ?? "", cookie: request.headers.cookie });
+      response.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { ShopClient } = (await import(path.join(out, "index.ts"))) as { ShopClient: new (options: object) => { getOrder(input: object): Promise<unknown> } };
+      const client = new ShopClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, credentials: { key: "s_0123456789" } });
+      await client.getOrder({ path: { id: 1 }, query: { expand: ["lines", "refunds"] }, cookie: { locale: "en" } });
+      expect(seen).toEqual([{ url: "/orders/1?expand=lines,refunds", cookie: "locale=en; session=s_0123456789" }]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
 describe("the runtime's export names", () => {
   it("are read from its index.ts, and are exactly what TypeScript sees it export", async () => {
     const names = runtimeExportNames(await readRuntimeFiles(TEMPLATES_RUNTIME_DIR));

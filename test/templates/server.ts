@@ -2,7 +2,7 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { vi } from "vitest";
-import type { OperationInfo, RetryEvent } from "../../templates/runtime/index.js";
+import { querySerializerFor, withCookies, type ClientParts, type OperationInfo, type RetryEvent } from "../../templates/runtime/index.js";
 
 export interface ReceivedRequest {
   readonly method: string;
@@ -67,6 +67,9 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 
 /** `OperationInfo.responses` of an operation answering JSON on any 2xx status. */
 export const JSON_SUCCESS: OperationInfo["responses"] = { "2XX": { content: ["application/json"] } };
+
+/** The runtime parts a generated client passes ClientCore when its spec has query or cookie parameters or credentials. */
+export const QUERY_AND_COOKIES: ClientParts = { query: querySerializerFor, cookies: withCookies };
 
 /** Resolves once `condition` holds, polling on the event loop's check phase (not a timer: tests may fake timers). */
 export async function until(condition: () => boolean, bound = 100_000): Promise<void> {
