@@ -72,8 +72,13 @@ export class MedusaClient {
         baseUrl: baseUrl ?? resolveServerUrl(defaultServer.url, defaultServer.variables, serverVariables),
         ...(credentials !== undefined ? { credentials } : {}),
       },
-      // Response validators are loaded on first use only: an app that never validates responses never bundles them.
-      { request: requestValidators, loadResponse: () => import("./response-validators.js").then((module) => module.responseValidators), query: querySerializerFor, cookies: withCookies },
+      {
+        request: requestValidators,
+        // Response validators are loaded on first use only: an app that never validates responses never bundles them.
+        loadResponse: () => import("./response-validators.js").then((module) => module.responseValidators),
+        query: querySerializerFor,
+        cookies: withCookies,
+      },
     );
     this.raw = this.#core.raw as FetchClient<paths>;
   }

@@ -16,6 +16,8 @@
  *   a POST or PATCH is sent at most once. Waits honour `retry-after-ms` / `Retry-After` up to 60 s; a server that
  *   asks for longer gets its error back at once rather than an early retry.
  * - Redirects: see transport.ts. A redirect of any other method than GET or HEAD is a RedirectError.
+ * - What only some specs need comes as ClientParts (operation.ts), passed by the generated client when its spec needs
+ *   it: query styles, cookies, retry waits, redirect following. A client of POSTs alone neither retries nor follows.
  * - A body larger than `maxResponseBytes` (after decompression) is a ResponseTooLargeError; reading stops there.
  * - Failures before the request reaches fetch (an unencodable header, a throwing middleware) are a PayspecError,
  *   never retried. Caller aborts are APIUserAbortError, never retried, also during a backoff wait.
@@ -53,9 +55,9 @@ import type {
 import { headerParams, withConstantHeaders } from "./params.js";
 import { isSensitiveHeader, redactHeaders, sanitizeCause, SecretScrubber } from "./redact.js";
 import { declaredResponse, errorDetail, mockViolations, normaliseErrorBody, readSuccessBody, statusLine } from "./response.js";
-import { isRepeatableMethod, isRetryableStatus, retryDelayMs } from "./retry.js";
-import { attemptSignal, sleep } from "./signals.js";
-import { fetchFollowing, isRedirect, MAX_REDIRECTS, readText, redirectTarget, type CredentialPlaces } from "./transport.js";
+import { isRepeatableMethod } from "./retry.js";
+import { attemptSignal } from "./signals.js";
+import { isRedirect, MAX_REDIRECTS, readText, redirectTarget, type CredentialPlaces } from "./transport.js";
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 2;
@@ -116,8 +118,8 @@ interface Exchange {
   readonly operationId: string;
   readonly described: string;
   readonly signal: AbortSignal;
-  readonly fetchOnce: (request: Request) => Promise<Response>;
-  readonly credentials: CredentialPlaces;
+  /** One request and its answer, redirects followed as ClientParts.redirects says. */
+  readonly fetch: (request: Request) => Promise<Response>;
   readonly scrubber: SecretScrubber;
   readonly maxResponseBytes: number;
   /** Set once the request got as far as fetch: a failure after that is a connection problem. */
@@ -134,7 +136,7 @@ interface Exchange {
  */
 async function send(this: Exchange, request: Request): Promise<Response> {
   this.reachedFetch = true;
-  const response = await fetchFollowing(request, this.fetchOnce, this.credentials);
+  const response = await this.fetch(request);
   if (response.type === "opaqueredirect" || isRedirect(response)) throw redirectRefused(this, request, response);
   if (response.ok) return response;
   const text = await readText(response, this.maxResponseBytes, () => this.tooLarge(response.status));
@@ -256,12 +258,10 @@ export class ClientCore {
       if (cookieKey !== undefined) delete defaults[cookieKey];
       Object.assign(defaults, this.#withCookies({}, undefined, every.cookies));
     }
-    const customFetch = options.fetch;
-    const fetchOnce = customFetch ?? ((request: Request) => globalThis.fetch(request));
     const clientOptions: ClientOptions = {
       baseUrl: options.baseUrl,
       redirect: "manual",
-      fetch: (request: Request) => fetchFollowing(request, fetchOnce, this.#credentialPlaces),
+      fetch: this.#following(options.fetch ?? ((request: Request) => globalThis.fetch(request))),
       headers: { ...defaults, ...Object.fromEntries(this.#everyCredentialHeader.values()) },
     };
     if (parts.query !== undefined) {
@@ -294,7 +294,8 @@ export class ClientCore {
     }
 
     const timeoutMs = checkPositive(options.timeoutMs ?? this.#timeoutMs, "timeoutMs", "milliseconds");
-    const maxRetries = isRepeatableMethod(method) ? checkRetries(options.maxRetries ?? this.#maxRetries, "maxRetries") : 0;
+    const retries = this.#parts.retries;
+    const maxRetries = retries !== undefined && isRepeatableMethod(method) ? checkRetries(options.maxRetries ?? this.#maxRetries, "maxRetries") : 0;
     const maxResponseBytes = checkPositive(options.maxResponseBytes ?? this.#maxResponseBytes, "maxResponseBytes", "bytes");
     const header =
       headers === prepared.constantHeaders && input.cookie === undefined
@@ -312,8 +313,7 @@ export class ClientCore {
         signal: signal.signal,
         // The global fetch gets the signal itself: given to openapi-fetch, it would be followed by the Request that
         // openapi-fetch builds and again by the one fetch copies from it. A custom fetch gets it on the Request.
-        fetchOnce: customFetch ?? ((request) => globalThis.fetch(request, { signal: signal.signal })),
-        credentials: this.#credentialPlaces,
+        fetch: this.#following(customFetch ?? ((request) => globalThis.fetch(request, { signal: signal.signal }))),
         scrubber: this.#scrubber,
         maxResponseBytes,
         reachedFetch: false,
@@ -347,19 +347,15 @@ export class ClientCore {
       if (attempt.kind === "response" && attempt.response.ok) {
         return this.#success<T>(operation, described, attempt.response, attempt.text);
       }
-      const retryable =
-        attempt.kind === "timeout" || attempt.kind === "connection" || (attempt.kind === "response" && isRetryableStatus(attempt.response.status));
-      const delay =
-        retryable && retry < maxRetries
-          ? retryDelayMs(retry, attempt.kind === "response" ? attempt.response.headers : undefined)
-          : undefined;
-      if (delay === undefined) throw this.#failure(operationId, described, attempt, attempts, timeoutMs);
+      // maxRetries is 0 without ClientParts.retries.
+      const delay = retry < maxRetries && attempt.kind !== "unsent" ? retries?.delayMs(retry, attempt.kind === "response" ? attempt.response : undefined) : undefined;
+      if (delay === undefined || retries === undefined) throw this.#failure(operationId, described, attempt, attempts, timeoutMs);
       if (this.#onRetry) {
         const reason = attempt.kind === "response" ? attempt.response.status : attempt.kind === "timeout" ? "timeout" : "connection";
         this.#onRetry({ operationId, attempt: attempts, reason, delayMs: delay });
       }
       try {
-        await sleep(delay, options.signal);
+        await retries.sleep(delay, options.signal);
       } catch {
         throw this.#userAbort(operationId, described);
       }
@@ -398,6 +394,12 @@ export class ClientCore {
     };
     this.#prepared.set(operation, prepared);
     return prepared;
+  }
+
+  /** `fetchOnce` with redirects followed when the client follows them (ClientParts.redirects). */
+  #following(fetchOnce: (request: Request) => Promise<Response>): (request: Request) => Promise<Response> {
+    const follow = this.#parts.redirects;
+    return follow === undefined ? fetchOnce : (request) => follow(request, fetchOnce, this.#credentialPlaces);
   }
 
   /** Header parameters as sent, with the call's cookies when the client sends cookies (ClientParts.cookies). */

@@ -5,6 +5,8 @@
 import type { BodyEncoding } from "./body.js";
 import type { withCookies } from "./cookies.js";
 import type { querySerializerFor } from "./query.js";
+import type { RetryWaits } from "./retry.js";
+import type { fetchFollowing } from "./transport.js";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
@@ -101,8 +103,9 @@ export interface ClientValidators {
 
 /**
  * What a generated client hands its ClientCore: its validators, and the parts of the runtime only some specs need,
- * each passed only when the spec needs it (generator/emit/client.ts), so that a client without query parameters or
- * cookies bundles none of that code.
+ * each passed only when the spec needs it (generator/emit/client.ts), so that a client bundles only the code its
+ * operations can use: a client of POSTs alone neither retries nor follows redirects, one without query parameters or
+ * cookies writes neither.
  */
 export interface ClientParts extends ClientValidators {
   /**
@@ -116,6 +119,17 @@ export interface ClientParts extends ClientValidators {
    * an apiKey in a cookie; without it, no cookie is added to the client's default headers.
    */
   readonly cookies?: typeof withCookies;
+  /**
+   * `retryWaits` (retry.ts): retries of the operations safe to repeat (GET, HEAD, OPTIONS, PUT, DELETE, TRACE). For a
+   * spec with one; without it, nothing is retried.
+   */
+  readonly retries?: RetryWaits;
+  /**
+   * `fetchFollowing` (transport.ts): redirects of GET and HEAD followed without credentials leaving their origin. For a
+   * spec with a GET or HEAD operation; without it, no redirect is followed (a call() gets a RedirectError, raw the
+   * redirect as it came).
+   */
+  readonly redirects?: typeof fetchFollowing;
 }
 
 /** How one query parameter is written in the URL, as the spec's `style` and `explode` say. */

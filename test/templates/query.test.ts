@@ -1,7 +1,7 @@
 /** Query parameters reach the server in the style their spec declares, per parameter, through a real node:http server. */
 import { afterEach, describe, expect, it } from "vitest";
 import { ClientCore, PayspecError, type OperationInfo, type QueryParameterStyle } from "../../templates/runtime/index.js";
-import { JSON_SUCCESS, QUERY_AND_COOKIES, sendJson, startServer, type TestServer } from "./server.js";
+import { JSON_SUCCESS, EVERY_PART, sendJson, startServer, type TestServer } from "./server.js";
 
 const listRefunds: OperationInfo = {
   operationId: "getRefunds",
@@ -25,7 +25,7 @@ afterEach(async () => {
 
 async function sentQuery(query: Record<string, unknown>): Promise<URLSearchParams> {
   server = await startServer((_request, response) => sendJson(response, 200, {}));
-  await new ClientCore({}, { baseUrl: server.url }, QUERY_AND_COOKIES).call(listRefunds, { query });
+  await new ClientCore({}, { baseUrl: server.url }, EVERY_PART).call(listRefunds, { query });
   const url = server.requests[0]?.url ?? "";
   return new URL(url, server.url).searchParams;
 }
@@ -61,7 +61,7 @@ describe("every style OpenAPI defines, and nested values", () => {
   async function sent(operation: OperationInfo, query: Record<string, unknown>, options: { querySerializer?: (query: Readonly<Record<string, unknown>>) => string } = {}): Promise<string> {
     await server?.close();
     server = await startServer((_request, response) => sendJson(response, 200, {}));
-    await new ClientCore({}, { baseUrl: server.url, ...options }, QUERY_AND_COOKIES).call(operation, { query });
+    await new ClientCore({}, { baseUrl: server.url, ...options }, EVERY_PART).call(operation, { query });
     return server.requests[0]!.url.replace(/^[^?]*\??/, "");
   }
 
@@ -104,7 +104,7 @@ describe("every style OpenAPI defines, and nested values", () => {
     const core = new ClientCore(
       { key: { type: "apiKey", in: "query", name: "api_key" } },
       { baseUrl: server.url, credentials: { key: "k_1234567890" }, querySerializer: () => "custom=1" },
-      QUERY_AND_COOKIES,
+      EVERY_PART,
     );
     await core.call({ ...listRefunds, security: [{ key: [] }] }, { query: { page: 1 } });
     await core.call({ ...listRefunds, security: [{ key: [] }] }, { query: { api_key: "mine" } });
@@ -128,7 +128,7 @@ describe("a client given no query or cookie part (a spec with neither: the gener
     for (const place of ["query", "cookie"] as const) {
       const schemes = { key: { type: "apiKey", in: place, name: "api_key" } } as const;
       expect(() => new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials: { key: "k_1234567890" } })).toThrow(PayspecError);
-      expect(() => new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials: { key: "k_1234567890" } }, QUERY_AND_COOKIES)).not.toThrow();
+      expect(() => new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials: { key: "k_1234567890" } }, EVERY_PART)).not.toThrow();
       // Without that credential, nothing needs the part.
       expect(() => new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9" })).not.toThrow();
     }
