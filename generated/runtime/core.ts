@@ -232,7 +232,7 @@ export class ClientCore {
     const secrets = secretsOf(this.#credentials);
     this.#scrubber = new SecretScrubber(secrets);
     const names = credentialNames(securitySchemes);
-    this.#credentialPlaces = { headers: names.headers, query: names.query, values: new Set(secrets) };
+    this.#credentialPlaces = { ...names, values: new Set(secrets) };
     this.#timeoutMs = checkPositive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs", "milliseconds");
     this.#maxRetries = checkRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries");
     this.#maxResponseBytes = checkPositive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes", "bytes");
@@ -366,8 +366,8 @@ export class ClientCore {
     let prepared = this.#prepared.get(operation);
     if (prepared !== undefined) return prepared;
     const requirement = selectRequirement(operation.security, this.#schemes, this.#credentials);
-    const plan: AuthPlan =
-      requirement === undefined ? { headers: [], query: [], cookies: [] } : planFor(Object.keys(requirement), this.#schemes, this.#credentials);
+    // No requirement met: nothing to send.
+    const plan: AuthPlan = planFor(Object.keys(requirement ?? {}), this.#schemes, this.#credentials);
     const wanted = credentialHeaderMap(plan.headers, this.#defaultHeaderNames);
     const overrides: Record<string, string | null> = {};
     for (const [key, [name, value]] of this.#everyCredentialHeader) {
