@@ -14,7 +14,8 @@
  *
  * Both TypeScript modules embed generator/validators/issues.ts (Ajv errors -> ValidationIssues) as module-private
  * code, each its own copy: bundlers put a module that both a static and a dynamic import reach into a chunk loaded up
- * front, so a shared one would ship with `isOrder` alone even when nothing validates a response.
+ * front, so a shared one would ship with `isOrder` alone even when nothing validates a response. Each copy words only
+ * the keywords its compiled module can report (`embeddedIssues`), so an app ships no wording it can never show.
  *
  * No module has a top-level side effect: the tables are object literals of references to module-level functions
  * (pure, so a bundler drops a table, and what only it uses, when nothing imports it; package.json says
