@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `payspec generate`.
 
 import type { Client as FetchClient } from "openapi-fetch";
-import { ClientCore, paginate, resolveServerUrl, type CoreOptions, type OperationInfo, type PagePromise, type RequestOptions, type SecuritySchemeInfo } from "../runtime/index.js";
+import { ClientCore, fetchFollowing, paginate, querySerializerFor, resolveServerUrl, retryWaits, type CoreOptions, type OperationInfo, type PagePromise, type RequestOptions, type SecuritySchemeInfo } from "../runtime/index.js";
 import type { paths } from "./schema.js";
 import { requestValidators } from "./validators.js";
 
@@ -130,8 +130,14 @@ export class BigCommerceClient {
         baseUrl: baseUrl ?? resolveServerUrl(defaultServer.url, defaultServer.variables, serverVariables),
         ...(credentials !== undefined ? { credentials } : {}),
       },
-      // Response validators are loaded on first use only: an app that never validates responses never bundles them.
-      { request: requestValidators, loadResponse: () => import("./response-validators.js").then((module) => module.responseValidators) },
+      {
+        request: requestValidators,
+        // Response validators are loaded on first use only: an app that never validates responses never bundles them.
+        loadResponse: () => import("./response-validators.js").then((module) => module.responseValidators),
+        query: querySerializerFor,
+        retries: retryWaits,
+        redirects: fetchFollowing,
+      },
     );
     this.raw = this.#core.raw as FetchClient<paths>;
   }

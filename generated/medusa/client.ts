@@ -2,7 +2,7 @@
 // Do not edit: change the spec and run `payspec generate`.
 
 import type { Client as FetchClient } from "openapi-fetch";
-import { ClientCore, resolveServerUrl, type CoreOptions, type OperationInfo, type RequestOptions, type SecuritySchemeInfo } from "../runtime/index.js";
+import { ClientCore, querySerializerFor, resolveServerUrl, withCookies, type CoreOptions, type OperationInfo, type RequestOptions, type SecuritySchemeInfo } from "../runtime/index.js";
 import type { paths } from "./schema.js";
 import { requestValidators } from "./validators.js";
 
@@ -72,8 +72,13 @@ export class MedusaClient {
         baseUrl: baseUrl ?? resolveServerUrl(defaultServer.url, defaultServer.variables, serverVariables),
         ...(credentials !== undefined ? { credentials } : {}),
       },
-      // Response validators are loaded on first use only: an app that never validates responses never bundles them.
-      { request: requestValidators, loadResponse: () => import("./response-validators.js").then((module) => module.responseValidators) },
+      {
+        request: requestValidators,
+        // Response validators are loaded on first use only: an app that never validates responses never bundles them.
+        loadResponse: () => import("./response-validators.js").then((module) => module.responseValidators),
+        query: querySerializerFor,
+        cookies: withCookies,
+      },
     );
     this.raw = this.#core.raw as FetchClient<paths>;
   }

@@ -77,110 +77,59 @@ function renderTyped(value: unknown): string {
   return `${typeName(value)} ${renderValue(value)}`;
 }
 
-function list(values: unknown): string {
-  return Array.isArray(values) ? values.map((value) => JSON.stringify(value)).join(", ") : String(values);
-}
-
 interface Described {
-  readonly expected?: string;
+  readonly expected?: string | undefined;
   readonly found?: string;
   readonly message: string;
   /** Property to append to the path (required, additionalProperties...): the issue then points at it. */
   readonly property?: string;
 }
 
+/** What an error of one keyword says, from its params, the value it was found at and that value rendered. */
+type Wording = (params: Readonly<Record<string, unknown>>, data: unknown, shown: string) => Described;
+
+/** `<wording>, found <shown>`: most messages. */
+function found(expected: string | undefined, wording: string, shown: string): Described {
+  return { expected, found: shown, message: `${wording}, found ${shown}` };
+}
+
+/** `must be <expected>, found <shown>`. */
+function mustBe(expected: string, shown: string): Described {
+  return found(expected, `must be ${expected}`, shown);
+}
+
+function required(params: Readonly<Record<string, unknown>>, because: string): Described {
+  const name = String(params.missingProperty);
+  return { expected: `required property ${name}`, found: "nothing", property: name, message: `is required${because} but missing` };
+}
+
+function notAllowed(params: Readonly<Record<string, unknown>>, data: unknown): Described {
+  const name = String(params.additionalProperty ?? params.unevaluatedProperty);
+  const expected = "no property not in the schema";
+  const wording = "is not a known property and is not allowed here";
+  return {
+    property: name,
+    ...(data !== null && typeof data === "object" ? found(expected, wording, renderValue((data as Record<string, unknown>)[name])) : { expected, message: wording }),
+  };
+}
+
+/**
+ * What each keyword's errors say (`items`, `additionalItems`, `unevaluatedItems`: items past `prefixItems` or past a
+ * tuple, where the schema allows none). A keyword without an entry says its name (`fails x, found ...`): the compiled
+ * validators carry no Ajv messages. generator/emit/validators.ts embeds only the entries of the keywords a module's
+ * compiled validators report, and the helpers those entries use.
+ */
+const WORDING: { readonly [keyword: string]: Wording } = {
+  type: (p, data) => mustBe(Array.isArray(p.type) ? p.type.join(" or ") : String(p.type), renderTyped(data)),
+  required: (p) => required(p, ""),
+  additionalProperties: (p, data) => notAllowed(p, data),
+  format: (p, _data, shown) => found(`format ${String(p.format)}`, `must be a valid ${String(p.format)}`, shown),
+};
+
 function describe(error: AjvErrorLike, data: unknown): Described {
-  const p = error.params;
-  switch (error.keyword) {
-    case "type": {
-      const expected = Array.isArray(p.type) ? p.type.join(" or ") : String(p.type);
-      return { expected, found: renderTyped(data), message: `must be ${expected}, found ${renderTyped(data)}` };
-    }
-    case "required":
-    case "dependentRequired": {
-      const name = String(p.missingProperty);
-      const expected = `required property ${name}`;
-      const because = error.keyword === "dependentRequired" ? ` (needed when ${String(p.property)} is present)` : "";
-      return { expected, found: "nothing", property: name, message: `is required${because} but missing` };
-    }
-    case "additionalProperties":
-    case "unevaluatedProperties": {
-      const name = String(p.additionalProperty ?? p.unevaluatedProperty);
-      const found = data !== null && typeof data === "object" ? renderValue((data as Record<string, unknown>)[name]) : undefined;
-      return {
-        expected: "no property not in the schema",
-        ...(found !== undefined ? { found } : {}),
-        property: name,
-        message: `is not a known property and is not allowed here${found !== undefined ? `, found ${found}` : ""}`,
-      };
-    }
-    case "pattern":
-      return { expected: `pattern ${String(p.pattern)}`, found: renderValue(data), message: `must match pattern ${String(p.pattern)}, found ${renderValue(data)}` };
-    case "format":
-      return { expected: `format ${String(p.format)}`, found: renderValue(data), message: `must be a valid ${String(p.format)}, found ${renderValue(data)}` };
-    case "enum":
-      return { expected: `one of ${list(p.allowedValues)}`, found: renderValue(data), message: `must be one of ${list(p.allowedValues)}, found ${renderValue(data)}` };
-    case "const":
-      return { expected: JSON.stringify(p.allowedValue), found: renderValue(data), message: `must be ${JSON.stringify(p.allowedValue)}, found ${renderValue(data)}` };
-    case "minimum":
-    case "maximum":
-    case "exclusiveMinimum":
-    case "exclusiveMaximum": {
-      const expected = `${String(p.comparison)} ${String(p.limit)}`;
-      return { expected, found: renderValue(data), message: `must be ${expected}, found ${renderValue(data)}` };
-    }
-    case "multipleOf":
-      return { expected: `multiple of ${String(p.multipleOf)}`, found: renderValue(data), message: `must be a multiple of ${String(p.multipleOf)}, found ${renderValue(data)}` };
-    case "minLength":
-    case "maxLength": {
-      const expected = `${error.keyword === "minLength" ? "at least" : "at most"} ${String(p.limit)} characters`;
-      const length = typeof data === "string" ? [...data].length : undefined;
-      const found = `${renderValue(data)}${length !== undefined ? ` (${length})` : ""}`;
-      return { expected, found, message: `must have ${expected}, found ${found}` };
-    }
-    case "minItems":
-    case "maxItems": {
-      const expected = `${error.keyword === "minItems" ? "at least" : "at most"} ${String(p.limit)} items`;
-      return { expected, found: renderValue(data), message: `must have ${expected}, found ${renderValue(data)}` };
-    }
-    // Items past `prefixItems` (or past a tuple) where the schema allows none.
-    case "items":
-    case "additionalItems":
-    case "unevaluatedItems": {
-      const expected = `at most ${String(p.limit)} items`;
-      return { expected, found: renderValue(data), message: `must have ${expected}, found ${renderValue(data)}` };
-    }
-    case "contains": {
-      const max = p.maxContains === undefined ? "" : ` and at most ${String(p.maxContains)}`;
-      const expected = `at least ${String(p.minContains)}${max} items matching \`contains\``;
-      return { expected, found: renderValue(data), message: `must have ${expected}, found ${renderValue(data)}` };
-    }
-    case "propertyNames": {
-      const found = JSON.stringify(String(p.propertyName));
-      return { expected: "property names allowed by propertyNames", found, message: `has a property name that is not allowed: ${found}` };
-    }
-    case "minProperties":
-    case "maxProperties": {
-      const expected = `${error.keyword === "minProperties" ? "at least" : "at most"} ${String(p.limit)} properties`;
-      return { expected, found: renderValue(data), message: `must have ${expected}, found ${renderValue(data)}` };
-    }
-    case "uniqueItems":
-      return { expected: "unique items", found: `items ${String(p.j)} and ${String(p.i)} equal`, message: `must not have duplicate items (items ${String(p.j)} and ${String(p.i)} are equal)` };
-    case "oneOf": {
-      const passing = p.passingSchemas;
-      const found = Array.isArray(passing) ? `matches schemas ${passing.join(" and ")}` : `matches none, found ${renderValue(data)}`;
-      return { expected: "exactly one schema of oneOf", found, message: `must match exactly one schema of oneOf, ${found}` };
-    }
-    case "anyOf":
-      return { expected: "a schema of anyOf", found: renderValue(data), message: `must match at least one schema of anyOf, found ${renderValue(data)}` };
-    case "not":
-      return { expected: "not the schema of not", found: renderValue(data), message: `must not match the schema in not, found ${renderValue(data)}` };
-    case "false schema":
-      return { expected: "nothing (false schema)", found: renderValue(data), message: `is not allowed here, found ${renderValue(data)}` };
-    default:
-      // The compiled validators carry no Ajv messages (they are not shown): a keyword not named above says its name.
-      return { found: renderValue(data), message: `fails ${error.keyword}, found ${renderValue(data)}` };
-  }
+  const wording = Object.hasOwn(WORDING, error.keyword) ? WORDING[error.keyword] : undefined;
+  const shown = renderValue(data);
+  return wording === undefined ? found(undefined, `fails ${error.keyword}`, shown) : wording(error.params, data, shown);
 }
 
 /** Every Ajv error as an Issue, in Ajv's order, duplicates (same path and message) dropped. */

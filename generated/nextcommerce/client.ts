@@ -78,8 +78,11 @@ export class NextCommerceClient {
         baseUrl: baseUrl ?? resolveServerUrl(defaultServer.url, defaultServer.variables, serverVariables),
         ...(credentials !== undefined ? { credentials } : {}),
       },
-      // Response validators are loaded on first use only: an app that never validates responses never bundles them.
-      { request: requestValidators, loadResponse: () => import("./response-validators.js").then((module) => module.responseValidators) },
+      {
+        request: requestValidators,
+        // Response validators are loaded on first use only: an app that never validates responses never bundles them.
+        loadResponse: () => import("./response-validators.js").then((module) => module.responseValidators),
+      },
     );
     this.raw = this.#core.raw as FetchClient<paths>;
   }

@@ -3,7 +3,8 @@
  * `if (err instanceof NotFoundError)`. Every field an error carries has already been redacted (redact.ts).
  *
  * Each class states its `name` as a literal (a getter on its prototype, so not an own property): a minifier renames
- * classes, and a name taken from the constructor would come out as `"K"`.
+ * classes, and a name taken from the constructor would come out as `"K"`. Fields are `declare`d and set by the
+ * constructor, in the order they are declared: a class field would also be emitted as a definition, for nothing.
  */
 import type { HttpMethod, ValidationIssue } from "./operation.js";
 
@@ -30,12 +31,12 @@ export class APIError extends PayspecError {
   override get name(): string {
     return "APIError";
   }
-  readonly status: number;
+  declare readonly status: number;
   /** The response body: parsed JSON if it parses, else the text; `undefined` when empty. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** Response headers, credentials redacted. */
-  readonly headers: Headers;
-  readonly operationId: string;
+  declare readonly headers: Headers;
+  declare readonly operationId: string;
 
   constructor(message: string, details: { status: number; body: unknown; headers: Headers; operationId: string }) {
     super(message);
@@ -122,7 +123,7 @@ export class APIConnectionError extends PayspecError {
   override get name(): string {
     return "APIConnectionError";
   }
-  readonly operationId: string;
+  declare readonly operationId: string;
   constructor(message: string, details: { operationId: string; cause?: unknown }) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.operationId = details.operationId;
@@ -141,7 +142,7 @@ export class APIUserAbortError extends PayspecError {
   override get name(): string {
     return "APIUserAbortError";
   }
-  readonly operationId: string;
+  declare readonly operationId: string;
   constructor(message: string, details: { operationId: string }) {
     super(message);
     this.operationId = details.operationId;
@@ -157,11 +158,11 @@ export class RedirectError extends PayspecError {
   override get name(): string {
     return "RedirectError";
   }
-  readonly operationId: string;
+  declare readonly operationId: string;
   /** The redirect's status; 0 when a browser hides it. */
-  readonly status: number;
+  declare readonly status: number;
   /** Where it pointed, without query or fragment (they may carry credentials); undefined when not known. */
-  readonly location: string | undefined;
+  declare readonly location: string | undefined;
   constructor(message: string, details: { operationId: string; status: number; location: string | undefined }) {
     super(message);
     this.operationId = details.operationId;
@@ -175,9 +176,9 @@ export class ResponseTooLargeError extends PayspecError {
   override get name(): string {
     return "ResponseTooLargeError";
   }
-  readonly operationId: string;
-  readonly status: number;
-  readonly maxResponseBytes: number;
+  declare readonly operationId: string;
+  declare readonly status: number;
+  declare readonly maxResponseBytes: number;
   constructor(message: string, details: { operationId: string; status: number; maxResponseBytes: number }) {
     super(message);
     this.operationId = details.operationId;
@@ -197,7 +198,7 @@ export class ValidationError extends PayspecError {
   override get name(): string {
     return "ValidationError";
   }
-  readonly errors: readonly ValidationIssue[];
+  declare readonly errors: readonly ValidationIssue[];
   constructor(errors: readonly ValidationIssue[], message?: string);
   constructor(message: string, errors: readonly ValidationIssue[]);
   constructor(first: string | readonly ValidationIssue[], second?: string | readonly ValidationIssue[]) {
@@ -213,7 +214,7 @@ export class RequestValidationError extends ValidationError {
   override get name(): string {
     return "RequestValidationError";
   }
-  readonly operationId: string;
+  declare readonly operationId: string;
   constructor(message: string, details: { operationId: string; errors: readonly ValidationIssue[] }) {
     super(message, details.errors);
     this.operationId = details.operationId;
@@ -229,9 +230,9 @@ export class ResponseValidationError extends ValidationError {
   override get name(): string {
     return "ResponseValidationError";
   }
-  readonly operationId: string;
-  readonly status: number;
-  readonly body: unknown;
+  declare readonly operationId: string;
+  declare readonly status: number;
+  declare readonly body: unknown;
   constructor(
     message: string,
     details: { operationId: string; status: number; body: unknown; errors: readonly ValidationIssue[] },

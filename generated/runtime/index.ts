@@ -1,6 +1,7 @@
 /** The payspec client runtime: copied verbatim into every generated/<name>/runtime/. */
 export type {
   CallInput,
+  ClientParts,
   ClientValidators,
   CoreOptions,
   Credential,
@@ -21,10 +22,15 @@ export type {
   Validator,
 } from "./operation.js";
 export type { BodyEncoding } from "./body.js";
+export type { RetryWaits } from "./retry.js";
 export { bodyAsGiven, formBody, multipartBody } from "./body.js";
+export { withCookies } from "./cookies.js";
 export { ClientCore } from "./core.js";
 export { paginate } from "./paging.js";
+export { querySerializerFor } from "./query.js";
+export { retryWaits } from "./retry.js";
 export { resolveServerUrl } from "./servers.js";
+export { fetchFollowing } from "./transport.js";
 export {
   APIConnectionError,
   APIConnectionTimeoutError,

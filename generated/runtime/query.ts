@@ -7,6 +7,9 @@
  * Rack and PHP read: `created_at[$in][]=a&created_at[$in][]=b`, `a[b][c]=1`, in an exploded style; as JSON text
  * inside a non-exploded list. A Date is written as its ISO string. Names and values are percent-encoded; the
  * separators a style defines (`,` `|` `%20`, brackets) are not.
+ *
+ * ClientCore takes this module as `ClientParts.query` (`querySerializerFor`), which the generated client passes only
+ * when its spec has query parameters or credentials: a client without them bundles none of it.
  */
 import type { QueryParameterStyle, QuerySerializer } from "./operation.js";
 
@@ -66,7 +69,7 @@ function serializeParameter(name: string, value: unknown, { style, explode }: Qu
 }
 
 /** The serializer of an operation's query parameters: each in its declared style, OpenAPI's default otherwise. */
-export function createQuerySerializer(styles: Readonly<Record<string, QueryParameterStyle>> | undefined): QuerySerializer {
+function createQuerySerializer(styles: Readonly<Record<string, QueryParameterStyle>> | undefined): QuerySerializer {
   return (query) => {
     const out: string[] = [];
     for (const [name, value] of Object.entries(query)) {
@@ -80,11 +83,23 @@ export function createQuerySerializer(styles: Readonly<Record<string, QueryParam
  * `serializer`, then the credential pairs whose names the query does not already have (a parameter the caller set
  * explicitly wins over a credential of the same name).
  */
-export function withQueryCredentials(serializer: QuerySerializer, pairs: readonly (readonly [string, string])[]): QuerySerializer {
+function withQueryCredentials(serializer: QuerySerializer, pairs: readonly (readonly [string, string])[]): QuerySerializer {
   if (pairs.length === 0) return serializer;
   return (query) => {
     const parts = [serializer(query)];
     for (const [name, value] of pairs) if (query[name] === undefined || query[name] === null) parts.push(`${encode(name)}=${encode(value)}`);
     return parts.filter((part) => part !== "").join("&");
   };
+}
+
+/**
+ * The serializer of a request's query: `serializer` when given (the client's `querySerializer`, or openapi-fetch's
+ * for the raw client), else each parameter in the style `styles` declares; then the query credentials.
+ */
+export function querySerializerFor(
+  serializer: QuerySerializer | undefined,
+  styles: Readonly<Record<string, QueryParameterStyle>> | undefined,
+  credentials: readonly (readonly [string, string])[],
+): QuerySerializer {
+  return withQueryCredentials(serializer ?? createQuerySerializer(styles), credentials);
 }

@@ -79,14 +79,47 @@ export function emitClient(model: ApiModel, options: EmitClientOptions = {}): st
   return `${generatedHeader(model, "Typed client")}\n${printSourceFile(merged)}`;
 }
 
+/** Methods the runtime retries (templates/runtime/retry.ts): safe to send twice. */
+const REPEATABLE_METHODS: ReadonlySet<string> = new Set(["get", "head", "options", "put", "delete", "trace"]);
+
+/**
+ * The runtime parts (`ClientParts`) a client of `model` hands its ClientCore besides its validators, each by the name
+ * client.ts imports it under, so that a client bundles only what its operations can use: query-style serialisation
+ * when an operation has query parameters or a scheme puts an apiKey in the query; cookie handling when an operation
+ * has cookie parameters or a scheme puts one in a cookie; retry waits when an operation is safe to repeat; redirect
+ * following when one is a GET or HEAD.
+ */
+export function runtimeParts(model: ApiModel): {
+  readonly query?: "querySerializerFor";
+  readonly cookies?: "withCookies";
+  readonly retries?: "retryWaits";
+  readonly redirects?: "fetchFollowing";
+} {
+  const uses = (where: "query" | "cookie"): boolean =>
+    model.operations.some((operation) => operation.parameters.some((parameter) => parameter.in === where)) ||
+    Object.values(model.securitySchemes).some((scheme) => scheme.type === "apiKey" && scheme.in === where);
+  const methods = new Set(model.operations.map((operation) => operation.method));
+  return {
+    ...(uses("query") ? { query: "querySerializerFor" } : {}),
+    ...(uses("cookie") ? { cookies: "withCookies" } : {}),
+    ...([...methods].some((method) => REPEATABLE_METHODS.has(method)) ? { retries: "retryWaits" } : {}),
+    ...(methods.has("get") || methods.has("head") ? { redirects: "fetchFollowing" } : {}),
+  } as const;
+}
+
 /** What client.ts takes from the runtime: only what it uses (an unused import fails `noUnusedLocals`). */
 function runtimeImports(model: ApiModel, typed: readonly Typed[], bodyHelpers: readonly string[]): string[] {
   const operations = typed.length > 0;
+  const parts = runtimeParts(model);
   return [
     ...bodyHelpers,
     "ClientCore",
+    ...(parts.redirects !== undefined ? [parts.redirects] : []),
     ...(typed.some(({ types }) => types.paging !== undefined) ? ["paginate"] : []),
+    ...(parts.query !== undefined ? [parts.query] : []),
     ...(model.servers.length > 0 ? ["resolveServerUrl"] : []),
+    ...(parts.retries !== undefined ? [parts.retries] : []),
+    ...(parts.cookies !== undefined ? [parts.cookies] : []),
     "type CoreOptions",
     ...(operations ? ["type OperationInfo"] : []),
     ...(typed.some(({ types }) => types.paging !== undefined) ? ["type PagePromise"] : []),
@@ -242,6 +275,8 @@ function clientClass(model: ApiModel, typed: readonly Typed[]): ClassDeclaration
   const optionsType = `${model.clientName}Options`;
   const hasVariables = server !== undefined && Object.keys(server.variables).length > 0;
   const hasCredentials = credentialSchemes(model).length > 0;
+  // The runtime parts this spec needs, by ClientParts' name for each.
+  const parts = Object.entries(runtimeParts(model)).map(([part, name]) => `    ${part}: ${name},`);
   const destructured = ["baseUrl", ...(hasVariables ? ["serverVariables"] : []), ...(hasCredentials ? ["credentials"] : []), "...coreOptions"];
   const baseUrl = server
     ? hasVariables
@@ -288,8 +323,12 @@ function clientClass(model: ApiModel, typed: readonly Typed[]): ClassDeclaration
           `    baseUrl: ${baseUrl},`,
           ...(hasCredentials ? [`    ...(credentials !== undefined ? { credentials } : {}),`] : []),
           `  },`,
-          `  // Response validators are loaded on first use only: an app that never validates responses never bundles them.`,
-          `  { request: requestValidators, loadResponse: () => import("./response-validators.js").then((module) => module.responseValidators) },`,
+          `  {`,
+          `    request: requestValidators,`,
+          `    // Response validators are loaded on first use only: an app that never validates responses never bundles them.`,
+          `    loadResponse: () => import("./response-validators.js").then((module) => module.responseValidators),`,
+          ...parts,
+          `  },`,
           `);`,
           `this.raw = this.#core.raw as FetchClient<paths>;`,
         ],

@@ -14,7 +14,8 @@
  *
  * Both TypeScript modules embed generator/validators/issues.ts (Ajv errors -> ValidationIssues) as module-private
  * code, each its own copy: bundlers put a module that both a static and a dynamic import reach into a chunk loaded up
- * front, so a shared one would ship with `isOrder` alone even when nothing validates a response.
+ * front, so a shared one would ship with `isOrder` alone even when nothing validates a response. Each copy words only
+ * the keywords its compiled module can report (`embeddedIssues`), so an app ships no wording it can never show.
  *
  * No module has a top-level side effect: the tables are object literals of references to module-level functions
  * (pure, so a bundler drops a table, and what only it uses, when nothing imports it; package.json says
@@ -30,7 +31,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { StatementStructures } from "ts-morph";
+import type { StatementStructures, ts as Ts } from "ts-morph";
 import { requireLibrary } from "../libraries.js";
 import type { ApiModel, JsonSchema } from "../model.js";
 import { PACKAGE_ROOT } from "../package-root.js";
@@ -99,28 +100,152 @@ function typeOf(schemaName: string): string {
 export function emitValidators(model: ApiModel, options: { readonly runtimeImport?: string } = {}): ValidatorsOutput {
   const plan = planValidators(model);
   const compiled = emitCompiledValidators(compileJob(model, plan));
-  return { files: { ...compiled.files, ...emitValidatorsModule(model, options, plan) }, warnings: compiled.warnings };
+  const reported: ReportedKeywords = {
+    module: reportedKeywords(compiled.files[VALIDATOR_FILES.compiled] ?? ""),
+    responses: reportedKeywords(compiled.files[VALIDATOR_FILES.compiledResponses] ?? ""),
+  };
+  return { files: { ...compiled.files, ...emitValidatorsModule(model, options, plan, reported) }, warnings: compiled.warnings };
 }
 
-/** validators.ts, response-validators.ts and validation/issues.ts, over the compiled functions (ts-morph). */
-export function emitValidatorsModule(model: ApiModel, options: { readonly runtimeImport?: string } = {}, plan: ModulePlan = planValidators(model)): ValidatorFiles {
+/** The keywords each compiled module reports (`reportedKeywords`); undefined: not known, every keyword's wording. */
+export interface ReportedKeywords {
+  /** validation/compiled.ts, which validators.ts calls. */
+  readonly module?: ReadonlySet<string> | undefined;
+  /** validation/compiled-responses.ts, which response-validators.ts calls. */
+  readonly responses?: ReadonlySet<string> | undefined;
+}
+
+/** validators.ts and response-validators.ts, over the compiled functions (ts-morph). */
+export function emitValidatorsModule(
+  model: ApiModel,
+  options: { readonly runtimeImport?: string } = {},
+  plan: ModulePlan = planValidators(model),
+  reported: ReportedKeywords = {},
+): ValidatorFiles {
   const runtimeImport = options.runtimeImport ?? LOCAL_RUNTIME_IMPORT;
   return {
-    [VALIDATOR_FILES.module]: emitModule(model, runtimeImport, plan.named, plan.operations, plan.unknownFormats),
-    [VALIDATOR_MODULES.responses]: emitResponsesModule(model, runtimeImport, plan.operations),
+    [VALIDATOR_FILES.module]: emitModule(model, runtimeImport, plan.named, plan.operations, plan.unknownFormats, reported.module),
+    [VALIDATOR_MODULES.responses]: emitResponsesModule(model, runtimeImport, plan.operations, reported.responses),
   };
 }
 
-/** ISSUES_SOURCE without `summariseIssues`, for a module that does not use it (an unused function fails noUnusedLocals). */
-const ISSUES_SOURCE_WITHOUT_SUMMARY = ISSUES_SOURCE.replace(/(?:\/\*\*(?:(?!\*\/)[^])*\*\/\n)?function summariseIssues\([^]*?\n}\n?/, "").trim();
+const { ts } = requireLibrary("ts-morph") as typeof import("ts-morph");
 
 /**
- * generator/validators/issues.ts and `run`, module-private, for a module that validates with compiled functions;
- * `summariseIssues` only when the module uses it.
+ * The keywords a compiled module's errors can carry: Ajv writes each error's keyword as a string literal
+ * (`keyword:"type"`), and an error a function passes on from another was written by that other function of the same
+ * module. `undefined` when some `keyword:` of the code is not a literal (code this reading does not understand, or a
+ * schema with a property named `keyword`): the module then embeds the wording of every keyword.
  */
-function issuesStatements(compiledNamespace: string, withSummary: boolean): (string | StatementStructures)[] {
+export function reportedKeywords(compiledModule: string): ReadonlySet<string> | undefined {
+  const keywords = new Set<string>();
+  // `(?<!readonly )`: the module's own AjvErrorLike declaration (`readonly keyword: string;`).
+  for (const [, literal] of compiledModule.matchAll(/(?<!readonly )\bkeyword\s*:\s*("(?:[^"\\\n]|\\.)*")?/g)) {
+    if (literal === undefined) return undefined;
+    keywords.add(JSON.parse(literal) as string);
+  }
+  return keywords;
+}
+
+const embedded = new Map<string, string>();
+
+/**
+ * generator/validators/issues.ts as a module embeds it: the `WORDING` entries of the keywords its compiled validators
+ * report (every entry when `keywords` is undefined), and of the rest only what `issuesFromAjv` (and `summariseIssues`,
+ * with `withSummary`) still use: an app bundles no wording its validators cannot produce, and an unused function
+ * would fail the user's noUnusedLocals.
+ */
+export function embeddedIssues(keywords: ReadonlySet<string> | undefined, withSummary: boolean): string {
+  const key = `${withSummary}\n${keywords === undefined ? "*" : [...keywords].sort().join("\n")}`;
+  let text = embedded.get(key);
+  if (text !== undefined) return text;
+  text = ISSUES_SOURCE;
+  if (keywords !== undefined) {
+    const table = topLevel(parse(text)).get("WORDING");
+    const literal = table !== undefined && ts.isVariableStatement(table) ? table.declarationList.declarations[0]?.initializer : undefined;
+    if (literal === undefined || !ts.isObjectLiteralExpression(literal)) throw new Error("generator/validators/issues.ts has no WORDING object literal");
+    const source = text;
+    const unused = literal.properties.filter((property) => property.name === undefined || !keywords.has(propertyName(property.name)));
+    text = withoutRanges(
+      source,
+      // Each entry with its leading comments and its comma.
+      unused.map((property) => [property.pos, property.end + (/^\s*,/.exec(source.slice(property.end))?.[0].length ?? 0)] as const),
+    );
+  }
+  const roots = new Set(["issuesFromAjv", ...(withSummary ? ["summariseIssues"] : [])]);
+  for (;;) {
+    const file = parse(text);
+    const used = referencedNames(file);
+    const unused = [...topLevel(file)].filter(([name]) => !roots.has(name) && !used.has(name)).map(([, statement]) => [statement.pos, statement.end] as [number, number]);
+    if (unused.length === 0) break;
+    text = withoutRanges(text, unused);
+  }
+  text = text.trim();
+  embedded.set(key, text);
+  return text;
+}
+
+function parse(text: string): Ts.SourceFile {
+  return ts.createSourceFile("issues.ts", text, ts.ScriptTarget.Latest, true);
+}
+
+function propertyName(name: Ts.PropertyName): string {
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : name.getText();
+}
+
+/** The file's top-level declarations by name: functions, interfaces, type aliases and single-variable statements. */
+function topLevel(file: Ts.SourceFile): Map<string, Ts.Statement> {
+  const declarations = new Map<string, Ts.Statement>();
+  for (const statement of file.statements) {
+    if ((ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name) {
+      declarations.set(statement.name.text, statement);
+    } else if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1) {
+      const name = statement.declarationList.declarations[0]!.name;
+      if (ts.isIdentifier(name)) declarations.set(name.text, statement);
+    }
+  }
+  return declarations;
+}
+
+/**
+ * Every name the file reads (identifiers that are not the name being declared or a property name). By name, not by
+ * binding: a local that shadows a top-level name keeps that name in (issues.ts has none).
+ */
+function referencedNames(file: Ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: Ts.Node): void => {
+    if (ts.isIdentifier(node)) {
+      const parent = node.parent;
+      const declared =
+        (ts.isFunctionDeclaration(parent) || ts.isInterfaceDeclaration(parent) || ts.isTypeAliasDeclaration(parent) || ts.isVariableDeclaration(parent) ||
+          ts.isParameter(parent) || ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isPropertyAccessExpression(parent) ||
+          ts.isBindingElement(parent) || ts.isTypeParameterDeclaration(parent)) &&
+        (parent as { readonly name?: unknown }).name === node;
+      if (!declared) names.add(node.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return names;
+}
+
+function withoutRanges(text: string, ranges: readonly (readonly [number, number])[]): string {
+  let result = "";
+  let at = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    result += text.slice(at, start);
+    at = end;
+  }
+  return result + text.slice(at);
+}
+
+/**
+ * generator/validators/issues.ts (for the keywords the compiled module reports, see `embeddedIssues`) and `run`,
+ * module-private, for a module that validates with compiled functions; `summariseIssues` only when the module uses it.
+ */
+function issuesStatements(compiledNamespace: string, keywords: ReadonlySet<string> | undefined, withSummary: boolean): (string | StatementStructures)[] {
   return [
-    ["// Ajv errors -> ValidationIssues: generator/validators/issues.ts, embedded by payspec (module-private).", withSummary ? ISSUES_SOURCE : ISSUES_SOURCE_WITHOUT_SUMMARY].join("\n"),
+    ["// Ajv errors -> ValidationIssues: generator/validators/issues.ts, embedded by payspec (module-private).", embeddedIssues(keywords, withSummary)].join("\n"),
     { kind: StructureKind.Function,
       name: "run",
       docs: ["Runs one compiled check: the value typed when valid, else every violation as a ValidationIssue."],
@@ -138,6 +263,7 @@ function emitModule(
   named: readonly NamedExport[],
   operations: readonly OperationExport[],
   unknownFormats: readonly string[],
+  keywords: ReadonlySet<string> | undefined,
 ): string {
   const statements: (string | StatementStructures)[] = [];
   const uncheckedFormats = ["decimal", ...unknownFormats.filter((format) => format !== "decimal")];
@@ -160,7 +286,7 @@ function emitModule(
   }
   if (named.length > 0 || requests.length > 0) {
     statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./validation/compiled.js", namespaceImport: "compiled" });
-    statements.push(...issuesStatements("compiled", named.length > 0));
+    statements.push(...issuesStatements("compiled", keywords, named.length > 0));
   }
 
   for (const entry of named) {
@@ -226,7 +352,7 @@ function emitModule(
 }
 
 /** response-validators.ts: loaded by the client on first use, when `validate.response` is on. */
-function emitResponsesModule(model: ApiModel, runtimeImport: string, operations: readonly OperationExport[]): string {
+function emitResponsesModule(model: ApiModel, runtimeImport: string, operations: readonly OperationExport[], keywords: ReadonlySet<string> | undefined): string {
   const statements: (string | StatementStructures)[] = [];
   const checked = operations
     .map((operation) => ({ operationId: operation.operationId, responses: operation.responses.filter((entry): entry is readonly [string, string] => entry[1] !== undefined) }))
@@ -243,7 +369,7 @@ function emitResponsesModule(model: ApiModel, runtimeImport: string, operations:
   if (checked.length > 0) {
     // Its own compiled file, never compiled.js: see VALIDATOR_FILES.compiledResponses.
     statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./validation/compiled-responses.js", namespaceImport: "compiled" });
-    statements.push(...issuesStatements("compiled", false));
+    statements.push(...issuesStatements("compiled", keywords, false));
   }
   for (const operation of checked) {
     for (const [status, name] of operation.responses) {

@@ -17,19 +17,12 @@ export interface AuthPlan {
 type SchemeKind = "bearer" | "basic" | "apiKey" | "none" | "unsupported";
 
 function kindOf(scheme: SecuritySchemeInfo): SchemeKind {
-  switch (scheme.type) {
-    case "http": {
-      const name = scheme.scheme.toLowerCase();
-      return name === "bearer" ? "bearer" : name === "basic" ? "basic" : "unsupported";
-    }
-    case "oauth2":
-    case "openIdConnect":
-      return "bearer";
-    case "apiKey":
-      return "apiKey";
-    case "mutualTLS":
-      return "none";
+  if (scheme.type === "http") {
+    const name = scheme.scheme.toLowerCase();
+    return name === "bearer" || name === "basic" ? name : "unsupported";
   }
+  // oauth2 and openIdConnect send a bearer token; mutualTLS sends nothing.
+  return scheme.type === "apiKey" ? "apiKey" : scheme.type === "mutualTLS" ? "none" : "bearer";
 }
 
 function describeScheme(scheme: SecuritySchemeInfo): string {

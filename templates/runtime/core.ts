@@ -16,6 +16,8 @@
  *   a POST or PATCH is sent at most once. Waits honour `retry-after-ms` / `Retry-After` up to 60 s; a server that
  *   asks for longer gets its error back at once rather than an early retry.
  * - Redirects: see transport.ts. A redirect of any other method than GET or HEAD is a RedirectError.
+ * - What only some specs need comes as ClientParts (operation.ts), passed by the generated client when its spec needs
+ *   it: query styles, cookies, retry waits, redirect following. A client of POSTs alone neither retries nor follows.
  * - A body larger than `maxResponseBytes` (after decompression) is a ResponseTooLargeError; reading stops there.
  * - Failures before the request reaches fetch (an unencodable header, a throwing middleware) are a PayspecError,
  *   never retried. Caller aborts are APIUserAbortError, never retried, also during a backoff wait.
@@ -23,7 +25,6 @@
 import createClient, { createQuerySerializer as openapiFetchQuerySerializer, type Client, type ClientOptions } from "openapi-fetch";
 import { checkCredentials, credentialNames, planFor, secretsOf, selectRequirement, type AuthPlan } from "./auth.js";
 import type { BodyEncoding } from "./body.js";
-import { appendCookies, cookieValue } from "./cookies.js";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -40,7 +41,7 @@ import {
 } from "./errors.js";
 import type {
   CallInput,
-  ClientValidators,
+  ClientParts,
   Credential,
   CoreOptions,
   OperationInfo,
@@ -52,12 +53,11 @@ import type {
   Validator,
 } from "./operation.js";
 import { headerParams, withConstantHeaders } from "./params.js";
-import { createQuerySerializer, withQueryCredentials } from "./query.js";
 import { isSensitiveHeader, redactHeaders, sanitizeCause, SecretScrubber } from "./redact.js";
 import { declaredResponse, errorDetail, mockViolations, normaliseErrorBody, readSuccessBody, statusLine } from "./response.js";
-import { isRepeatableMethod, isRetryableStatus, retryDelayMs } from "./retry.js";
-import { attemptSignal, sleep } from "./signals.js";
-import { fetchFollowing, isRedirect, MAX_REDIRECTS, readText, redirectTarget, type CredentialPlaces } from "./transport.js";
+import { isRepeatableMethod } from "./retry.js";
+import { attemptSignal } from "./signals.js";
+import { isRedirect, MAX_REDIRECTS, readText, redirectTarget, type CredentialPlaces } from "./transport.js";
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 2;
@@ -96,8 +96,11 @@ interface Prepared {
    * this operation's: `null` removes one it must not send, a value replaces one of the same name. Usually empty.
    */
   readonly credentialHeaders: Readonly<Record<string, string | null>> | undefined;
-  /** The operation's query style (or the client's serializer), then its query credentials. */
-  readonly querySerializer: QuerySerializer;
+  /**
+   * The operation's query style (or the client's serializer), then its query credentials; undefined without the
+   * query part (ClientParts.query): openapi-fetch then uses the raw client's.
+   */
+  readonly querySerializer: QuerySerializer | undefined;
   /** The operation's cookie credentials, not yet encoded. */
   readonly cookies: Pairs;
   /** The header parameters of a call that passes none (the constant headers), as validated and as sent. */
@@ -115,8 +118,8 @@ interface Exchange {
   readonly operationId: string;
   readonly described: string;
   readonly signal: AbortSignal;
-  readonly fetchOnce: (request: Request) => Promise<Response>;
-  readonly credentials: CredentialPlaces;
+  /** One request and its answer, redirects followed as ClientParts.redirects says. */
+  readonly fetch: (request: Request) => Promise<Response>;
   readonly scrubber: SecretScrubber;
   readonly maxResponseBytes: number;
   /** Set once the request got as far as fetch: a failure after that is a connection problem. */
@@ -133,7 +136,7 @@ interface Exchange {
  */
 async function send(this: Exchange, request: Request): Promise<Response> {
   this.reachedFetch = true;
-  const response = await fetchFollowing(request, this.fetchOnce, this.credentials);
+  const response = await this.fetch(request);
   if (response.type === "opaqueredirect" || isRedirect(response)) throw redirectRefused(this, request, response);
   if (response.ok) return response;
   const text = await readText(response, this.maxResponseBytes, () => this.tooLarge(response.status));
@@ -196,8 +199,8 @@ export class ClientCore {
   readonly #onRetry: ((event: RetryEvent) => void) | undefined;
   readonly #validateRequest: boolean;
   readonly #validateResponse: boolean;
-  readonly #validators: ClientValidators;
-  #responseValidators: ReturnType<NonNullable<ClientValidators["loadResponse"]>> | undefined;
+  readonly #parts: ClientParts;
+  #responseValidators: ReturnType<NonNullable<ClientParts["loadResponse"]>> | undefined;
   readonly #querySerializer: QuerySerializer | undefined;
   readonly #fetch: typeof globalThis.fetch | undefined;
   /** Lower-cased names of the default headers the caller set: a credential header never replaces one. */
@@ -211,7 +214,8 @@ export class ClientCore {
   readonly #everyCookieCount: number;
   readonly #prepared = new WeakMap<OperationInfo, Prepared>();
 
-  constructor(securitySchemes: Readonly<Record<string, SecuritySchemeInfo>>, options: CoreOptions, validators: ClientValidators = {}) {
+  /** `parts`: the generated client's validators, and the runtime parts its spec needs (see ClientParts). */
+  constructor(securitySchemes: Readonly<Record<string, SecuritySchemeInfo>>, options: CoreOptions, parts: ClientParts = {}) {
     let base: URL;
     try {
       base = new URL(options.baseUrl);
@@ -228,14 +232,14 @@ export class ClientCore {
     const secrets = secretsOf(this.#credentials);
     this.#scrubber = new SecretScrubber(secrets);
     const names = credentialNames(securitySchemes);
-    this.#credentialPlaces = { headers: names.headers, query: names.query, values: new Set(secrets) };
+    this.#credentialPlaces = { ...names, values: new Set(secrets) };
     this.#timeoutMs = checkPositive(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, "timeoutMs", "milliseconds");
     this.#maxRetries = checkRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries");
     this.#maxResponseBytes = checkPositive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, "maxResponseBytes", "bytes");
     this.#onRetry = options.onRetry;
     this.#validateRequest = options.validate?.request ?? true;
     this.#validateResponse = options.validate?.response ?? false;
-    this.#validators = validators;
+    this.#parts = parts;
     this.#querySerializer = options.querySerializer;
     this.#fetch = options.fetch;
 
@@ -247,20 +251,23 @@ export class ClientCore {
     this.#defaultCookie = cookieKey === undefined ? null : (defaults[cookieKey] ?? null);
     this.#everyCredentialHeader = credentialHeaderMap(every.headers, this.#defaultHeaderNames);
     this.#everyCookieCount = every.cookies.length;
+    if ((every.query.length > 0 && parts.query === undefined) || (every.cookies.length > 0 && parts.cookies === undefined)) {
+      throw new PayspecError("Credentials in the query or a cookie need ClientParts.query and .cookies, which a generated client passes.");
+    }
     if (every.cookies.length > 0) {
       if (cookieKey !== undefined) delete defaults[cookieKey];
-      defaults["Cookie"] = appendCookies(this.#defaultCookie, every.cookies.map(([name, value]) => [name, cookieValue(value)] as const));
+      Object.assign(defaults, this.#withCookies({}, undefined, every.cookies));
     }
-    const customFetch = options.fetch;
-    const fetchOnce = customFetch ?? ((request: Request) => globalThis.fetch(request));
     const clientOptions: ClientOptions = {
       baseUrl: options.baseUrl,
       redirect: "manual",
-      fetch: (request: Request) => fetchFollowing(request, fetchOnce, this.#credentialPlaces),
+      fetch: this.#following(options.fetch ?? ((request: Request) => globalThis.fetch(request))),
       headers: { ...defaults, ...Object.fromEntries(this.#everyCredentialHeader.values()) },
     };
-    if (options.querySerializer !== undefined || every.query.length > 0) {
-      clientOptions.querySerializer = withQueryCredentials(options.querySerializer ?? openapiFetchQuerySerializer(), every.query);
+    if (parts.query !== undefined) {
+      clientOptions.querySerializer = parts.query(options.querySerializer ?? openapiFetchQuerySerializer(), undefined, every.query);
+    } else if (options.querySerializer !== undefined) {
+      clientOptions.querySerializer = options.querySerializer;
     }
     this.raw = createClient(clientOptions);
   }
@@ -287,12 +294,13 @@ export class ClientCore {
     }
 
     const timeoutMs = checkPositive(options.timeoutMs ?? this.#timeoutMs, "timeoutMs", "milliseconds");
-    const maxRetries = isRepeatableMethod(method) ? checkRetries(options.maxRetries ?? this.#maxRetries, "maxRetries") : 0;
+    const retries = this.#parts.retries;
+    const maxRetries = retries !== undefined && isRepeatableMethod(method) ? checkRetries(options.maxRetries ?? this.#maxRetries, "maxRetries") : 0;
     const maxResponseBytes = checkPositive(options.maxResponseBytes ?? this.#maxResponseBytes, "maxResponseBytes", "bytes");
     const header =
       headers === prepared.constantHeaders && input.cookie === undefined
         ? prepared.constantHeaderParams
-        : headerParams(headers, input.cookie, prepared.cookies, this.#defaultCookie);
+        : this.#withCookies(headerParams(headers), input.cookie, prepared.cookies);
 
     for (let retry = 0; ; retry++) {
       if (options.signal?.aborted) throw this.#userAbort(operationId, described);
@@ -305,8 +313,7 @@ export class ClientCore {
         signal: signal.signal,
         // The global fetch gets the signal itself: given to openapi-fetch, it would be followed by the Request that
         // openapi-fetch builds and again by the one fetch copies from it. A custom fetch gets it on the Request.
-        fetchOnce: customFetch ?? ((request) => globalThis.fetch(request, { signal: signal.signal })),
-        credentials: this.#credentialPlaces,
+        fetch: this.#following(customFetch ?? ((request) => globalThis.fetch(request, { signal: signal.signal }))),
         scrubber: this.#scrubber,
         maxResponseBytes,
         reachedFetch: false,
@@ -340,19 +347,15 @@ export class ClientCore {
       if (attempt.kind === "response" && attempt.response.ok) {
         return this.#success<T>(operation, described, attempt.response, attempt.text);
       }
-      const retryable =
-        attempt.kind === "timeout" || attempt.kind === "connection" || (attempt.kind === "response" && isRetryableStatus(attempt.response.status));
-      const delay =
-        retryable && retry < maxRetries
-          ? retryDelayMs(retry, attempt.kind === "response" ? attempt.response.headers : undefined)
-          : undefined;
-      if (delay === undefined) throw this.#failure(operationId, described, attempt, attempts, timeoutMs);
+      // maxRetries is 0 without ClientParts.retries.
+      const delay = retry < maxRetries && attempt.kind !== "unsent" ? retries?.delayMs(retry, attempt.kind === "response" ? attempt.response : undefined) : undefined;
+      if (delay === undefined || retries === undefined) throw this.#failure(operationId, described, attempt, attempts, timeoutMs);
       if (this.#onRetry) {
         const reason = attempt.kind === "response" ? attempt.response.status : attempt.kind === "timeout" ? "timeout" : "connection";
         this.#onRetry({ operationId, attempt: attempts, reason, delayMs: delay });
       }
       try {
-        await sleep(delay, options.signal);
+        await retries.sleep(delay, options.signal);
       } catch {
         throw this.#userAbort(operationId, described);
       }
@@ -363,8 +366,8 @@ export class ClientCore {
     let prepared = this.#prepared.get(operation);
     if (prepared !== undefined) return prepared;
     const requirement = selectRequirement(operation.security, this.#schemes, this.#credentials);
-    const plan: AuthPlan =
-      requirement === undefined ? { headers: [], query: [], cookies: [] } : planFor(Object.keys(requirement), this.#schemes, this.#credentials);
+    // No requirement met: nothing to send.
+    const plan: AuthPlan = planFor(Object.keys(requirement ?? {}), this.#schemes, this.#credentials);
     const wanted = credentialHeaderMap(plan.headers, this.#defaultHeaderNames);
     const overrides: Record<string, string | null> = {};
     for (const [key, [name, value]] of this.#everyCredentialHeader) {
@@ -376,14 +379,14 @@ export class ClientCore {
     const constantHeaders = Object.freeze(withConstantHeaders(undefined, operation.constantHeaders).header);
     const credentialed = plan.headers.length + plan.query.length + plan.cookies.length > 0 || this.#defaultsCarryCredentials;
     const safe = operation.method === "get" || operation.method === "head";
-    const requestValidators = this.#validators.request;
+    const { request: requestValidators, query } = this.#parts;
     prepared = {
       described: describeOperation(operation.operationId, operation.method, operation.path),
       constantHeaders,
-      constantHeaderParams: Object.freeze(headerParams(constantHeaders, undefined, plan.cookies, this.#defaultCookie)),
+      constantHeaderParams: Object.freeze(this.#withCookies(headerParams(constantHeaders), undefined, plan.cookies)),
       body: operation.requestBody,
       credentialHeaders: Object.keys(overrides).length > 0 ? Object.freeze(overrides) : undefined,
-      querySerializer: withQueryCredentials(this.#querySerializer ?? createQuerySerializer(operation.queryStyles), plan.query),
+      querySerializer: query === undefined ? this.#querySerializer : query(this.#querySerializer, operation.queryStyles, plan.query),
       cookies: plan.cookies,
       redirect: safe && !credentialed ? "follow" : "manual",
       requestValidator:
@@ -391,6 +394,21 @@ export class ClientCore {
     };
     this.#prepared.set(operation, prepared);
     return prepared;
+  }
+
+  /** `fetchOnce` with redirects followed when the client follows them (ClientParts.redirects). */
+  #following(fetchOnce: (request: Request) => Promise<Response>): (request: Request) => Promise<Response> {
+    const follow = this.#parts.redirects;
+    return follow === undefined ? fetchOnce : (request) => follow(request, fetchOnce, this.#credentialPlaces);
+  }
+
+  /** Header parameters as sent, with the call's cookies when the client sends cookies (ClientParts.cookies). */
+  #withCookies(
+    header: Readonly<Record<string, string>>,
+    cookie: Readonly<Record<string, unknown>> | undefined,
+    credentials: Pairs,
+  ): Readonly<Record<string, string>> {
+    return this.#parts.cookies === undefined ? header : this.#parts.cookies(header, cookie, credentials, this.#defaultCookie);
   }
 
   /** openapi-fetch's options for one attempt: everything call-specific travels here, as that request's options. */
@@ -450,7 +468,7 @@ export class ClientCore {
 
   /** The body checked by the response validator of the status it is declared under, loaded on first use. */
   async #validated<T>(operation: OperationInfo, described: string, status: number, key: string, body: unknown): Promise<T> {
-    const load = this.#validators.loadResponse;
+    const load = this.#parts.loadResponse;
     if (load === undefined) return body as T;
     this.#responseValidators ??= load().catch((error: unknown) => {
       this.#responseValidators = undefined;

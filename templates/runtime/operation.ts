@@ -3,6 +3,10 @@
  * Plain data only: the generator emits one `OperationInfo` per operation.
  */
 import type { BodyEncoding } from "./body.js";
+import type { withCookies } from "./cookies.js";
+import type { querySerializerFor } from "./query.js";
+import type { RetryWaits } from "./retry.js";
+import type { fetchFollowing } from "./transport.js";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
@@ -95,6 +99,37 @@ export interface PagingInfo {
 export interface ClientValidators {
   readonly request?: Readonly<Record<string, Validator>>;
   readonly loadResponse?: () => Promise<Readonly<Record<string, Readonly<Record<string, Validator>>>>>;
+}
+
+/**
+ * What a generated client hands its ClientCore: its validators, and the parts of the runtime only some specs need,
+ * each passed only when the spec needs it (generator/emit/client.ts), so that a client bundles only the code its
+ * operations can use: a client of POSTs alone neither retries nor follows redirects, one without query parameters or
+ * cookies writes neither.
+ */
+export interface ClientParts extends ClientValidators {
+  /**
+   * `querySerializerFor` (query.ts): query parameters in the styles their spec declares, and credentials in the
+   * query. For a spec with query parameters or an apiKey in the query; without it, a query is written by the
+   * client's `querySerializer` or openapi-fetch's default.
+   */
+  readonly query?: typeof querySerializerFor;
+  /**
+   * `withCookies` (cookies.ts): cookie parameters, and credentials in a cookie. For a spec with cookie parameters or
+   * an apiKey in a cookie; without it, no cookie is added to the client's default headers.
+   */
+  readonly cookies?: typeof withCookies;
+  /**
+   * `retryWaits` (retry.ts): retries of the operations safe to repeat (GET, HEAD, OPTIONS, PUT, DELETE, TRACE). For a
+   * spec with one; without it, nothing is retried.
+   */
+  readonly retries?: RetryWaits;
+  /**
+   * `fetchFollowing` (transport.ts): redirects of GET and HEAD followed without credentials leaving their origin. For a
+   * spec with a GET or HEAD operation; without it, no redirect is followed (a call() gets a RedirectError, raw the
+   * redirect as it came).
+   */
+  readonly redirects?: typeof fetchFollowing;
 }
 
 /** How one query parameter is written in the URL, as the spec's `style` and `explode` say. */

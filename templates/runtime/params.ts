@@ -1,9 +1,8 @@
 /**
- * The parameter work openapi-fetch leaves to us: constant header parameters, and cookie parameters (openapi-fetch
- * serialises path, query and header parameters, but not cookies). Header and cookie values use the OpenAPI
- * default styles (`simple`, `form` without explode): arrays and objects become comma-separated lists.
+ * The parameter work openapi-fetch leaves to us: constant header parameters, and header values as strings (cookie
+ * parameters are cookies.ts's). Header and cookie values use the OpenAPI default styles (`simple`, `form` without
+ * explode): arrays and objects become comma-separated lists.
  */
-import { appendCookies, cookieValue } from "./cookies.js";
 import type { ValidationIssue } from "./operation.js";
 
 export interface MergedHeaders {
@@ -45,41 +44,19 @@ export function withConstantHeaders(
 }
 
 /** The items of a header or cookie value (`simple`/`form` style, explode false); `undefined` to omit. */
-function valueItems(value: unknown): string[] | undefined {
+export function valueItems(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (Array.isArray(value)) return value.map(String);
   if (typeof value === "object") return Object.entries(value).flatMap(([k, v]) => [k, String(v)]);
   return [String(value)];
 }
 
-/**
- * Header parameters as strings, with cookie parameters and the operation's cookie credentials folded into the
- * `Cookie` header, after `defaultCookie` (the client's default Cookie header, which this one replaces on the wire).
- * A cookie the caller set wins over a credential of the same name.
- */
-export function headerParams(
-  header: Readonly<Record<string, unknown>>,
-  cookie: Readonly<Record<string, unknown>> | undefined,
-  credentialCookies: readonly (readonly [string, string])[] = [],
-  defaultCookie: string | null = null,
-): Record<string, string> {
+/** Header parameters as strings (`undefined` and `null` left out). */
+export function headerParams(header: Readonly<Record<string, unknown>>): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(header)) {
     const items = valueItems(value);
     if (items !== undefined) result[name] = items.join(",");
-  }
-  const cookies: [string, string][] = [];
-  for (const [name, value] of Object.entries(cookie ?? {})) {
-    // Each item is encoded on its own; the list separator stays a bare comma, as OpenAPI's `form` style writes it.
-    const items = valueItems(value);
-    if (items !== undefined) cookies.push([name, items.map(cookieValue).join(",")]);
-  }
-  for (const [name, value] of credentialCookies) cookies.push([name, cookieValue(value)]);
-  if (cookies.length > 0) {
-    const existingKey = Object.keys(result).find((key) => key.toLowerCase() === "cookie");
-    const existing = existingKey === undefined ? defaultCookie : (result[existingKey] ?? null);
-    if (existingKey !== undefined) delete result[existingKey];
-    result["Cookie"] = appendCookies(existing, cookies);
   }
   return result;
 }

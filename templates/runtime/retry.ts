@@ -1,8 +1,12 @@
 /**
  * When and how long to wait before trying again. Only methods safe to repeat are ever retried: a POST or PATCH
  * (a capture, void, refund, collect-payment) is never sent twice by the client, whatever the failure.
+ *
+ * ClientCore takes the waits as `ClientParts.retries` (`retryWaits`), which the generated client passes only when its
+ * spec has an operation safe to repeat: a client of POSTs alone, which never retries, bundles none of them.
  */
 import type { HttpMethod } from "./operation.js";
+import { sleep } from "./signals.js";
 
 const REPEATABLE_METHODS: ReadonlySet<HttpMethod> = new Set(["get", "head", "options", "put", "delete", "trace"]);
 
@@ -60,3 +64,19 @@ export function retryDelayMs(retry: number, headers?: Headers): number | undefin
   if (requested === undefined) return backoffDelayMs(retry);
   return requested <= MAX_RETRY_AFTER_MS ? requested : undefined;
 }
+
+/** What ClientCore takes of this module and signals.ts to retry (`ClientParts.retries`). */
+export interface RetryWaits {
+  /**
+   * How long to wait before retry number `retry` (0-based) after an attempt that got `response`, or none (a timeout
+   * or connection failure); `undefined`: do not retry (a status not worth it, or a server asking for too long a wait).
+   */
+  readonly delayMs: (retry: number, response: Response | undefined) => number | undefined;
+  /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export const retryWaits: RetryWaits = {
+  delayMs: (retry, response) => (response === undefined || isRetryableStatus(response.status) ? retryDelayMs(retry, response?.headers) : undefined),
+  sleep,
+};

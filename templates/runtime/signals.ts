@@ -16,44 +16,24 @@ export interface AttemptSignal {
  * One AbortController per attempt, linked to the caller's signal by a listener removed in `dispose`: cheaper than
  * `AbortSignal.any`, whose composite signal also stays registered on a long-lived caller signal.
  */
-export function attemptSignal(callerSignal: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
-  return new Attempt(callerSignal, timeoutMs);
-}
-
-class Attempt implements AttemptSignal {
-  readonly #controller = new AbortController();
-  readonly #timer: ReturnType<typeof setTimeout>;
-  readonly #caller: AbortSignal | undefined;
-  readonly #onCallerAbort: (() => void) | undefined;
-  #timedOut = false;
-
-  constructor(caller: AbortSignal | undefined, timeoutMs: number) {
-    this.#timer = setTimeout(() => {
-      this.#timedOut = true;
-      this.#controller.abort(new DOMException(`Attempt timed out after ${timeoutMs} ms`, "TimeoutError"));
-    }, timeoutMs);
-    if (caller === undefined) return;
-    if (caller.aborted) {
-      this.#controller.abort(caller.reason);
-      return;
-    }
-    this.#caller = caller;
-    this.#onCallerAbort = () => this.#controller.abort(caller.reason);
-    caller.addEventListener("abort", this.#onCallerAbort, { once: true });
-  }
-
-  get signal(): AbortSignal {
-    return this.#controller.signal;
-  }
-
-  timedOut(): boolean {
-    return this.#timedOut;
-  }
-
-  dispose(): void {
-    clearTimeout(this.#timer);
-    if (this.#onCallerAbort !== undefined) this.#caller?.removeEventListener("abort", this.#onCallerAbort);
-  }
+export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number): AttemptSignal {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`Attempt timed out after ${timeoutMs} ms`, "TimeoutError"));
+  }, timeoutMs);
+  const onCallerAbort = (): void => controller.abort(caller?.reason);
+  if (caller?.aborted) controller.abort(caller.reason);
+  else caller?.addEventListener("abort", onCallerAbort, { once: true });
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose: () => {
+      clearTimeout(timer);
+      caller?.removeEventListener("abort", onCallerAbort);
+    },
+  };
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */

@@ -10,6 +10,9 @@
  *   whose value is a credential) are dropped, for that hop and every later one;
  * - any other method is never redirected: the call fails with a RedirectError (see core.ts).
  * A browser does not let scripts see a manual redirect (`opaqueredirect`); that too is a RedirectError.
+ *
+ * ClientCore takes the following as `ClientParts.redirects` (`fetchFollowing`), which the generated client passes only
+ * when its spec has a GET or HEAD operation: without it, no redirect is followed (nor needs to be).
  */
 
 export const MAX_REDIRECTS = 10;

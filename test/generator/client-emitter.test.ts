@@ -236,6 +236,74 @@ describe("request bodies", () => {
   });
 });
 
+describe("runtime parts only some specs need", () => {
+  const spec = (parameters: string, scheme: string) => `openapi: 3.1.0
+info: { title: Shop, version: "1" }
+servers: [{ url: https://api.example.test }]
+security: [{ key: [] }]
+components:
+  securitySchemes:
+    key: ${scheme}
+paths:
+  /orders/{id}:
+    get:
+      operationId: getOrder
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: integer } }
+${parameters}
+      responses:
+        "200": { description: An order., content: { application/json: { schema: { type: object } } } }
+`;
+  const HEADER_KEY = "{ type: apiKey, in: header, name: X-Key }";
+
+  it("are imported only by a client whose spec needs them: query or cookie parameters or credentials, operations safe to repeat, GETs", async () => {
+    const parts = async (parameters: string, scheme: string, method = "get"): Promise<string> => {
+      const client = emitClient(await loadSpec(await specFile("parts", spec(parameters, scheme).replace("    get:", `    ${method}:`))));
+      const [, passed] = /module\.responseValidators\),\n([^]*?)\s*\},\n\s*\);/.exec(client)!;
+      return passed!.split("\n").map((line) => `, ${line.trim().replace(/,$/, "")}`).join("").replace(/^, $/, "");
+    };
+    expect(await parts("", HEADER_KEY, "post")).toBe("");
+    expect(await parts("", HEADER_KEY, "patch")).toBe("");
+    expect(await parts("", HEADER_KEY, "put")).toBe(", retries: retryWaits");
+    expect(await parts("", HEADER_KEY)).toBe(", retries: retryWaits, redirects: fetchFollowing");
+    expect(await parts("        - { name: expand, in: query, schema: { type: array, items: { type: string } }, explode: false }", HEADER_KEY, "post")).toBe(
+      ", query: querySerializerFor",
+    );
+    expect(await parts("", "{ type: apiKey, in: query, name: api_key }", "post")).toBe(", query: querySerializerFor");
+    expect(await parts("        - { name: locale, in: cookie, schema: { type: string } }", HEADER_KEY, "post")).toBe(", cookies: withCookies");
+    expect(await parts("", "{ type: apiKey, in: cookie, name: session }", "post")).toBe(", cookies: withCookies");
+    // What it imports is what it passes (an unused import fails noUnusedLocals).
+    const postOnly = emitClient(await loadSpec(await specFile("parts", spec("", HEADER_KEY).replace("    get:", "    post:"))));
+    expect(postOnly).not.toMatch(/querySerializerFor|withCookies|retryWaits|fetchFollowing/);
+  });
+
+  it("send query styles, cookie parameters and credentials from the generated client, against a real server", async () => {
+    const file = await specFile(
+      "parts-run",
+      spec(
+        ["        - { name: expand, in: query, schema: { type: array, items: { type: string } }, explode: false }", "        - { name: locale, in: cookie, schema: { type: string } }"].join("\n"),
+        "{ type: apiKey, in: cookie, name: session }",
+      ),
+    );
+    const out = path.join(path.dirname(file), "shop");
+    await writeOutputFolder(out, (await generate(file)).files);
+    const seen: { url: string; cookie: string | undefined }[] = [];
+    const server = createServer((request, response) => {
+      seen.push({ url: request.url ?? "", cookie: request.headers.cookie });
+      response.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { ShopClient } = (await import(path.join(out, "index.ts"))) as { ShopClient: new (options: object) => { getOrder(input: object): Promise<unknown> } };
+      const client = new ShopClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, credentials: { key: "s_0123456789" } });
+      await client.getOrder({ path: { id: 1 }, query: { expand: ["lines", "refunds"] }, cookie: { locale: "en" } });
+      expect(seen).toEqual([{ url: "/orders/1?expand=lines,refunds", cookie: "locale=en; session=s_0123456789" }]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
 describe("the runtime's export names", () => {
   it("are read from its index.ts, and are exactly what TypeScript sees it export", async () => {
     const names = runtimeExportNames(await readRuntimeFiles(TEMPLATES_RUNTIME_DIR));

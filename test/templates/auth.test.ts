@@ -8,7 +8,7 @@ import {
   type SecurityRequirement,
   type SecuritySchemeInfo,
 } from "../../templates/runtime/index.js";
-import { JSON_SUCCESS, sendJson, startServer, type ReceivedRequest, type TestServer } from "./server.js";
+import { JSON_SUCCESS, EVERY_PART, sendJson, startServer, type ReceivedRequest, type TestServer } from "./server.js";
 
 const schemes: Record<string, SecuritySchemeInfo> = {
   bearerAuth: { type: "http", scheme: "Bearer" },
@@ -46,7 +46,7 @@ async function send(
   credentials: CoreOptions["credentials"],
   extra: { query?: Record<string, unknown>; method?: OperationInfo["method"]; body?: unknown } = {},
 ): Promise<ReceivedRequest> {
-  const core = new ClientCore(schemes, { baseUrl: server.url, credentials });
+  const core = new ClientCore(schemes, { baseUrl: server.url, credentials }, EVERY_PART);
   const input: { query?: Record<string, unknown>; body?: unknown } = {};
   if (extra.query !== undefined) input.query = extra.query;
   if (extra.body !== undefined) input.body = extra.body;
@@ -121,7 +121,7 @@ describe("choosing among alternatives", () => {
   });
 
   it("keeps each concurrent call's credentials to itself", async () => {
-    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { bearerAuth: "b", headerKey: "h" } });
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { bearerAuth: "b", headerKey: "h" } }, EVERY_PART);
     const bearerOnly = { ...operation([{ bearerAuth: [] }]), path: "/bearer" };
     const keyOnly = { ...operation([{ headerKey: [] }]), path: "/key" };
     await Promise.all(Array.from({ length: 10 }, (_, i) => core.call(i % 2 === 0 ? bearerOnly : keyOnly, {})));
@@ -158,7 +158,7 @@ describe("choosing among alternatives", () => {
   });
 
   it("sends a request whose requirements cannot be met without credentials, and surfaces the 401", async () => {
-    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { headerKey: "h" } });
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { headerKey: "h" } }, EVERY_PART);
     const op = { ...operation([{ bearerAuth: [] }]), path: "/deny" };
     await expect(core.call(op, {})).rejects.toBeInstanceOf(AuthenticationError);
     expect(server.requests[0]?.headers.authorization).toBeUndefined();
@@ -166,7 +166,7 @@ describe("choosing among alternatives", () => {
   });
 
   it("lets a header the caller sets explicitly win over the credential", async () => {
-    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { bearerAuth: "b" } });
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { bearerAuth: "b" } }, EVERY_PART);
     await core.call(operation([{ bearerAuth: [] }]), {}, { headers: { Authorization: "Bearer caller" } });
     expect(server.requests[0]?.headers.authorization).toBe("Bearer caller");
   });
@@ -179,11 +179,15 @@ describe("choosing among alternatives", () => {
 
 describe("the raw openapi-fetch client", () => {
   it("applies every supplied credential, the base URL and the default headers", async () => {
-    const core = new ClientCore(schemes, {
-      baseUrl: `${server.url}/v1`,
-      headers: { "X-Client": "payspec" },
-      credentials: { bearerAuth: "b", queryKey: "q", cookieKey: "c" },
-    });
+    const core = new ClientCore(
+      schemes,
+      {
+        baseUrl: `${server.url}/v1`,
+        headers: { "X-Client": "payspec" },
+        credentials: { bearerAuth: "b", queryKey: "q", cookieKey: "c" },
+      },
+      EVERY_PART,
+    );
     const { data, response } = await core.raw.GET("/payments", { params: { query: { limit: 1 } } });
     expect(response.status).toBe(200);
     expect(data).toEqual({ ok: true });
@@ -198,18 +202,18 @@ describe("the raw openapi-fetch client", () => {
 describe("credential configuration errors", () => {
   const secret = "sk_live_do_not_print";
   it("names an unknown scheme and lists the known ones, without the credential", () => {
-    const attempt = () => new ClientCore(schemes, { baseUrl: server.url, credentials: { bearer: secret } });
+    const attempt = () => new ClientCore(schemes, { baseUrl: server.url, credentials: { bearer: secret } }, EVERY_PART);
     expect(attempt).toThrow(PayspecError);
     expect(attempt).toThrow(/Unknown credential "bearer".*"bearerAuth"/);
     expect(attempt).not.toThrow(new RegExp(secret));
   });
 
   it("requires { username, password } for basic and a string for the others", () => {
-    expect(() => new ClientCore(schemes, { baseUrl: server.url, credentials: { basicAuth: secret } })).toThrow(
+    expect(() => new ClientCore(schemes, { baseUrl: server.url, credentials: { basicAuth: secret } }, EVERY_PART)).toThrow(
       /Credential "basicAuth" \(http basic\) must be \{ username, password \}/,
     );
     expect(
-      () => new ClientCore(schemes, { baseUrl: server.url, credentials: { bearerAuth: { username: "u", password: secret } } }),
+      () => new ClientCore(schemes, { baseUrl: server.url, credentials: { bearerAuth: { username: "u", password: secret } } }, EVERY_PART),
     ).toThrow(/Credential "bearerAuth" \(http Bearer\) must be a string/);
   });
 });

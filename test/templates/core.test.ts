@@ -19,7 +19,7 @@ import {
   type ValidationResult,
   type Validator,
 } from "../../templates/runtime/index.js";
-import { JSON_SUCCESS, sendJson, startServer, type Handler, type TestServer } from "./server.js";
+import { JSON_SUCCESS, EVERY_PART, sendJson, startServer, type Handler, type TestServer } from "./server.js";
 
 const schemes: Record<string, SecuritySchemeInfo> = { bearerAuth: { type: "http", scheme: "bearer" } };
 
@@ -134,7 +134,7 @@ describe("ClientCore.call: success", () => {
 
   it("sends client default headers, per-call headers, header and cookie parameters", async () => {
     const s = await serve((_req, res) => sendJson(res, 200, {}));
-    const core = new ClientCore(schemes, { baseUrl: s.url, headers: { "X-Client": "payspec", "X-Both": "client" } });
+    const core = new ClientCore(schemes, { baseUrl: s.url, headers: { "X-Client": "payspec", "X-Both": "client" } }, EVERY_PART);
     const op: OperationInfo = { ...getRefund, security: [] };
     await core.call(
       op,

@@ -1,7 +1,7 @@
 /** Query parameters reach the server in the style their spec declares, per parameter, through a real node:http server. */
 import { afterEach, describe, expect, it } from "vitest";
-import { ClientCore, type OperationInfo, type QueryParameterStyle } from "../../templates/runtime/index.js";
-import { JSON_SUCCESS, sendJson, startServer, type TestServer } from "./server.js";
+import { ClientCore, PayspecError, type OperationInfo, type QueryParameterStyle } from "../../templates/runtime/index.js";
+import { JSON_SUCCESS, EVERY_PART, sendJson, startServer, type TestServer } from "./server.js";
 
 const listRefunds: OperationInfo = {
   operationId: "getRefunds",
@@ -25,7 +25,7 @@ afterEach(async () => {
 
 async function sentQuery(query: Record<string, unknown>): Promise<URLSearchParams> {
   server = await startServer((_request, response) => sendJson(response, 200, {}));
-  await new ClientCore({}, { baseUrl: server.url }).call(listRefunds, { query });
+  await new ClientCore({}, { baseUrl: server.url }, EVERY_PART).call(listRefunds, { query });
   const url = server.requests[0]?.url ?? "";
   return new URL(url, server.url).searchParams;
 }
@@ -61,7 +61,7 @@ describe("every style OpenAPI defines, and nested values", () => {
   async function sent(operation: OperationInfo, query: Record<string, unknown>, options: { querySerializer?: (query: Readonly<Record<string, unknown>>) => string } = {}): Promise<string> {
     await server?.close();
     server = await startServer((_request, response) => sendJson(response, 200, {}));
-    await new ClientCore({}, { baseUrl: server.url, ...options }).call(operation, { query });
+    await new ClientCore({}, { baseUrl: server.url, ...options }, EVERY_PART).call(operation, { query });
     return server.requests[0]!.url.replace(/^[^?]*\??/, "");
   }
 
@@ -104,9 +104,33 @@ describe("every style OpenAPI defines, and nested values", () => {
     const core = new ClientCore(
       { key: { type: "apiKey", in: "query", name: "api_key" } },
       { baseUrl: server.url, credentials: { key: "k_1234567890" }, querySerializer: () => "custom=1" },
+      EVERY_PART,
     );
     await core.call({ ...listRefunds, security: [{ key: [] }] }, { query: { page: 1 } });
     await core.call({ ...listRefunds, security: [{ key: [] }] }, { query: { api_key: "mine" } });
     expect(server.requests.map((request) => request.url.replace(/^[^?]*/, ""))).toEqual(["?custom=1&api_key=k_1234567890", "?custom=1"]);
+  });
+});
+
+describe("a client given no query or cookie part (a spec with neither: the generated client passes none)", () => {
+  it("writes a query with the client's querySerializer, in call() and raw alike, and sends no cookie parameter", async () => {
+    server = await startServer((_request, response) => sendJson(response, 200, {}));
+    const core = new ClientCore({}, { baseUrl: server.url, querySerializer: (query) => `custom=${Object.keys(query).join("+")}`, headers: { Cookie: "a=1" } });
+    await core.call(listRefunds, { query: { page: 1, size: 2 }, cookie: { locale: "en" } });
+    await core.raw.GET("/orders/payment_actions/refunds", { params: { query: { page: 3 } } });
+    expect(server.requests.map((request) => [request.url.replace(/^[^?]*/, ""), request.headers.cookie])).toEqual([
+      ["?custom=page+size", "a=1"],
+      ["?custom=page", "a=1"],
+    ]);
+  });
+
+  it("refuses a credential that would go in the query or a cookie, rather than leave it out of every request", () => {
+    for (const place of ["query", "cookie"] as const) {
+      const schemes = { key: { type: "apiKey", in: place, name: "api_key" } } as const;
+      expect(() => new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials: { key: "k_1234567890" } })).toThrow(PayspecError);
+      expect(() => new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials: { key: "k_1234567890" } }, EVERY_PART)).not.toThrow();
+      // Without that credential, nothing needs the part.
+      expect(() => new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9" })).not.toThrow();
+    }
   });
 });

@@ -14,7 +14,7 @@ import {
   type Validator,
 } from "../../templates/runtime/index.js";
 import { isSensitiveHeader, redactHeaders, SecretScrubber } from "../../templates/runtime/redact.js";
-import { JSON_SUCCESS, closedPortUrl, sendJson, startServer, until, type TestServer } from "./server.js";
+import { JSON_SUCCESS, EVERY_PART, closedPortUrl, sendJson, startServer, until, type TestServer } from "./server.js";
 
 const BEARER = "sk_live_BEARER_4f9a2c";
 const HEADER_KEY = "hk_HEADER_71b3e0";
@@ -94,7 +94,7 @@ describe("no credential in any error", () => {
         { "x-auth-token": BEARER, "x-store-key": HEADER_KEY, "x-debug-echo": echoed, "x-request-id": "req_1" },
       );
     });
-    const core = new ClientCore(schemes, { baseUrl: server.url, credentials });
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials }, EVERY_PART);
     const error = await rejection(core.call(getOrder, { path: { id: 1 } }));
     expect(error).toBeInstanceOf(APIError);
     const e = error as APIError;
@@ -123,7 +123,7 @@ describe("no credential in any error", () => {
         throw wrapped;
       }
     };
-    const core = new ClientCore(schemes, { baseUrl: await closedPortUrl(), credentials, fetch: leakyFetch, maxRetries: 0 });
+    const core = new ClientCore(schemes, { baseUrl: await closedPortUrl(), credentials, fetch: leakyFetch, maxRetries: 0 }, EVERY_PART);
     const error = await rejection(core.call(getOrder, { path: { id: 1 } }));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error.message).toContain("fetch failed for");
@@ -137,7 +137,7 @@ describe("no credential in any error", () => {
     const s = await startServer(() => undefined);
     server = s;
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    const core = new ClientCore(schemes, { baseUrl: s.url, credentials, timeoutMs: 100, maxRetries: 0 });
+    const core = new ClientCore(schemes, { baseUrl: s.url, credentials, timeoutMs: 100, maxRetries: 0 }, EVERY_PART);
     const timingOut = rejection(core.call(getOrder, { path: { id: 1 } }));
     await until(() => s.requests.length === 1);
     await vi.advanceTimersByTimeAsync(100);
@@ -159,7 +159,7 @@ describe("no credential in any error", () => {
       ok: false,
       errors: [{ path: "body.note", keyword: "maxLength", message: `must be shorter, found ${JSON.stringify(value)}`, found: JSON.stringify(value) }],
     });
-    const core = new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials }, { request: { getOrder: echoing } });
+    const core = new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials }, { ...EVERY_PART, request: { getOrder: echoing } });
     const error = await rejection(core.call({ ...getOrder, method: "post" }, { body: { note: `my key is ${HEADER_KEY}` } }));
     expect(error).toBeInstanceOf(RequestValidationError);
     expect(error.message).toContain("my key is [redacted]");
@@ -173,7 +173,7 @@ describe("no credential in any error", () => {
       errors: [{ path: "token", keyword: "pattern", message: `must not be ${JSON.stringify((value as { token: string }).token)}` }],
     });
     const validators = { loadResponse: async () => ({ getOrder: { "2XX": rejectAll } }) };
-    const core = new ClientCore(schemes, { baseUrl: server.url, credentials, validate: { response: true } }, validators);
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials, validate: { response: true } }, { ...EVERY_PART, ...validators });
     const error = await rejection(core.call(getOrder, { path: { id: 1 } }));
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect((error as ResponseValidationError).body).toEqual({ token: "[redacted]", amount: 1 });
@@ -181,7 +181,7 @@ describe("no credential in any error", () => {
   });
 
   it("neither the client nor its raw client shows credentials when inspected", () => {
-    const core = new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials });
+    const core = new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials }, EVERY_PART);
     for (const view of [inspect(core, { depth: 10, showHidden: true }), JSON.stringify(core), String(core)]) {
       for (const secret of FORBIDDEN) expect(view).not.toContain(secret);
     }
@@ -190,7 +190,7 @@ describe("no credential in any error", () => {
   it("configuration errors do not echo the credential", () => {
     let message = "";
     try {
-      new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials: { basicAuth: BEARER } });
+      new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials: { basicAuth: BEARER } }, EVERY_PART);
     } catch (error) {
       message = inspect(error);
     }
@@ -239,7 +239,7 @@ describe("scrubbing is structural: only text from outside, only secrets of 8 cha
 
   it("leaves a short credential's look-alikes in the server's text alone (`qa@test.example`), and still redacts headers by name", async () => {
     server = await startServer((_req, res) => sendJson(res, 404, { message: "no order for qa@test.example", contact: "qa@test.example" }, { "x-store-key": "test" }));
-    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { storeKey: "test" } });
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { storeKey: "test" } }, EVERY_PART);
     const error = (await rejection(core.call(getThing, { path: { id: 1 } }))) as APIError;
     expect(server.requests[0]?.headers["x-store-key"]).toBe("test");
     expect(error.message).toBe("404 Not Found: getThing (GET /orders/{id}): no order for qa@test.example");
@@ -248,7 +248,7 @@ describe("scrubbing is structural: only text from outside, only secrets of 8 cha
   });
 
   it("never rewrites the SDK's own wording or the keys of its objects, even when a credential spells them", async () => {
-    const core = new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials: { storeKey: "must match pattern" } }, { request: { capture: amountPattern } });
+    const core = new ClientCore(schemes, { baseUrl: "http://127.0.0.1:9", credentials: { storeKey: "must match pattern" } }, { ...EVERY_PART, request: { capture: amountPattern } });
     const error = (await rejection(core.call(capture, { body: { amount: "1.234" } }))) as RequestValidationError;
     expect(error.message).toBe('capture (POST /orders/{id}): invalid request, nothing was sent: body.amount must match pattern ^\\d+\\.\\d\\d$, found "1.234"');
     expect(error.errors).toEqual([{ path: "body.amount", keyword: "pattern", message: 'must match pattern ^\\d+\\.\\d\\d$, found "1.234"', found: '"1.234"' }]);
@@ -256,7 +256,7 @@ describe("scrubbing is structural: only text from outside, only secrets of 8 cha
 
   it("scrubs an echoed secret once, even when it is spelt like the replacement", async () => {
     server = await startServer((req, res) => sendJson(res, 400, { message: `bad key ${String(req.headers["x-store-key"])}` }));
-    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { storeKey: "redacted" } });
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { storeKey: "redacted" } }, EVERY_PART);
     const error = (await rejection(core.call(getThing, { path: { id: 1 } }))) as APIError;
     expect(error.message).toBe("400 Bad Request: getThing (GET /orders/{id}): bad key [redacted]");
     expect(error.body).toEqual({ message: "bad key [redacted]" });
@@ -264,7 +264,7 @@ describe("scrubbing is structural: only text from outside, only secrets of 8 cha
 
   it("sends a token read with its trailing newline trimmed, and scrubs the trimmed token the server echoes", async () => {
     server = await startServer((req, res) => sendJson(res, 401, { message: `token ${String(req.headers["x-store-key"])} revoked` }));
-    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { storeKey: `${HEADER_KEY}\n` } });
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { storeKey: `${HEADER_KEY}\n` } }, EVERY_PART);
     const error = (await rejection(core.call(getThing, { path: { id: 1 } }))) as APIError;
     expect(server.requests[0]?.headers["x-store-key"]).toBe(HEADER_KEY);
     expect(error.message).toBe("401 Unauthorized: getThing (GET /orders/{id}): token [redacted] revoked");
@@ -277,7 +277,7 @@ describe("scrubbing is structural: only text from outside, only secrets of 8 cha
       sendJson(res, 401, { message: `key ${Buffer.from(encoded, "base64").toString("utf8")} unknown`, sent: encoded }, { "x-echo": encoded });
     });
     const basic: OperationInfo = { ...getThing, security: [{ basicAuth: [] }] };
-    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { basicAuth: { username: apiKey, password: "" } } });
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { basicAuth: { username: apiKey, password: "" } } }, EVERY_PART);
     const error = (await rejection(core.call(basic, { path: { id: 1 } }))) as APIError;
     expect(error.message).toBe("401 Unauthorized: getThing (GET /orders/{id}): key [redacted]: unknown");
     expect(error.body).toEqual({ message: "key [redacted]: unknown", sent: "[redacted]" });
@@ -287,7 +287,7 @@ describe("scrubbing is structural: only text from outside, only secrets of 8 cha
   it("scrubs a query credential echoed %-encoded, as it travelled in the URL", async () => {
     server = await startServer((req, res) => sendJson(res, 403, { message: `forbidden: ${req.url}` }));
     const queryOnly: OperationInfo = { ...getThing, security: [{ queryKey: [] }] };
-    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { queryKey: QUERY_KEY } });
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { queryKey: QUERY_KEY } }, EVERY_PART);
     const error = (await rejection(core.call(queryOnly, { path: { id: 1 } }))) as APIError;
     expect(server.requests[0]?.url).toBe(`/orders/1?key=${encodeURIComponent(QUERY_KEY)}`);
     expect(error.message).toBe("403 Forbidden: getThing (GET /orders/{id}): forbidden: /orders/1?key=[redacted]");
@@ -303,7 +303,7 @@ describe("scrubbing is structural: only text from outside, only secrets of 8 cha
       return /^\d/.test(amount) ? { ok: true, value } : { ok: false, errors: [{ path: "amount", keyword: "pattern", message: `must be a number, found ${found}`, found }] };
     };
     const validators = { loadResponse: async () => ({ getThing: { "2XX": amountIsNumberText } }) };
-    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { storeKey: longToken }, validate: { response: true } }, validators);
+    const core = new ClientCore(schemes, { baseUrl: server.url, credentials: { storeKey: longToken }, validate: { response: true } }, { ...EVERY_PART, ...validators });
     const error = (await rejection(core.call(getThing, { path: { id: 1 } }))) as ResponseValidationError;
     expect(error.errors).toEqual([{ path: "amount", keyword: "pattern", message: 'must be a number, found "[redacted]"', found: '"[redacted]"' }]);
     for (const view of renderings(error)) expect(view).not.toContain("sk_live_xxxx");

@@ -11,7 +11,7 @@ import {
   type OperationInfo,
   type SecuritySchemeInfo,
 } from "../../templates/runtime/index.js";
-import { JSON_SUCCESS, sendJson, startServer, type Handler, type ReceivedRequest, type TestServer } from "./server.js";
+import { JSON_SUCCESS, EVERY_PART, sendJson, startServer, type Handler, type ReceivedRequest, type TestServer } from "./server.js";
 
 const BEARER = "sk_live_bearer_0123456789";
 const HEADER_KEY = "hk_header_0123456789";
@@ -70,7 +70,7 @@ describe("redirects to another origin", () => {
   it.each([301, 302, 303, 307, 308])("a GET answered %i is followed without a single credential, the query kept", async (status) => {
     const other = await serve((_req, res) => sendJson(res, 200, { refunds: [] }));
     const origin = await serve((req, res) => res.writeHead(status, { location: `${other.url}${req.url}` }).end());
-    const core = new ClientCore(schemes, { baseUrl: origin.url, credentials });
+    const core = new ClientCore(schemes, { baseUrl: origin.url, credentials }, EVERY_PART);
     expect(await core.call(operation("get", EVERY_KIND), { query: { page: 2 } })).toEqual({ refunds: [] });
     expect(origin.requests).toHaveLength(1);
     expect(credentialsIn(origin.requests[0]!)).toEqual([BEARER, HEADER_KEY, QUERY_KEY, COOKIE_KEY]);
@@ -87,7 +87,7 @@ describe("redirects to another origin", () => {
       const key = new URL(req.url, "http://x").searchParams.get("api_key") ?? "";
       res.writeHead(302, { location: `${other.url}/next?token=${encodeURIComponent(key)}&api_key=${key}&keep=1` }).end();
     });
-    const core = new ClientCore(schemes, { baseUrl: origin.url, credentials });
+    const core = new ClientCore(schemes, { baseUrl: origin.url, credentials }, EVERY_PART);
     await core.call(operation("get", EVERY_KIND));
     expect(other.requests.map((request) => request.url)).toEqual(["/next?keep=1"]);
   });
@@ -100,7 +100,7 @@ describe("redirects to another origin", () => {
       else res.writeHead(302, { location: `${other.url}/away` }).end();
     });
     originUrl = origin.url;
-    const core = new ClientCore(schemes, { baseUrl: origin.url, credentials });
+    const core = new ClientCore(schemes, { baseUrl: origin.url, credentials }, EVERY_PART);
     expect(await core.call(operation("get", EVERY_KIND))).toEqual({ back: true });
     expect(origin.requests.map((request) => request.url)).toEqual(["/refunds?api_key=qk_query_0123456789", "/back"]);
     expect(credentialsIn(origin.requests[1]!)).toEqual([]);
@@ -110,7 +110,7 @@ describe("redirects to another origin", () => {
   it("the raw client follows the same rule", async () => {
     const other = await serve((_req, res) => sendJson(res, 200, { ok: true }));
     const origin = await serve((req, res) => res.writeHead(307, { location: `${other.url}${req.url}` }).end());
-    const core = new ClientCore(schemes, { baseUrl: origin.url, credentials });
+    const core = new ClientCore(schemes, { baseUrl: origin.url, credentials }, EVERY_PART);
     const { data } = await core.raw.GET("/refunds", {});
     expect(data).toEqual({ ok: true });
     expect(credentialsIn(origin.requests[0]!)).toEqual([BEARER, HEADER_KEY, QUERY_KEY, COOKIE_KEY]);
@@ -124,7 +124,7 @@ describe("redirects on the same origin", () => {
       if (req.url.startsWith("/v2")) sendJson(res, 200, { moved: true });
       else res.writeHead(301, { location: `/v2${req.url}` }).end();
     });
-    const core = new ClientCore(schemes, { baseUrl: origin.url, credentials });
+    const core = new ClientCore(schemes, { baseUrl: origin.url, credentials }, EVERY_PART);
     expect(await core.call(operation("get", EVERY_KIND))).toEqual({ moved: true });
     expect(origin.requests.map((request) => request.url)).toEqual([`/refunds?api_key=${QUERY_KEY}`, `/v2/refunds?api_key=${QUERY_KEY}`]);
     expect(credentialsIn(origin.requests[1]!)).toEqual([BEARER, HEADER_KEY, QUERY_KEY, COOKIE_KEY]);
@@ -139,7 +139,7 @@ describe("redirects on the same origin", () => {
 
   it("a redirect loop ends with a RedirectError after 10 redirects (11 requests)", async () => {
     const origin = await serve((req, res) => res.writeHead(302, { location: req.url }).end());
-    const core = new ClientCore(schemes, { baseUrl: origin.url, credentials, maxRetries: 3 });
+    const core = new ClientCore(schemes, { baseUrl: origin.url, credentials, maxRetries: 3 }, EVERY_PART);
     const error = await rejection(core.call(operation("get", EVERY_KIND)));
     expect(error).toBeInstanceOf(RedirectError);
     expect((error as RedirectError).message).toBe(
@@ -150,7 +150,7 @@ describe("redirects on the same origin", () => {
 
   it("a redirect to another scheme is not followed", async () => {
     const origin = await serve(redirect("ftp://127.0.0.1/refunds"));
-    const core = new ClientCore(schemes, { baseUrl: origin.url, credentials });
+    const core = new ClientCore(schemes, { baseUrl: origin.url, credentials }, EVERY_PART);
     const error = await rejection(core.call(operation("get", EVERY_KIND)));
     expect(error).toBeInstanceOf(RedirectError);
     expect((error as RedirectError).location).toBeUndefined();
@@ -162,7 +162,7 @@ describe("redirects of requests that are not GET or HEAD", () => {
   it.each([301, 302, 303, 307, 308])("a POST answered %i is a RedirectError saying it may or may not have been acted on; sent once", async (status) => {
     const other = await serve((_req, res) => sendJson(res, 200, { captured: true }));
     const origin = await serve((req, res) => res.writeHead(status, { location: req.url.startsWith("/same") ? "/done" : `${other.url}/done?token=${QUERY_KEY}` }).end());
-    const core = new ClientCore(schemes, { baseUrl: origin.url, credentials, maxRetries: 5 });
+    const core = new ClientCore(schemes, { baseUrl: origin.url, credentials, maxRetries: 5 }, EVERY_PART);
     const capture = operation("post", EVERY_KIND);
     const error = await rejection(core.call(capture, { body: { amount: "10.00" } }));
     expect(error).toBeInstanceOf(RedirectError);

@@ -15,7 +15,7 @@ import {
   RateLimitError,
   type OperationInfo,
 } from "../../templates/runtime/index.js";
-import { closedPortUrl, fakeClock, JSON_SUCCESS, sendJson, startServer, until, type Handler, type TestServer } from "./server.js";
+import { closedPortUrl, EVERY_PART, fakeClock, JSON_SUCCESS, sendJson, startServer, until, type Handler, type TestServer } from "./server.js";
 
 const op = (method: OperationInfo["method"], operationId = `${method}Thing`): OperationInfo => ({
   operationId,
@@ -73,7 +73,7 @@ describe("retries", () => {
   it("retries a GET answered 503 and resolves with the later success, after a backoff of 0.5 s ± 25%", async () => {
     const s = await serve(failThenSucceed(1, 503));
     const clock = fakeClock();
-    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry });
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry }, EVERY_PART);
     expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
     expect(s.requests).toHaveLength(2);
     expect(clock.events).toEqual([{ operationId: "getThing", attempt: 1, reason: 503, delayMs: expect.any(Number) }]);
@@ -84,15 +84,24 @@ describe("retries", () => {
   it.each([502, 504, 408])("retries a GET answered %i", async (status) => {
     const s = await serve(failThenSucceed(1, status));
     const clock = fakeClock();
-    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry });
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry }, EVERY_PART);
     expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
     expect(clock.events.map((event) => event.reason)).toEqual([status]);
+  });
+
+  it("retries nothing without ClientParts.retries (the client of a spec of POSTs alone, which never retries)", async () => {
+    const s = await serve(failThenSucceed(1, 503));
+    const clock = fakeClock();
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry });
+    expect(await rejection(core.call(getThing, { path: { id: 1 } }))).toBeInstanceOf(InternalServerError);
+    expect(s.requests).toHaveLength(1);
+    expect(clock.events).toEqual([]);
   });
 
   it.each(["put", "delete"] as const)("retries %s, which is safe to repeat", async (method) => {
     const s = await serve(failThenSucceed(2, 503));
     const clock = fakeClock();
-    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry });
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry }, EVERY_PART);
     expect(await core.call(op(method), { path: { id: 1 } })).toEqual({ attempt: 3 });
     expect(s.requests.map((r) => r.method)).toEqual(Array(3).fill(method.toUpperCase()));
     expect(clock.events.map((event) => event.attempt)).toEqual([1, 2]);
@@ -105,7 +114,7 @@ describe("retries", () => {
   ])("honours %s on 429", async (_name, headers, delayMs) => {
     const s = await serve(failThenSucceed(1, 429, headers));
     const clock = fakeClock();
-    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry });
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry }, EVERY_PART);
     expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
     expect(clock.events).toEqual([{ operationId: "getThing", attempt: 1, reason: 429, delayMs }]);
     expect(s.requests).toHaveLength(2);
@@ -117,7 +126,7 @@ describe("retries", () => {
       else sendJson(res, 200, { attempt: index + 1 });
     });
     const clock = fakeClock();
-    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry });
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry }, EVERY_PART);
     expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
     // The date has whole seconds: 5 s ahead when written, 4 to 5 s ahead when the client reads it.
     expect(clock.events[0]!.delayMs).toBeGreaterThan(3900);
@@ -127,7 +136,7 @@ describe("retries", () => {
   it.each(["-5", "1.5", "soon", "Thu, 01 Jan 2026", "-1 GMT"])("backs off as usual when Retry-After is %j (not a wait a server can ask for)", async (value) => {
     const s = await serve(failThenSucceed(1, 503, { "retry-after": value }));
     const clock = fakeClock();
-    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry });
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry }, EVERY_PART);
     expect(await core.call(getThing, { path: { id: 1 } })).toEqual({ attempt: 2 });
     expect(clock.events[0]!.delayMs).toBeGreaterThanOrEqual(375);
     expect(clock.events[0]!.delayMs).toBeLessThanOrEqual(625);
@@ -137,7 +146,7 @@ describe("retries", () => {
     const s = await serve(failThenSucceed(1, 429, { "retry-after": "2" }));
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     let retried = false;
-    const core = new ClientCore({}, { baseUrl: s.url, onRetry: () => (retried = true) });
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: () => (retried = true) }, EVERY_PART);
     const call = core.call(getThing, { path: { id: 1 } });
     await until(() => retried);
     await vi.advanceTimersByTimeAsync(1999);
@@ -150,7 +159,7 @@ describe("retries", () => {
   it("gives up at once when the server asks for a wait beyond 60 s", async () => {
     const s = await serve(failThenSucceed(1, 429, { "retry-after": "120" }));
     const clock = fakeClock();
-    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry });
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry }, EVERY_PART);
     const error = await rejection(core.call(getThing, { path: { id: 1 } }));
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).headers.get("retry-after")).toBe("120");
@@ -161,7 +170,7 @@ describe("retries", () => {
   it("rejects with the last status after maxRetries (default 2) retries", async () => {
     const s = await serve((_req, res, index) => (index < 2 ? sendJson(res, 503, {}) : sendJson(res, 429, { message: "slow down" })));
     const clock = fakeClock();
-    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry });
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: clock.onRetry }, EVERY_PART);
     const error = await rejection(core.call(getThing, { path: { id: 1 } }));
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).status).toBe(429);
@@ -175,7 +184,7 @@ describe("retries", () => {
   it("does not retry with maxRetries: 0 on the client, and a per-call maxRetries overrides it", async () => {
     const s = await serve((_req, res) => sendJson(res, 503, {}));
     const clock = fakeClock();
-    const core = new ClientCore({}, { baseUrl: s.url, maxRetries: 0, onRetry: clock.onRetry });
+    const core = new ClientCore({}, { baseUrl: s.url, maxRetries: 0, onRetry: clock.onRetry }, EVERY_PART);
     expect(await rejection(core.call(getThing, { path: { id: 1 } }))).toBeInstanceOf(InternalServerError);
     expect(s.requests).toHaveLength(1);
     expect(await rejection(core.call(getThing, { path: { id: 1 } }, { maxRetries: 3 }))).toBeInstanceOf(InternalServerError);
@@ -184,7 +193,7 @@ describe("retries", () => {
 
   it("does not retry 500 or 400", async () => {
     const s = await serve((req, res) => sendJson(res, req.url.endsWith("/bad") ? 400 : 500, {}, { "retry-after-ms": "0" }));
-    const core = new ClientCore({}, { baseUrl: s.url });
+    const core = new ClientCore({}, { baseUrl: s.url }, EVERY_PART);
     expect(await rejection(core.call(getThing, { path: { id: "boom" } }))).toBeInstanceOf(InternalServerError);
     expect(await rejection(core.call(getThing, { path: { id: "bad" } }))).toBeInstanceOf(BadRequestError);
     expect(s.requests).toHaveLength(2);
@@ -192,7 +201,7 @@ describe("retries", () => {
 
   it("sends a POST answered 503 exactly once, even when asked to retry", async () => {
     const s = await serve((_req, res) => sendJson(res, 503, { message: "busy" }, { "retry-after": "0" }));
-    const core = new ClientCore({}, { baseUrl: s.url, maxRetries: 5 });
+    const core = new ClientCore({}, { baseUrl: s.url, maxRetries: 5 }, EVERY_PART);
     const error = await rejection(core.call(postCapture, { path: { id: 1 }, body: { amount: "1.00" } }, { maxRetries: 5 }));
     expect(error).toBeInstanceOf(InternalServerError);
     expect((error as InternalServerError).status).toBe(503);
@@ -201,7 +210,7 @@ describe("retries", () => {
 
   it("sends a PATCH answered 429 exactly once", async () => {
     const s = await serve((_req, res) => sendJson(res, 429, {}, { "retry-after": "0" }));
-    const core = new ClientCore({}, { baseUrl: s.url });
+    const core = new ClientCore({}, { baseUrl: s.url }, EVERY_PART);
     expect(await rejection(core.call(op("patch"), { path: { id: 1 }, body: {} }))).toBeInstanceOf(RateLimitError);
     expect(s.requests).toHaveLength(1);
   });
@@ -212,7 +221,7 @@ describe("connection failures", () => {
     const counting = countingFetch();
     const baseUrl = await closedPortUrl();
     const clock = fakeClock();
-    const core = new ClientCore({}, { baseUrl, fetch: counting.fetch, onRetry: clock.onRetry });
+    const core = new ClientCore({}, { baseUrl, fetch: counting.fetch, onRetry: clock.onRetry }, EVERY_PART);
     const error = await rejection(core.call(getThing, { path: { id: 1 } }));
     expect(clock.events.map(({ attempt, reason }) => ({ attempt, reason }))).toEqual([
       { attempt: 1, reason: "connection" },
@@ -230,7 +239,7 @@ describe("connection failures", () => {
 
   it("tries a POST on a refused connection exactly once", async () => {
     const counting = countingFetch();
-    const core = new ClientCore({}, { baseUrl: await closedPortUrl(), fetch: counting.fetch });
+    const core = new ClientCore({}, { baseUrl: await closedPortUrl(), fetch: counting.fetch }, EVERY_PART);
     const error = await rejection(core.call(postCapture, { path: { id: 1 }, body: {} }));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(counting.calls).toEqual(["POST"]);
@@ -239,7 +248,7 @@ describe("connection failures", () => {
   it("rejects with APIConnectionTimeoutError when the server never answers", async () => {
     const s = await serve(() => undefined);
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    const core = new ClientCore({}, { baseUrl: s.url, timeoutMs: 100, maxRetries: 0 });
+    const core = new ClientCore({}, { baseUrl: s.url, timeoutMs: 100, maxRetries: 0 }, EVERY_PART);
     const pending = rejection(core.call(getThing, { path: { id: 1 } }));
     await until(() => s.requests.length === 1);
     await vi.advanceTimersByTimeAsync(100);
@@ -254,7 +263,7 @@ describe("connection failures", () => {
   it("applies the timeout per attempt, retries a timed-out GET but not a timed-out POST", async () => {
     const s = await serve(() => undefined);
     const clock = fakeClock();
-    const core = new ClientCore({}, { baseUrl: s.url, timeoutMs: 5_000, onRetry: clock.onRetry });
+    const core = new ClientCore({}, { baseUrl: s.url, timeoutMs: 5_000, onRetry: clock.onRetry }, EVERY_PART);
     const get = rejection(core.call(getThing, { path: { id: 1 } }, { timeoutMs: 100, maxRetries: 1 }));
     for (const count of [1, 2]) {
       await until(() => s.requests.length === count);
@@ -276,7 +285,7 @@ describe("connection failures", () => {
       res.write('{"partial":');
     });
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    const core = new ClientCore({}, { baseUrl: s.url, timeoutMs: 150, maxRetries: 0 });
+    const core = new ClientCore({}, { baseUrl: s.url, timeoutMs: 150, maxRetries: 0 }, EVERY_PART);
     const pending = rejection(core.call(getThing, { path: { id: 1 } }));
     await until(() => s.requests.length === 1);
     await vi.advanceTimersByTimeAsync(150);
@@ -287,7 +296,7 @@ describe("connection failures", () => {
 describe("failures before anything is sent", () => {
   it("reports a request that cannot be built as a PayspecError, not a connection error, and does not retry it", async () => {
     const s = await serve((_req, res) => sendJson(res, 200, {}));
-    const core = new ClientCore({}, { baseUrl: s.url });
+    const core = new ClientCore({}, { baseUrl: s.url }, EVERY_PART);
     let built = 0;
     core.raw.use({
       onRequest: () => {
@@ -306,7 +315,7 @@ describe("failures before anything is sent", () => {
 
   it("does not retry when a middleware throws", async () => {
     const s = await serve((_req, res) => sendJson(res, 200, {}));
-    const core = new ClientCore({}, { baseUrl: s.url });
+    const core = new ClientCore({}, { baseUrl: s.url }, EVERY_PART);
     let calls = 0;
     core.raw.use({
       onRequest: () => {
@@ -325,7 +334,7 @@ describe("failures before anything is sent", () => {
 describe("caller abort", () => {
   it("rejects with APIUserAbortError when the caller aborts mid-flight, and does not retry", async () => {
     const s = await serve(() => undefined);
-    const core = new ClientCore({}, { baseUrl: s.url, maxRetries: 2 });
+    const core = new ClientCore({}, { baseUrl: s.url, maxRetries: 2 }, EVERY_PART);
     const controller = new AbortController();
     const pending = rejection(core.call(getThing, { path: { id: 1 } }, { signal: controller.signal }));
     await until(() => s.requests.length === 1);
@@ -341,7 +350,7 @@ describe("caller abort", () => {
     const s = await serve((_req, res) => sendJson(res, 503, {}, { "retry-after": "30" }));
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     let waiting = false;
-    const core = new ClientCore({}, { baseUrl: s.url, onRetry: () => (waiting = true) });
+    const core = new ClientCore({}, { baseUrl: s.url, onRetry: () => (waiting = true) }, EVERY_PART);
     const controller = new AbortController();
     const pending = rejection(core.call(getThing, { path: { id: 1 } }, { signal: controller.signal }));
     await until(() => waiting);
@@ -352,7 +361,7 @@ describe("caller abort", () => {
 
   it("sends nothing when the signal is already aborted", async () => {
     const s = await serve((_req, res) => sendJson(res, 200, {}));
-    const core = new ClientCore({}, { baseUrl: s.url });
+    const core = new ClientCore({}, { baseUrl: s.url }, EVERY_PART);
     const error = await rejection(core.call(getThing, { path: { id: 1 } }, { signal: AbortSignal.abort() }));
     expect(error).toBeInstanceOf(APIUserAbortError);
     expect(s.requests).toHaveLength(0);

@@ -2,7 +2,7 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { vi } from "vitest";
-import type { OperationInfo, RetryEvent } from "../../templates/runtime/index.js";
+import { fetchFollowing, querySerializerFor, retryWaits, withCookies, type ClientParts, type OperationInfo, type RetryEvent } from "../../templates/runtime/index.js";
 
 export interface ReceivedRequest {
   readonly method: string;
@@ -67,6 +67,12 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 
 /** `OperationInfo.responses` of an operation answering JSON on any 2xx status. */
 export const JSON_SUCCESS: OperationInfo["responses"] = { "2XX": { content: ["application/json"] } };
+
+/**
+ * Every runtime part a generated client may pass its ClientCore (`ClientParts`): what the client of a spec with
+ * query and cookie parameters, operations safe to repeat and GETs gets.
+ */
+export const EVERY_PART: ClientParts = { query: querySerializerFor, cookies: withCookies, retries: retryWaits, redirects: fetchFollowing };
 
 /** Resolves once `condition` holds, polling on the event loop's check phase (not a timer: tests may fake timers). */
 export async function until(condition: () => boolean, bound = 100_000): Promise<void> {

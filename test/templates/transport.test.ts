@@ -13,7 +13,7 @@ import {
   type SecurityRequirement,
   type SecuritySchemeInfo,
 } from "../../templates/runtime/index.js";
-import { JSON_SUCCESS, sendJson, startServer, until, type Handler, type ReceivedRequest, type TestServer } from "./server.js";
+import { JSON_SUCCESS, EVERY_PART, sendJson, startServer, until, type Handler, type ReceivedRequest, type TestServer } from "./server.js";
 
 const schemes: Record<string, SecuritySchemeInfo> = {
   bearerAuth: { type: "http", scheme: "bearer" },
@@ -62,10 +62,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 describe("header credentials", () => {
   it("sends the operation's scheme when two schemes share the Authorization header; raw sends the first", async () => {
     const s = await serve();
-    const core = new ClientCore(schemes, {
-      baseUrl: s.url,
-      credentials: { bearerAuth: "b", basicAuth: { username: "u", password: "p" } },
-    });
+    const core = new ClientCore(schemes, { baseUrl: s.url, credentials: { bearerAuth: "b", basicAuth: { username: "u", password: "p" } } }, EVERY_PART);
     await core.call(op([{ basicAuth: [] }]));
     expect(last(s).headers.authorization).toBe(`Basic ${btoa("u:p")}`);
     await core.call(op([{ bearerAuth: [] }]));
@@ -76,11 +73,15 @@ describe("header credentials", () => {
 
   it("never replaces a default header of the same name, in call() and raw", async () => {
     const s = await serve();
-    const core = new ClientCore(schemes, {
-      baseUrl: s.url,
-      headers: { authorization: "Token mine" },
-      credentials: { bearerAuth: "b", headerKey: "h" },
-    });
+    const core = new ClientCore(
+      schemes,
+      {
+        baseUrl: s.url,
+        headers: { authorization: "Token mine" },
+        credentials: { bearerAuth: "b", headerKey: "h" },
+      },
+      EVERY_PART,
+    );
     await core.call(op([{ bearerAuth: [] }]));
     expect(last(s).headers.authorization).toBe("Token mine");
     expect(last(s).headers["x-auth-token"]).toBeUndefined();
@@ -91,7 +92,7 @@ describe("header credentials", () => {
 
   it("lets per-call headers and header parameters win, in any letter case", async () => {
     const s = await serve();
-    const core = new ClientCore(schemes, { baseUrl: s.url, credentials: { bearerAuth: "b", headerKey: "h" } });
+    const core = new ClientCore(schemes, { baseUrl: s.url, credentials: { bearerAuth: "b", headerKey: "h" } }, EVERY_PART);
     await core.call(op([{ bearerAuth: [] }]), {}, { headers: { AUTHORIZATION: "Bearer call", "x-auth-token": "mine" } });
     expect(last(s).headers.authorization).toBe("Bearer call");
     expect(last(s).headers["x-auth-token"]).toBe("mine");
@@ -102,7 +103,7 @@ describe("header credentials", () => {
 
   it("sends header and query credentials of one requirement together, and raw sends all of them", async () => {
     const s = await serve();
-    const core = new ClientCore(schemes, { baseUrl: s.url, credentials: { bearerAuth: "b", headerKey: "h", queryKey: "q" } });
+    const core = new ClientCore(schemes, { baseUrl: s.url, credentials: { bearerAuth: "b", headerKey: "h", queryKey: "q" } }, EVERY_PART);
     await core.call(op([{ headerKey: [], queryKey: [] }]));
     expect(last(s).url).toBe("/things?api_key=q");
     expect(last(s).headers["x-auth-token"]).toBe("h");
