@@ -225,7 +225,7 @@ export function requestBody(mediaType: string): { readonly literal: string; read
 }
 
 function inputType(clientName: string, operation: Operation, types: OperationTypes): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
-  const docs = [`Input of {@link ${clientName}.${operation.methodName}} (\`${operation.method.toUpperCase()} ${operation.path}\`).`];
+  const docs = [`Input of {@link ${clientName}.${operation.methodName}} (\`${operation.method.toUpperCase()} ${docComment(operation.path)}\`).`];
   if (types.parts.length === 0) {
     return { kind: StructureKind.TypeAlias, name: types.inputName, isExported: true, type: "Record<string, never>", docs };
   }
@@ -249,7 +249,7 @@ function inputType(clientName: string, operation: Operation, types: OperationTyp
 function responseType(operation: Operation, types: OperationTypes): TypeAliasDeclarationStructure {
   const what = types.success
     ? types.success.contentType
-      ? `The \`${types.success.contentType}\` body of the ${types.success.status} response`
+      ? `The \`${docComment(types.success.contentType)}\` body of the ${types.success.status} response`
       : `Nothing (the ${types.success.status} response has no body)`
     : "Nothing (no success response is declared)";
   const others = types.declared.filter((declared) => declared.status !== types.success?.status).map((declared) => declared.status);
@@ -259,7 +259,7 @@ function responseType(operation: Operation, types: OperationTypes): TypeAliasDec
     name: types.responseName,
     isExported: true,
     type: types.responseType,
-    docs: [`${what}${also} of \`${operation.method.toUpperCase()} ${operation.path}\`.`],
+    docs: [`${what}${also} of \`${operation.method.toUpperCase()} ${docComment(operation.path)}\`.`],
   };
 }
 

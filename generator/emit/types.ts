@@ -16,10 +16,12 @@
  * That is why these are openapi-typescript's private modules (its `exports` map allows `./*`; the declarations of the
  * little we use are in openapi-typescript-internals.d.ts), and why package.json pins openapi-typescript to one exact
  * version: test/generator/openapi-typescript-pin.test.ts fails on an upgrade until this file is checked against the
- * new version, and test/generator/types-transform.test.ts checks the output against `openapiTS()` itself.
+ * new version, and test/generator/types-transform.test.ts checks the output against `openapiTS()` itself (the same
+ * text, but for references openapi-typescript writes as indexed accesses that do not compile: `inlineUnindexableRefs`).
  */
 import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from "openapi-typescript";
 import { requireLibrary } from "../libraries.js";
+import { pointerOfRef, resolvePointer, tokensOf } from "../json-pointer.js";
 import type { ApiModel } from "../model.js";
 
 const transformSchema = requireLibrary("openapi-typescript/dist/transform/index.cjs") as typeof import("openapi-typescript/dist/transform/index.cjs");
@@ -70,5 +72,50 @@ function transformContext(schema: OpenAPI3): GlobalContext {
 export function emitTypes(model: ApiModel): string {
   // openapi-typescript may mutate what it is given; it gets a copy so the model stays as loaded.
   const document = structuredClone(model.document) as unknown as OpenAPI3;
+  inlineUnindexableRefs(document);
   return astToString(transformSchema(document, transformContext(document)));
+}
+
+/**
+ * openapi-typescript writes a `$ref` as an indexed access along its pointer, dropping only `properties` segments:
+ * `#/components/schemas/Channel/properties/from/oneOf/0` becomes `components["schemas"]["Channel"]["from"]["oneOf"]["0"]`,
+ * which does not compile (a union has no `oneOf` member; so for `items`, `allOf/N`, `$defs/x`, `definitions/x`...).
+ * Vendors' specs have such references (Vonage's, Codat's). So a schema reference that goes anywhere but through
+ * properties is replaced, in the copy the types are written from, by the schema it points at (the same type, written
+ * in place). A reference that leads back into a schema being inlined stays as it is, rather than loop.
+ */
+function inlineUnindexableRefs(document: unknown): void {
+  const inlining = new Set<string>();
+  const visit = (node: unknown): unknown => {
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index++) node[index] = visit(node[index]);
+      return node;
+    }
+    if (node === null || typeof node !== "object") return node;
+    const object = node as Record<string, unknown>;
+    const ref = object["$ref"];
+    if (typeof ref === "string" && !inlining.has(ref) && !indexable(ref)) {
+      const target = resolvePointer(document, pointerOfRef(ref) ?? "");
+      if (target !== undefined) {
+        inlining.add(ref);
+        const { $ref: _ref, ...siblings } = object;
+        const inlined = visit(structuredClone(target));
+        inlining.delete(ref);
+        return Object.keys(siblings).length === 0 ? inlined : { ...siblings, allOf: [inlined] };
+      }
+    }
+    for (const key of Object.keys(object)) object[key] = visit(object[key]);
+    return object;
+  };
+  visit(document);
+}
+
+/** Whether openapi-typescript's indexed access for `ref` compiles: a component schema, then properties only. */
+function indexable(ref: string): boolean {
+  const pointer = pointerOfRef(ref);
+  if (pointer === undefined) return true;
+  const tokens = tokensOf(pointer);
+  if (tokens[0] !== "components" || tokens[1] !== "schemas") return true;
+  const rest = tokens.slice(3);
+  return rest.length % 2 === 0 && rest.every((token, index) => index % 2 === 1 || token === "properties");
 }

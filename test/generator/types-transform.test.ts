@@ -3,7 +3,7 @@
  * that `loadSpec` has already done (see generator/emit/types.ts). This checks that the shortcut is exact: the same
  * text as `openapiTS()` itself with the same options, on the fixtures, the project's specs and the benchmark's
  * synthetic spec (discriminators, recursion, nullable type arrays), so an openapi-typescript upgrade that changes
- * what `openapiTS()` does around its transform fails here.
+ * what `openapiTS()` does around its transform fails here. The one intended difference: references into subschemas.
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -30,6 +30,18 @@ describe("emitTypes", () => {
   it.each(specs.map((spec) => [path.relative(REPO, spec), spec]))("gives openapiTS()'s output for %s", async (_label, spec) => {
     const model = await loadSpec(spec);
     expect(emitTypes(model)).toBe(await viaOpenapiTS(model.document));
+  });
+
+  it("writes a reference into another schema's oneOf, items or $defs as the schema it points at, where openapiTS()'s indexed access does not compile", async () => {
+    const model = await loadSpec(path.join(FIXTURES, "quirks", "ref-into-subschema.yaml"));
+    const upstream = await viaOpenapiTS(model.document);
+    expect(upstream).toContain('components["schemas"]["Channel"]["from"]["oneOf"]["0"]');
+    const ours = emitTypes(model);
+    expect(ours).not.toMatch(/\["(oneOf|items|\$defs)"\]/);
+    // A reference through properties only stays a reference, as openapiTS() writes it.
+    expect(ours).toContain('from?: components["schemas"]["Channel"]["from"];');
+    expect(ours).toMatch(/to: \{\s+user: string;\s+\} \| \{\s+number: string;\s+\};/);
+    expect(ours).toMatch(/kind\?: "app" \| "phone";/);
   });
 
   it("gives openapiTS()'s output for the synthetic benchmark spec", async () => {

@@ -14,7 +14,6 @@ import { FIXTURES, REPO, tempDir } from "./helpers.js";
 
 const CURATED = ["bigcommerce", "medusa", "nextcommerce", "payments"].map((name) => path.join(REPO, "generated", name, "index.ts"));
 const QUIRKS = path.join(FIXTURES, "quirks");
-/** Quirk fixtures (those in quirks/routed/ do not generate yet: load-policy.test.ts). */
 const GENERATING_QUIRKS = readdirSync(QUIRKS)
   .filter((file) => /\.(ya?ml|json)$/.test(file))
   .sort();
