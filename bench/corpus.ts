@@ -253,7 +253,7 @@ function report(results: readonly SpecResult[], total: number): void {
   const target = (ok: boolean, text: string) => console.log(`- [${ok ? "x" : " "}] ${text}`);
   const generatedShare = corpusGenerated.length / Math.max(corpusAccepted.length, 1);
   const compiledShare = corpusCompiled.length / Math.max(corpusGenerated.length, 1);
-  target(generatedShare >= 0.99, `>= 99% of the corpus specs openapi-typescript accepts generate: ${corpusGenerated.length}/${corpusAccepted.length} (${percent(corpusGenerated.length, corpusAccepted.length)})`);
+  target(generatedShare >= 0.99, `>= 99% of the APIs.guru specs openapi-typescript accepts generate (GitHub's is judged below): ${corpusGenerated.length}/${corpusAccepted.length} (${percent(corpusGenerated.length, corpusAccepted.length)})`);
   target(compiledShare >= 0.99, `>= 99% of those compile under all three configs: ${corpusCompiled.length}/${corpusGenerated.length} (${percent(corpusCompiled.length, corpusGenerated.length)})`);
   const github = results.find((result) => result.name === "github");
   if (github) {
