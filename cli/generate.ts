@@ -4,10 +4,12 @@
  * thread, generator/thread.ts); then every output folder is written, or none is (`--check` writes nothing and
  * names the stale files).
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SpecError, type SpecProblem } from "../generator/errors.js";
-import { readRuntimeFiles, type OutputFiles } from "../generator/pipeline.js";
+import type { OutputFiles } from "../generator/pipeline.js";
+import { readRuntimeFiles } from "../generator/runtime-files.js";
 import { TEMPLATES_RUNTIME_DIR } from "../generator/package-root.js";
 import { generateInThread, type GenerationJob } from "../generator/thread.js";
 import { compareOutputFolder, displayPath, writeOutputFolders, type StaleFile } from "../generator/write.js";
@@ -165,11 +167,15 @@ async function generateTargets(targets: readonly ClientTarget[], values: { check
     io.stdout(`Up to date: ${outputs.map(({ outDir }) => displayPath(outDir, io.cwd)).join(", ")}`);
     return EXIT_OK;
   }
-  // What a regenerated client changes for its users' code, when its spec differs from the committed one. The diff
-  // (which loads TypeScript's compiler) is imported only when a client is rewritten.
+  // What a regenerated client changes for its users' code: for a client folder already there that this run rewrites,
+  // when its spec differs from the committed one. Git and text comparisons decide that; the diff (which loads the
+  // spec twice more and TypeScript's compiler, about a second) runs only then.
   const summaries: string[] = [];
   for (const [index, target] of targets.entries()) {
+    if (!existsSync(path.join(target.outDir, "client.ts"))) continue;
     if ((await compareOutputFolder(target.outDir, outputs[index]!.files, io.cwd)).length === 0) continue;
+    const { changedSince } = await import("../generator/diff/git.js");
+    if ((await changedSince(target.spec, "HEAD")) !== true) continue;
     const { summarizeAgainstBase } = await import("../generator/diff/diff-specs.js");
     const summary = await summarizeAgainstBase(target.spec, "HEAD", { name: target.name, cwd: io.cwd, ...(target.clientName !== undefined ? { clientName: target.clientName } : {}) });
     if (summary !== undefined) summaries.push(summary);

@@ -3,8 +3,6 @@
  * `{ relativePath: text }` map for the output folder. Emitters are pure functions of the model (plus the runtime
  * template files, read once here); writing or checking the folder is `write.ts`'s job.
  */
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { emitClient } from "./emit/client.js";
 import { emitIndex } from "./emit/index-file.js";
 import { emitMsw } from "./emit/msw.js";
@@ -17,8 +15,9 @@ import type { LoadOptions } from "./load.js";
 import type { ApiModel } from "./model.js";
 import { compareStrings } from "./names.js";
 import { TEMPLATES_RUNTIME_DIR } from "./package-root.js";
+import { readRuntimeFiles } from "./runtime-files.js";
 
-export { TEMPLATES_RUNTIME_DIR };
+export { readRuntimeFiles, TEMPLATES_RUNTIME_DIR };
 
 /** Files of an output folder by path relative to it (`client.ts`, `runtime/index.ts`). */
 export type OutputFiles = Record<string, string>;
@@ -133,22 +132,4 @@ export async function generate(specFile: string, options: GenerateOptions = {}):
   const { files, warnings } = await generateOutput(model, options);
   const located = warnings.length === 0 ? [] : (await withLines(new SpecError(warnings), specFile)).problems;
   return { model, files, warnings: [...model.warnings, ...located] };
-}
-
-/** The runtime's `.ts` files (tests excluded), recursively, by relative path with `/` separators. */
-export async function readRuntimeFiles(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  let entries;
-  try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  } catch (error) {
-    // Every client imports ./runtime/index.js: generating without the runtime would write clients that cannot load.
-    throw new Error(`cannot read the client runtime in ${dir}: ${(error as Error).message}`, { cause: error });
-  }
-  for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith(".ts") || /\.test(-d)?\.ts$/.test(entry.name)) continue;
-    const absolute = path.join(entry.parentPath, entry.name);
-    files[path.relative(dir, absolute).split(path.sep).join("/")] = await readFile(absolute, "utf8");
-  }
-  return files;
 }

@@ -3,7 +3,7 @@
  * into a temporary folder in the same layout, so that the loader reads the old version exactly as it reads the new.
  */
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, realpath, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -60,36 +60,14 @@ export async function locateInRepository(specFile: string, shown = specFile): Pr
 
 export async function readSpecAtRef(specFile: string, ref: string, shown = specFile): Promise<SpecAtRef> {
   const { root, repoPath } = await locateInRepository(specFile, shown);
-  try {
-    await git(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
-  } catch {
-    throw new GitSpecError(`${ref} is not a commit of the git repository at ${root}`);
-  }
+  const files = await committedFiles(root, repoPath, ref);
   const folder = await mkdtemp(path.join(os.tmpdir(), "payspec-diff-"));
   const remove = () => rm(folder, { recursive: true, force: true });
   try {
-    const pending = [repoPath];
-    const done = new Set<string>();
-    while (pending.length > 0) {
-      const file = pending.pop()!;
-      if (done.has(file)) continue;
-      if (done.size >= MAX_FILES) throw new GitSpecError(`${ref}:${repoPath} pulls in more than ${MAX_FILES} files through $refs`);
-      done.add(file);
-      let text: string;
-      try {
-        text = await git(root, ["show", `${ref}:${file}`]);
-      } catch (error) {
-        const detail = (error as { stderr?: string }).stderr?.trim().split("\n")[0] ?? "";
-        throw new GitSpecError(
-          file === repoPath
-            ? `${repoPath} is not in ${ref}: there is no committed version to compare with (${detail})`
-            : `${file}, which ${repoPath} refers to, is not in ${ref} (${detail})`,
-        );
-      }
+    for (const [file, text] of files) {
       const target = path.join(folder, ...file.split("/"));
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, text);
-      for (const referenced of externalRefs(text)) pending.push(path.posix.normalize(path.posix.join(path.posix.dirname(file), referenced)));
     }
   } catch (error) {
     await remove();
@@ -105,6 +83,60 @@ export async function readSpecAtRef(specFile: string, ref: string, shown = specF
     relabel: (text) => prefixes.reduce((result, prefix) => result.split(prefix).join(`${ref}:`), text),
     remove,
   };
+}
+
+/**
+ * Whether the spec differs from its version at `ref`: some file of the committed version (the spec and every file
+ * its `$ref`s reach) reads otherwise in the working tree. If none does, the working tree's spec is those same files.
+ * Git calls and text comparisons only, so that `payspec generate` can ask it of every client it rewrites.
+ * `undefined` when there is no committed version to compare with (a `GitSpecError`).
+ */
+export async function changedSince(specFile: string, ref: string): Promise<boolean | undefined> {
+  let files: Map<string, string>;
+  let root: string;
+  try {
+    const located = await locateInRepository(specFile);
+    root = located.root;
+    files = await committedFiles(root, located.repoPath, ref);
+  } catch (error) {
+    if (error instanceof GitSpecError) return undefined;
+    throw error;
+  }
+  for (const [file, text] of files) {
+    const current = await readFile(path.join(root, ...file.split("/")), "utf8").catch(() => undefined);
+    if (current !== text) return true;
+  }
+  return false;
+}
+
+/** `git show <ref>:<path>` of the spec at `repoPath` and of every file its `$ref`s reach, by repository path. */
+async function committedFiles(root: string, repoPath: string, ref: string): Promise<Map<string, string>> {
+  try {
+    await git(root, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+  } catch {
+    throw new GitSpecError(`${ref} is not a commit of the git repository at ${root}`);
+  }
+  const files = new Map<string, string>();
+  const pending = [repoPath];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (files.has(file)) continue;
+    if (files.size >= MAX_FILES) throw new GitSpecError(`${ref}:${repoPath} pulls in more than ${MAX_FILES} files through $refs`);
+    let text: string;
+    try {
+      text = await git(root, ["show", `${ref}:${file}`]);
+    } catch (error) {
+      const detail = (error as { stderr?: string }).stderr?.trim().split("\n")[0] ?? "";
+      throw new GitSpecError(
+        file === repoPath
+          ? `${repoPath} is not in ${ref}: there is no committed version to compare with (${detail})`
+          : `${file}, which ${repoPath} refers to, is not in ${ref} (${detail})`,
+      );
+    }
+    files.set(file, text);
+    for (const referenced of externalRefs(text)) pending.push(path.posix.normalize(path.posix.join(path.posix.dirname(file), referenced)));
+  }
+  return files;
 }
 
 /** The files a YAML/JSON text's `$ref`s point into (not URLs, not the text itself). Unreadable text refers to none. */

@@ -8,6 +8,8 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { summarizeAgainstBase } from "../../generator/diff/diff-specs.js";
+import { changedSince } from "../../generator/diff/git.js";
+import { runCli } from "../support/cli.js";
 import { BASE, type Doc } from "./corpus.js";
 import { runDiff, tempFolder } from "./support.js";
 
@@ -149,4 +151,54 @@ describe("summarizeAgainstBase (for payspec generate)", () => {
     expect(await summarizeAgainstBase("specs/new.json", "HEAD", { cwd: repo.dir })).toBeUndefined();
     expect(await summarizeAgainstBase("shop.json", "HEAD", { cwd: outside.dir })).toBeUndefined();
   });
+});
+
+describe("changedSince (what decides whether payspec generate runs the diff)", () => {
+  it("is false for a spec whose files all read as committed, true once the spec or a file it refers to differs", async () => {
+    expect(await changedSince(path.join(repo.dir, "specs", "split.json"), "HEAD")).toBe(false);
+    const part = path.join(repo.dir, "specs", "parts", "order.json");
+    const committed = await readFile(part, "utf8");
+    await writeFile(part, committed.replace('"type": "object"', '"type": "object", "minProperties": 1'));
+    try {
+      expect(await changedSince(path.join(repo.dir, "specs", "split.json"), "HEAD")).toBe(true);
+    } finally {
+      await writeFile(part, committed);
+    }
+    expect(await changedSince(path.join(repo.dir, "specs", "split.json"), "HEAD")).toBe(false);
+  });
+
+  it("is undefined without a committed version", async () => {
+    await writeFile(path.join(repo.dir, "specs", "uncommitted.json"), spec(BASE));
+    expect(await changedSince(path.join(repo.dir, "specs", "uncommitted.json"), "HEAD")).toBeUndefined();
+    await writeFile(path.join(outside.dir, "shop.json"), spec(BASE));
+    expect(await changedSince(path.join(outside.dir, "shop.json"), "HEAD")).toBeUndefined();
+  });
+});
+
+describe("payspec generate: the one-line summary when it rewrites a committed client", () => {
+  it("prints it for a client folder it rewrites after its spec changed, and not for a new folder or an unchanged spec", async () => {
+    const client = path.join(repo.dir, "src", "shop");
+    expect((await runCli(["generate", "specs/shop.json", "--out", "src/shop"], repo.dir)).code).toBe(0);
+    git("add", "-A");
+    git("commit", "-q", "-m", "client");
+    const summary = "shop: 1 breaking change (payspec diff specs/shop.json --base HEAD)";
+    await writeFile(path.join(repo.dir, "specs", "shop.json"), spec(edited((d) => d.components.schemas.NewOrder.required.push("coupon"))));
+    try {
+      // A new folder: nothing is rewritten, so nothing to say.
+      const fresh = await runCli(["generate", "specs/shop.json", "--out", "src/other"], repo.dir);
+      expect(fresh.code).toBe(0);
+      expect(fresh.stdout).not.toContain("payspec diff");
+      const rewritten = await runCli(["generate", "specs/shop.json", "--out", "src/shop"], repo.dir);
+      expect(rewritten.code).toBe(0);
+      expect(rewritten.stdout.split("\n")).toContain(summary);
+    } finally {
+      await writeFile(path.join(repo.dir, "specs", "shop.json"), spec(BASE));
+    }
+    // The spec as committed again: the client is rewritten back, and no change is reported.
+    const back = await runCli(["generate", "specs/shop.json", "--out", "src/shop"], repo.dir);
+    expect(back.code).toBe(0);
+    expect(back.stdout).toContain(`Generated ${path.join("src", "shop")}/`);
+    expect(back.stdout).not.toContain("payspec diff");
+    expect(await readFile(path.join(client, "client.ts"), "utf8")).toContain("createOrder");
+  }, 120_000);
 });
