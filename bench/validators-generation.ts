@@ -1,15 +1,14 @@
 /**
  * The cost of generating the validators, for bench/validators.ts (which runs this in a worker thread with a deep
  * stack and prints the rows it posts): the schema set (planValidators) and Ajv's compilation with the module rewrite
- * (emitCompiledValidators), on one thread, CPU and wall time (medians of 3 runs) and compiled.js's size; on the
- * synthetic spec of ./synthetic-spec.ts and, when the npm package @octokit/openapi is installed, on GitHub's REST
- * description.
+ * (emitCompiledValidators), on one thread, CPU and wall time (medians of 3 runs) and compiled.ts's size; on the
+ * synthetic spec of ./synthetic-spec.ts and on GitHub's REST description (./collections.ts).
  */
-import { createRequire } from "node:module";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
 import { compileJob, emitCompiledValidators, planValidators, VALIDATOR_FILES } from "../generator/emit/validators.js";
 import { loadSpec } from "../generator/load.js";
+import { collections } from "./collections.js";
 import { writeSyntheticSpec } from "./synthetic-spec.js";
 
 const WORK = path.resolve(import.meta.dirname, "..", "test-output", "bench-validators");
@@ -27,11 +26,8 @@ async function rows(): Promise<string[][]> {
   const synthetic = path.join(WORK, "synthetic.yaml");
   writeSyntheticSpec(synthetic);
   const specs: Array<[string, string]> = [["synthetic (500 operations, 2,000 schemas)", synthetic]];
-  try {
-    specs.push(["GitHub's REST description", createRequire(import.meta.url).resolve("@octokit/openapi/generated/api.github.com.json")]);
-  } catch {
-    // Not a dependency of payspec: `npm i --no-save @octokit/openapi` to include it.
-  }
+  // Installed pinned on first use into the corpus cache, as for bench/generation.ts (./collections.ts).
+  specs.push(["GitHub's REST description", collections().github]);
   const out: string[][] = [];
   for (const [label, file] of specs) {
     let model;

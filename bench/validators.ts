@@ -7,9 +7,9 @@
  * >= 10x faster than Ajv compiling at start-up. Figures are medians; the machine is shared, so they move a little.
  *
  * Then the cost of generating the validators (the schema set and Ajv's compilation, on one thread: CPU time, wall
- * time, compiled.js size) on the synthetic spec of bench/synthetic-spec.ts and, when the npm package
- * @octokit/openapi is installed, on GitHub's REST description (issue 12's large real spec); and the size of one
- * validator alone in a browser bundle (esbuild, minified ESM, gzip), which tree-shaking decides.
+ * time, compiled.ts size) on the synthetic spec of bench/synthetic-spec.ts and on GitHub's REST description (issue
+ * 12's large real spec); and the size of one validator alone in a browser bundle (esbuild, minified ESM, gzip),
+ * which tree-shaking decides.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -346,7 +346,11 @@ async function main(): Promise<void> {
     await writeFile(payloadFile, JSON.stringify(entry.payload));
     await writeFile(schemasFile, JSON.stringify({ schemas: model.schemas, unknownFormats: set.unknownFormats }));
     const jsDir = path.join(WORK, "js", entry.spec);
-    await transpileFolder(path.dirname(modules[entry.spec]!.file), path.join(jsDir, "generated"));
+    const clientDir = path.dirname(modules[entry.spec]!.file);
+    await transpileFolder(clientDir, path.join(jsDir, "generated"));
+    // The curated clients share generated/runtime, imported as ../runtime: it goes beside, as in the repository.
+    const sharedRuntime = path.join(clientDir, "..", "runtime");
+    if (!existsSync(path.join(clientDir, "runtime")) && existsSync(sharedRuntime)) await transpileFolder(sharedRuntime, path.join(jsDir, "runtime"));
     await transpileFolder(path.dirname(zods[entry.spec]!.file), path.join(jsDir, "zod"));
     const validateName = `validate${pascalCase(entry.schema)}`;
     const variants = {
@@ -412,14 +416,14 @@ async function generationCost(): Promise<void> {
   });
   await worker.terminate();
   console.log("\nvalidators generation (one thread, median of 3; CPU time is what other work on the machine moves least):");
-  printTable(["spec", "schema set (CPU)", "Ajv + module (CPU)", "wall", "compiled.js"], rows);
+  printTable(["spec", "schema set (CPU)", "Ajv + module (CPU)", "wall", "compiled.ts"], rows);
 }
 
 /** One named schema's compiled validator alone in a browser bundle: what tree-shaking leaves of compiled.js. */
 async function oneValidatorBundle(): Promise<void> {
   const rows: string[][] = [];
   for (const [spec, schema] of [["nextcommerce", "Order"], ["bigcommerce", "Refund"], ["medusa", "PaymentCollection"]] as const) {
-    const compiled = path.join(ROOT, "generated", spec, "validation", "compiled.js");
+    const compiled = path.join(ROOT, "generated", spec, "validation", "compiled.ts");
     if (!existsSync(compiled)) continue;
     const entry = path.join(WORK, `bundle-${spec}.mjs`);
     const specifier = `./${path.relative(WORK, compiled).split(path.sep).join("/")}`;
