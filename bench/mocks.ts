@@ -87,10 +87,10 @@ async function github(): Promise<BenchSpec | undefined> {
   if (!existsSync(path.join(compiled, "msw.js"))) {
     console.log("Generating GitHub's client for the MSW handlers (once, not timed)...");
     rmSync(source, { recursive: true, force: true });
-    execFileSync(process.execPath, [path.join(REPO, "bin", "payspec.js"), "generate", spec, "--out", source], { stdio: "inherit" });
+    execFileSync(process.execPath, [path.join(REPO, "bin", "payspec.js"), "generate", spec, "--out", source, "--msw"], { stdio: "inherit" });
     // What msw.js imports: itself, the validators, and the runtime (index.ts and client.ts are not its business).
     const files = readdirSync(source, { recursive: true, encoding: "utf8" }).filter(
-      (file) => /^(msw\.ts|validators\.ts|validation\/.*\.js|runtime\/.*\.ts)$/.test(file.split(path.sep).join("/")) && !file.endsWith(".d.ts"),
+      (file) => /^(msw\.ts|validators\.ts|validation\/.*\.ts|runtime\/.*\.ts)$/.test(file.split(path.sep).join("/")) && !file.endsWith(".d.ts"),
     );
     await build({ entryPoints: files.map((file) => path.join(source, file)), outdir: compiled, outbase: source, format: "esm", platform: "node", logLevel: "error" });
   }
