@@ -17,13 +17,11 @@
  * generated code supports: a change that breaks there is reported), DOM libraries and no @types/node (the generated
  * client needs neither Node's types nor anything outside openapi-fetch).
  */
+import { createRequire } from "node:module";
 import path from "node:path";
-import type * as TS from "typescript";
-import { requireLibrary } from "../libraries.js";
+import ts from "typescript";
 import type { OutputFiles } from "../pipeline.js";
 import { memberText as memberName, type Member } from "./change.js";
-
-const ts = requireLibrary("typescript") as typeof import("typescript");
 
 export interface ClientBuild {
   /** The generated output folder, by relative path (pipeline.ts `generateFromModel`). */
@@ -62,7 +60,7 @@ export interface CompilerJudgement {
   readonly options: SideVerdict;
 }
 
-const COMPILER_OPTIONS: TS.CompilerOptions = {
+const COMPILER_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -80,7 +78,7 @@ const COMPILER_OPTIONS: TS.CompilerOptions = {
  * generated clients' `import type ... from "openapi-fetch"` resolves as it does for users. Nothing is written there.
  */
 function virtualRoot(): string {
-  const entry = requireLibrary.resolve("openapi-fetch");
+  const entry = createRequire(import.meta.url).resolve("openapi-fetch");
   const marker = `${path.sep}node_modules${path.sep}`;
   const base = entry.slice(0, entry.lastIndexOf(marker));
   return path.join(base, ".payspec-diff-in-memory");
@@ -92,7 +90,7 @@ function virtualRoot(): string {
  * two versions of test/fixtures/diff/shop.yaml, median of 10 in one process: 1.9 s without, 0.7 s with, on a busy
  * 2-core machine). The generated files are parsed each time: caching them too showed no difference above the noise.
  */
-const librarySourceFiles = new Map<string, TS.SourceFile>();
+const librarySourceFiles = new Map<string, ts.SourceFile>();
 
 export function judgeWithCompiler(before: ClientBuild, after: ClientBuild, pairs: readonly MethodPair[]): CompilerJudgement {
   const root = virtualRoot();
@@ -124,7 +122,7 @@ export function judgeWithCompiler(before: ClientBuild, after: ClientBuild, pairs
     throw new Error(`the generated clients could not be compared by the compiler:\n${unexpected.join("\n")}`);
   }
 
-  const aliases = new Map<string, TS.Type>();
+  const aliases = new Map<string, ts.Type>();
   for (const statement of source.statements) {
     if (ts.isTypeAliasDeclaration(statement)) aliases.set(statement.name.text, checker.getTypeAtLocation(statement.name));
   }
@@ -171,7 +169,7 @@ export function judgeWithCompiler(before: ClientBuild, after: ClientBuild, pairs
 }
 
 /** The check a statement makes: `export const input3: ... = ...` -> `input3`; the import of the old class name -> `client`. */
-function checkNameAt(source: TS.SourceFile, position: number): string | undefined {
+function checkNameAt(source: ts.SourceFile, position: number): string | undefined {
   for (const statement of source.statements) {
     if (position < statement.getStart(source) || position >= statement.getEnd()) continue;
     if (ts.isImportDeclaration(statement) && statement.getText(source).includes(" as OldClassInNew ")) return "client";
@@ -213,7 +211,7 @@ function checksSource(beforeClass: string, afterClass: string, pairs: readonly M
   return `${lines.join("\n")}\n`;
 }
 
-function memoryHost(files: ReadonlyMap<string, string>): TS.CompilerHost {
+function memoryHost(files: ReadonlyMap<string, string>): ts.CompilerHost {
   const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
   const directories = new Set<string>();
   for (const file of files.keys()) {
@@ -245,14 +243,14 @@ function memoryHost(files: ReadonlyMap<string, string>): TS.CompilerHost {
  * code.
  */
 class TypeWalker {
-  private readonly visiting = new Map<TS.Type, Set<TS.Type>>();
+  private readonly visiting = new Map<ts.Type, Set<ts.Type>>();
 
   constructor(
-    private readonly checker: TS.TypeChecker,
+    private readonly checker: ts.TypeChecker,
     private readonly findings: CompilerFinding[],
   ) {}
 
-  walkRoot(member: Member, operationId: string | undefined, before: TS.Type, after: TS.Type, verdict: SideVerdict): void {
+  walkRoot(member: Member, operationId: string | undefined, before: ts.Type, after: ts.Type, verdict: SideVerdict): void {
     const start = this.findings.length;
     this.walk(member, operationId, before, after, 0);
     const found = this.findings.slice(start).some((finding) => finding.verdict === "does-not-compile");
@@ -263,9 +261,9 @@ class TypeWalker {
     }
   }
 
-  private walk(member: Member, operationId: string | undefined, before: TS.Type, after: TS.Type, depth: number): void {
+  private walk(member: Member, operationId: string | undefined, before: ts.Type, after: ts.Type, depth: number): void {
     if (depth > 12) return;
-    const seen = this.visiting.get(before) ?? new Set<TS.Type>();
+    const seen = this.visiting.get(before) ?? new Set<ts.Type>();
     if (seen.has(after)) return;
     seen.add(after);
     this.visiting.set(before, seen);
@@ -276,7 +274,7 @@ class TypeWalker {
     }
   }
 
-  private compare(member: Member, operationId: string | undefined, before: TS.Type, after: TS.Type, depth: number): void {
+  private compare(member: Member, operationId: string | undefined, before: ts.Type, after: ts.Type, depth: number): void {
     const checker = this.checker;
     const fromOldCode = member.side !== "response";
     const [source, target] = fromOldCode ? [before, after] : [after, before];
@@ -358,7 +356,7 @@ function readable(text: string, root: string): string {
     .split(`${root}${path.sep}`).join("");
 }
 
-function isObjectLike(type: TS.Type): boolean {
+function isObjectLike(type: ts.Type): boolean {
   if (type.isUnion()) return false;
   return (type.flags & (ts.TypeFlags.Object | ts.TypeFlags.Intersection)) !== 0;
 }

@@ -7,8 +7,7 @@
  * It imports the request validators statically (`requestValidators`, a table of references) and the response
  * validators only on first use, by a dynamic import, when `validate.response` is on.
  */
-import type { ClassDeclarationStructure, InterfaceDeclarationStructure, MethodDeclarationStructure, OptionalKind, StatementStructures, TypeAliasDeclarationStructure } from "ts-morph";
-import { requireLibrary } from "../libraries.js";
+import { StructureKind, type ClassDeclarationStructure, type InterfaceDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type StatementStructures, type TypeAliasDeclarationStructure } from "ts-morph";
 import { LOCAL_RUNTIME_IMPORT } from "./runtime.js";
 import type { ApiModel, Operation } from "../model.js";
 import { propertyKey } from "../names.js";
@@ -17,7 +16,6 @@ import { printSourceFile } from "./print.js";
 import { credentialSchemes, credentialType, schemeWording } from "./security.js";
 import { docComment, generatedHeader } from "./text.js";
 
-const { StructureKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
 
 export interface EmitClientOptions {
   /** The runtime folder as a module path from the client's folder (pipeline.ts `EmitContext.runtimeImport`). */

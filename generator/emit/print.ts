@@ -4,10 +4,8 @@
  * Project's `addStatements` would parse the whole printed file again, for nothing, since the emitters only need
  * its text.
  */
-import type { StatementStructures } from "ts-morph";
-import { requireLibrary } from "../libraries.js";
+import { printStructure, StructureKind, type StatementStructures } from "ts-morph";
 
-const { printStructure, StructureKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
 
 export function printSourceFile(statements: readonly (string | StatementStructures)[]): string {
   return printStructure({ kind: StructureKind.SourceFile, statements: [...statements] }, { indentNumberOfSpaces: 2 });

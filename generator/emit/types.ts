@@ -20,13 +20,12 @@
  * text, but for references openapi-typescript writes as indexed accesses that do not compile: `inlineUnindexableRefs`).
  */
 import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from "openapi-typescript";
-import { requireLibrary } from "../libraries.js";
+import transformSchema from "openapi-typescript/dist/transform/index.cjs";
+import { astToString } from "openapi-typescript/dist/lib/ts.cjs";
+import { resolveRef, scanDiscriminators } from "openapi-typescript/dist/lib/utils.cjs";
 import { pointerOfRef, resolvePointer, tokensOf } from "../json-pointer.js";
 import type { ApiModel } from "../model.js";
 
-const transformSchema = requireLibrary("openapi-typescript/dist/transform/index.cjs") as typeof import("openapi-typescript/dist/transform/index.cjs");
-const { astToString } = requireLibrary("openapi-typescript/dist/lib/ts.cjs") as typeof import("openapi-typescript/dist/lib/ts.cjs");
-const { resolveRef, scanDiscriminators } = requireLibrary("openapi-typescript/dist/lib/utils.cjs") as typeof import("openapi-typescript/dist/lib/utils.cjs");
 
 /** What we ask of openapi-typescript. defaultNonNullable off: a property with a `default` may still be left out of a request body. */
 export const OPENAPI_TS_OPTIONS = { silent: true, defaultNonNullable: false } as const satisfies OpenAPITSOptions;

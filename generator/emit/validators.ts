@@ -31,8 +31,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { StatementStructures, ts as Ts } from "ts-morph";
-import { requireLibrary } from "../libraries.js";
+import { StructureKind, ts, type StatementStructures } from "ts-morph";
 import type { ApiModel, JsonSchema } from "../model.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { printSourceFile } from "./print.js";
@@ -66,8 +65,6 @@ export {
 export const VALIDATOR_MODULES = {
   responses: "response-validators.ts",
 } as const;
-
-const { StructureKind } = requireLibrary("ts-morph") as typeof import("ts-morph");
 
 /** generator/validators/issues.ts without its `export`s and its file comment, to embed in validators.ts. */
 const ISSUES_SOURCE = readFileSync(path.join(PACKAGE_ROOT, "generator", "validators", "issues.ts"), "utf8")
@@ -129,8 +126,6 @@ export function emitValidatorsModule(
   };
 }
 
-const { ts } = requireLibrary("ts-morph") as typeof import("ts-morph");
-
 /**
  * The keywords a compiled module's errors can carry: Ajv writes each error's keyword as a string literal
  * (`keyword:"type"`), and an error a function passes on from another was written by that other function of the same
@@ -185,17 +180,17 @@ export function embeddedIssues(keywords: ReadonlySet<string> | undefined, withSu
   return text;
 }
 
-function parse(text: string): Ts.SourceFile {
+function parse(text: string): ts.SourceFile {
   return ts.createSourceFile("issues.ts", text, ts.ScriptTarget.Latest, true);
 }
 
-function propertyName(name: Ts.PropertyName): string {
+function propertyName(name: ts.PropertyName): string {
   return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : name.getText();
 }
 
 /** The file's top-level declarations by name: functions, interfaces, type aliases and single-variable statements. */
-function topLevel(file: Ts.SourceFile): Map<string, Ts.Statement> {
-  const declarations = new Map<string, Ts.Statement>();
+function topLevel(file: ts.SourceFile): Map<string, ts.Statement> {
+  const declarations = new Map<string, ts.Statement>();
   for (const statement of file.statements) {
     if ((ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name) {
       declarations.set(statement.name.text, statement);
@@ -211,9 +206,9 @@ function topLevel(file: Ts.SourceFile): Map<string, Ts.Statement> {
  * Every name the file reads (identifiers that are not the name being declared or a property name). By name, not by
  * binding: a local that shadows a top-level name keeps that name in (issues.ts has none).
  */
-function referencedNames(file: Ts.SourceFile): Set<string> {
+function referencedNames(file: ts.SourceFile): Set<string> {
   const names = new Set<string>();
-  const visit = (node: Ts.Node): void => {
+  const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node)) {
       const parent = node.parent;
       const declared =

@@ -6,19 +6,20 @@
  * plugin, and `standaloneCode` (ajv/dist/standalone). What the module needs beyond Ajv's output (ES imports, formats
  * as functions of their own, tree-shakable top-level values) is done to the text Ajv returns (./standalone-module.ts).
  */
-import type { Ajv2020 } from "ajv/dist/2020.js";
-import type { ErrorObject, ValidateFunction } from "ajv";
-import { requireLibrary } from "../libraries.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { Name, type ErrorObject, type ValidateFunction } from "ajv";
+import formats from "ajv-formats";
+import standalone from "ajv/dist/standalone/index.js";
 import { payspecFormats, payspecPattern } from "./formats.js";
 import { resourceId } from "./resource-ids.js";
 import type { SchemaSet } from "./schema-set.js";
 import { endOfJsonValue, finishModule, FORMATS_OBJECT, PATTERN_ENGINE } from "./standalone-module.js";
 import { rememberingUriResolver } from "./uri-resolver.js";
 
-const { Ajv2020: Ajv } = requireLibrary("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
-const { Name } = requireLibrary("ajv") as typeof import("ajv");
-const addFormats = requireLibrary("ajv-formats") as typeof import("ajv-formats").default;
-const standaloneCode = (requireLibrary("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js")).default;
+// CommonJS modules whose `exports.default` is the function: under Node16 resolution their default import is the
+// module object (TypeScript types it so), the function one `.default` further.
+const addFormats = formats.default;
+const standaloneCode = standalone.default;
 
 const META_SCHEMA_2020 = "https://json-schema.org/draft/2020-12/schema";
 
@@ -60,7 +61,7 @@ const patternWithFallback = Object.assign((pattern: string, flags: string) => pa
 export function createAjv(setup: AjvSetup = {}): Ajv2020 {
   let stubbing = false;
   const regExp = setup.patternsWithoutUnicode ? { regExp: patternWithFallback } : {};
-  const ajv = new Ajv({
+  const ajv = new Ajv2020({
     allErrors: true,
     strict: false,
     ...(setup.source

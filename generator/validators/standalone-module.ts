@@ -18,7 +18,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { requireLibrary } from "../libraries.js";
+import { ts } from "ts-morph";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { payspecFormats } from "./formats.js";
 
@@ -286,7 +286,6 @@ export function payspecRuntimeSource(): string {
 }
 
 function transpileWithTypeScript(source: string): string {
-  const { ts } = requireLibrary("ts-morph") as typeof import("ts-morph");
   return ts.transpileModule(source, {
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false },
   }).outputText;

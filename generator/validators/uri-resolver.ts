@@ -4,9 +4,10 @@
  * strings for the synthetic spec (bench/synthetic-spec.ts). Each method is a pure function of its input; Ajv only
  * reads a parsed URI, and serialize copies it, so one parse can be handed out again.
  */
-import { requireLibrary } from "../libraries.js";
+import ajvUri from "ajv/dist/runtime/uri.js";
 
-const ajvUriResolver = (requireLibrary("ajv/dist/runtime/uri.js") as typeof import("ajv/dist/runtime/uri.js")).default;
+/** A CommonJS module: under Node16 resolution its default import is the module object, the resolver its `.default`. */
+const ajvUriResolver = ajvUri.default;
 
 type UriResolver = NonNullable<import("ajv").Options["uriResolver"]>;
 type UriComponents = ReturnType<UriResolver["parse"]>;
