@@ -16,7 +16,6 @@ import { printSourceFile } from "./print.js";
 import { credentialSchemes, credentialType, schemeWording } from "./security.js";
 import { docComment, generatedHeader } from "./text.js";
 
-
 export interface EmitClientOptions {
   /** The runtime folder as a module path from the client's folder (pipeline.ts `EmitContext.runtimeImport`). */
   readonly runtimeImport?: string;

@@ -6,7 +6,6 @@
  */
 import { printStructure, StructureKind, type StatementStructures } from "ts-morph";
 
-
 export function printSourceFile(statements: readonly (string | StatementStructures)[]): string {
   return printStructure({ kind: StructureKind.SourceFile, statements: [...statements] }, { indentNumberOfSpaces: 2 });
 }

@@ -26,7 +26,6 @@ import { resolveRef, scanDiscriminators } from "openapi-typescript/dist/lib/util
 import { pointerOfRef, resolvePointer, tokensOf } from "../json-pointer.js";
 import type { ApiModel } from "../model.js";
 
-
 /** What we ask of openapi-typescript. defaultNonNullable off: a property with a `default` may still be left out of a request body. */
 export const OPENAPI_TS_OPTIONS = { silent: true, defaultNonNullable: false } as const satisfies OpenAPITSOptions;
 
