@@ -3,7 +3,8 @@
  *
  * Start-up of the two mocks of a spec, each measured in a fresh process, from nothing to the first answer:
  * - MSW: `import("msw/node")` and the generated `msw.js`, `setupServer(...handlers())`, one `fetch` answered;
- * - Prism: `startMock` (mock/index.ts: Node starts, Prism resolves the spec, listens) and the same request answered.
+ * - Prism: payspec's mock module imported, `startMock` (Prism's process starts, resolves the spec, listens) and the
+ *   same request answered.
  * Memory is each process's peak resident set (the MSW process's own; Prism's process, VmHWM).
  * Target (issue 15): MSW answers its first request at least 10x sooner than Prism.
  *
@@ -18,6 +19,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
 import { parse as parseYaml } from "yaml";
@@ -27,6 +29,8 @@ const REPO = path.resolve(import.meta.dirname, "..");
 const WORK = path.join(REPO, "test-output", "bench-mocks");
 const CORPUS_CACHE = path.join(REPO, "node_modules", ".cache", "payspec-corpus");
 const TARGET_RATIO = 10;
+/** payspec's mock module as a user's test imports it (compiled by `npm run compile`, which `npm run bench` runs). */
+const MOCK_MODULE = path.join(REPO, "dist", "mock", "index.js");
 
 interface BenchSpec {
   readonly name: string;
@@ -99,11 +103,11 @@ async function github(): Promise<BenchSpec | undefined> {
 
 /** One fresh Node process: import msw and the handlers, set up the server, answer one request. */
 function mswOnce(bench: BenchSpec): Promise<Figure> {
-  const script = `
+  return runOnce("msw", `
 const started = performance.now();
 const { setupServer } = await import("msw/node");
 const mswLoaded = performance.now();
-const { handlers } = await import(${JSON.stringify(bench.msw)});
+const { handlers } = await import(${JSON.stringify(pathToFileURL(bench.msw).href)});
 const server = setupServer(...handlers({ baseUrl: ${JSON.stringify(bench.baseUrl)} }));
 server.listen({ onUnhandledRequest: "error" });
 const response = await fetch(${JSON.stringify(bench.baseUrl + bench.path)}, { method: ${JSON.stringify(bench.method)}, headers: { authorization: "Bearer bench" } });
@@ -111,17 +115,10 @@ await response.arrayBuffer();
 const ms = performance.now() - started;
 server.close();
 console.log(JSON.stringify({ ms, handlersMs: performance.now() - mswLoaded, peakMiB: process.resourceUsage().maxRSS / 1024, status: response.status }));
-`;
-  const file = path.join(WORK, "msw-once.mjs");
-  writeFileSync(file, script);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file], { cwd: REPO, stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.on("close", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!) as Figure) : reject(new Error(`msw run exited ${code}`))));
-  });
+`);
 }
 
+/** Peak resident set of a process (VmHWM), MiB. */
 function peakOf(pid: number): number {
   try {
     const kib = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
@@ -131,16 +128,37 @@ function peakOf(pid: number): number {
   }
 }
 
-async function prismOnce(bench: BenchSpec, options: { dynamic?: boolean; fakerOptions?: Record<string, unknown> } = {}): Promise<Figure> {
-  const started = performance.now();
-  const mock = await startMock({ spec: bench.spec, startupTimeoutMs: 300_000, ...options });
-  try {
-    const response = await fetch(mock.url + bench.path, { method: bench.method, headers: { authorization: "Bearer bench" } });
-    await response.arrayBuffer();
-    return { ms: performance.now() - started, peakMiB: peakOf(mock.pid), status: response.status };
-  } finally {
-    await mock.stop();
-  }
+/** The same line-of-JSON protocol for both mocks: a script run in a fresh Node process, its last stdout line. */
+function runOnce(name: string, script: string): Promise<Figure> {
+  const file = path.join(WORK, `${name}-once.mjs`);
+  writeFileSync(file, script);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [file], { cwd: REPO, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("close", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!) as Figure) : reject(new Error(`${name} run exited ${code}`))));
+  });
+}
+
+/**
+ * One fresh Node process: payspec's mock module imported (the compiled dist/mock/index.js), `startMock` (Prism's own
+ * process starts, loads and resolves the spec, listens), the same request answered. Measured in a fresh process like
+ * the MSW side, so both pay for loading Node's fetch (undici) once: measured in this long-lived bench process instead,
+ * Prism's figure would leave out the ~15 ms that MSW's includes.
+ */
+function prismOnce(bench: BenchSpec): Promise<Figure> {
+  return runOnce("prism", `
+import { readFileSync } from "node:fs";
+const started = performance.now();
+const { startMock } = await import(${JSON.stringify(pathToFileURL(MOCK_MODULE).href)});
+const mock = await startMock({ spec: ${JSON.stringify(bench.spec)}, startupTimeoutMs: 300_000 });
+const response = await fetch(mock.url + ${JSON.stringify(bench.path)}, { method: ${JSON.stringify(bench.method)}, headers: { authorization: "Bearer bench" } });
+await response.arrayBuffer();
+const ms = performance.now() - started;
+const peakMiB = Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync(\`/proc/\${mock.pid}/status\`, "utf8"))?.[1]) / 1024;
+await mock.stop();
+console.log(JSON.stringify({ ms, peakMiB, status: response.status }));
+`);
 }
 
 function median(numbers: readonly number[]): number {
@@ -185,7 +203,8 @@ async function startup(specs: readonly BenchSpec[]): Promise<void> {
   console.log(`\n${table(rows)}\n`);
   console.log("MSW: a fresh process, from importing msw/node to the first answer; (handlers): from msw/node loaded, the");
   console.log("handlers' own part (importing msw.js, its validators and json-schema-faker, setupServer, the answer).");
-  console.log("Prism: from startMock() to the first answer (Node starts, Prism loads and resolves the spec, listens).\n");
+  console.log("Prism: a fresh process, from importing payspec's mock module to the first answer (startMock: Prism's process");
+  console.log("starts, loads and resolves the spec, listens).\n");
 }
 
 /** The GET operations of a spec file (JSON or YAML), each `{param}` filled with `1`: up to `count`, spread evenly. */

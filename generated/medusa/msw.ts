@@ -3,7 +3,6 @@
 
 // Import it from your tests only (`import { handlers } from "./msw.js"`): the client's index.ts does not, so an app
 // that never mocks never bundles msw (an optional peer dependency of payspec) or json-schema-faker.
-import { generateSync } from "json-schema-faker";
 import type { HttpHandler } from "msw";
 import { http } from "msw/core/http";
 import type { Validator } from "../runtime/index.js";
@@ -377,7 +376,7 @@ async function answer(operation: MockedOperation, request: IncomingRequest, base
   }
   const { status, contentType, schema } = operation.answer;
   if (contentType === undefined) return new Response(null, { status });
-  const value = !options.dynamic && "example" in operation.answer ? operation.answer.example : generated(schema, seedOf(request.headers, options));
+  const value = !options.dynamic && "example" in operation.answer ? operation.answer.example : await generated(schema, seedOf(request.headers, options));
   if (/json/i.test(contentType)) return json(value, status, contentType);
   return new Response(typeof value === "string" ? value : JSON.stringify(value ?? null), { status, headers: { "content-type": contentType } });
 }
@@ -407,10 +406,12 @@ function seedOf(headers: HeaderLookup, options: HandlersOptions): number {
 /**
  * A value of the schema, the same for the same seed. json-schema-faker's default depth (5) ends recursive schemas;
  * its reference-depth options cut required properties short (measured on the curated specs: 17 of 30 Medusa answers
- * valid with refDepthMax 3, all 30 with the defaults).
+ * valid with refDepthMax 3, all 30 with the defaults). Imported on the first answer that needs it: handlers that answer
+ * with the spec's examples never load it (bench/mocks.ts: ~4 ms of the ~110 ms to a first answer).
  */
-function generated(schema: string | undefined, seed: number): unknown {
+async function generated(schema: string | undefined, seed: number): Promise<unknown> {
   if (schema === undefined) return null;
+  const { generateSync } = await import("json-schema-faker");
   return generateSync({ $ref: schema, $defs } as Parameters<typeof generateSync>[0], {
     seed,
     maxDefaultItems: 2,
