@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { emitTypes } from "../../generator/emit/types.js";
 import { formatProblem, SpecError } from "../../generator/errors.js";
 import { loadSpec, sortKeysDeep } from "../../generator/load.js";
-import { generateFromModel } from "../../generator/pipeline.js";
+import { generate, generateFromModel } from "../../generator/pipeline.js";
 import { FIXTURES, REPO } from "./helpers.js";
 
 const QUIRKS = path.join(FIXTURES, "quirks");
@@ -82,6 +82,22 @@ describe("specs with quirks: located warnings, generated with the meaning they c
     expect((error as SpecError).problems).toHaveLength(expected.length);
     expect((error as SpecError).message).toContain(shown(file));
     expect((error as SpecError).message).toMatch(/--strict refuses what the generator would otherwise assume/);
+  });
+});
+
+describe("the emitters' warnings are located in the file, like the loader's", () => {
+  it("after a loader warning in the same file (its syntax tree is reused) and with none before it", async () => {
+    const afterLint = await generate(shown("unknown-schema-keyword.yaml"));
+    expect(afterLint.warnings.map(formatProblem)).toEqual([
+      expect.stringMatching(/unknown-schema-keyword\.yaml:12:70 at #\/paths\/.*\/formatt: Property `formatt` is not expected here/),
+      expect.stringMatching(/unknown-schema-keyword\.yaml:12:70 at #\/paths\/.*\/formatt: unknown keyword "formatt" is not checked/),
+    ]);
+    const alone = await generate(shown("pattern-without-unicode-flag.yaml"));
+    expect(alone.warnings.map(formatProblem).sort()).toEqual([
+      expect.stringMatching(/pattern-without-unicode-flag\.yaml:19:30 at #\/components\/schemas\/Policy\/properties\/name\/pattern: pattern is not a valid/),
+      expect.stringMatching(/pattern-without-unicode-flag\.yaml:20:30 at #\/components\/schemas\/Policy\/properties\/user\/pattern: /),
+      expect.stringMatching(/pattern-without-unicode-flag\.yaml:21:29 at #\/components\/schemas\/Policy\/properties\/url\/pattern: /),
+    ]);
   });
 });
 
