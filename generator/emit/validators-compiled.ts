@@ -1,8 +1,7 @@
 /**
  * The half of the validators that needs Ajv and no TypeScript: the plan (the schema set and the name of every
- * compiled function) and validation/compiled.js with its declarations. It runs on the spec thread
- * (generator/spec-thread-entry.ts), which therefore never loads ts-morph; ./validators.ts writes validators.ts from
- * the same plan and puts the two together.
+ * compiled function) and the compiled modules; ./validators.ts writes validators.ts from the same plan and puts the
+ * two together.
  */
 import type { SpecProblem } from "../errors.js";
 import type { ApiModel } from "../model.js";
@@ -53,8 +52,7 @@ export interface OperationExport {
 }
 
 /**
- * What validators.ts is written from: names, and formats nobody checks. Small, so that the spec thread, which makes
- * the plan for Ajv anyway, sends it to the CLI's thread rather than that thread making the plan again.
+ * What validators.ts is written from: names, and formats nobody checks.
  */
 export interface ModulePlan {
   readonly named: readonly NamedExport[];
@@ -108,11 +106,7 @@ export function planValidators(model: ApiModel): ValidatorsPlan {
   return { set, named, operations, exportsMap, unknownFormats: set.unknownFormats };
 }
 
-export function modulePlan({ named, operations, unknownFormats }: ValidatorsPlan): ModulePlan {
-  return { named, operations, unknownFormats };
-}
-
-/** What `emitCompiledValidators` reads of the model and the plan: little, as it is sent to another thread. */
+/** What `emitCompiledValidators` reads of the model and the plan. */
 export interface CompileJob {
   readonly spec: Pick<ApiModel, "name" | "file" | "title" | "version" | "openapiVersion">;
   readonly set: SchemaSet;

@@ -51,7 +51,6 @@ import {
 export {
   compileJob,
   emitCompiledValidators,
-  modulePlan,
   planValidators,
   VALIDATOR_FILES,
   type CompileJob,
