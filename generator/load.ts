@@ -51,7 +51,6 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
     throw specError({ file, message: `cannot read the spec: ${String((resolved as Error).message)}` });
   }
   const root = checkRoot(file, resolved.parsed);
-  lastRootSource = resolved.source;
   checkVersion(file, text, root);
   checkCircularAliases(file, text, root);
 
@@ -321,19 +320,11 @@ function refAt(body: string, pointer: string): string | undefined {
 }
 
 /**
- * The root file of the last spec loaded, as Redocly's resolver read it. Locating its lint problems builds the file's
- * syntax tree (yaml-ast-parser, ~0.45 s for GitHub's 13 MB description); the emitters' warnings, located after
- * generation (withLines), reuse that tree rather than parse the file a second time.
- */
-let lastRootSource: InstanceType<typeof Source> | undefined;
-
-/**
  * Where pointers are in one file's text. The file's syntax tree is built on the first lookup and kept for the next
  * ones (a Source holds it), so locating many problems costs one parse.
  */
 function lineFinder(file: string, text: string): (pointer: string) => { line?: number; column?: number } {
-  const reusable = lastRootSource !== undefined && lastRootSource.absoluteRef === path.resolve(file) && lastRootSource.body === text;
-  const source = reusable ? lastRootSource! : new Source(file, text);
+  const source = new Source(file, text);
   return (pointer) => {
     try {
       const where = getLineColLocation({ source, pointer: `#${pointer}`, reportOnKey: true });
