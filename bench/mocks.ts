@@ -5,7 +5,8 @@
  * - MSW: `import("msw/node")` and the generated `msw.js`, `setupServer(...handlers())`, one `fetch` answered;
  * - Prism: payspec's mock module imported, `startMock` (Prism's process starts, resolves the spec, listens) and the
  *   same request answered.
- * Memory is each process's peak resident set (the MSW process's own; Prism's process, VmHWM).
+ * Memory is each process's peak resident set (the MSW process's own; Prism's process, VmHWM). Beside them, "msw
+ * alone": msw/node and one handler answering a constant, the floor under any generated handlers.
  * Target (issue 15): MSW answers its first request at least 10x sooner than Prism.
  *
  * Specs: the four in specs/, and the largest of the real-world corpus, GitHub's REST description (@octokit/openapi,
@@ -118,6 +119,26 @@ console.log(JSON.stringify({ ms, handlersMs: performance.now() - mswLoaded, peak
 `);
 }
 
+/**
+ * The least any MSW handlers can take here: a fresh process that imports msw/node and msw's http entry, as msw.js
+ * does, sets up one handler that answers the same request with a constant (no reading, no validation), and fetches.
+ * What MSW itself costs; the generated handlers' own part is the difference.
+ */
+function mswAloneOnce(bench: BenchSpec): Promise<Figure> {
+  return runOnce("msw-alone", `
+const started = performance.now();
+const { setupServer } = await import("msw/node");
+const { http } = await import("msw/core/http");
+const server = setupServer(http.all(/.*/, () => new Response("{}", { status: 200, headers: { "content-type": "application/json" } })));
+server.listen({ onUnhandledRequest: "error" });
+const response = await fetch(${JSON.stringify(bench.baseUrl + bench.path)}, { method: ${JSON.stringify(bench.method)}, headers: { authorization: "Bearer bench" } });
+await response.arrayBuffer();
+const ms = performance.now() - started;
+server.close();
+console.log(JSON.stringify({ ms, peakMiB: process.resourceUsage().maxRSS / 1024, status: response.status }));
+`);
+}
+
 /** Peak resident set of a process (VmHWM), MiB. */
 function peakOf(pid: number): number {
   try {
@@ -182,9 +203,10 @@ const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Mat
 
 async function startup(specs: readonly BenchSpec[]): Promise<void> {
   console.log(`Mock start-up, nothing to first answer (median of ${RUNS} fresh processes each); target: MSW ${TARGET_RATIO}x sooner than Prism\n`);
-  const rows = [["spec", "request", "MSW", "(handlers)", "MSW peak", "Prism", "Prism peak", "Prism / MSW", "target"]];
+  const rows = [["spec", "request", "MSW", "(handlers)", "MSW peak", "msw alone", "Prism", "Prism peak", "Prism / MSW", "Prism / msw alone", "target"]];
   for (const bench of specs) {
     const msw = await measure(() => mswOnce(bench));
+    const alone = await measure(() => mswAloneOnce(bench));
     const prism = await measure(() => prismOnce(bench));
     const ratio = prism.ms / msw.ms;
     rows.push([
@@ -193,16 +215,19 @@ async function startup(specs: readonly BenchSpec[]): Promise<void> {
       fmt(msw.ms),
       msw.handlersMs !== undefined ? fmt(msw.handlersMs) : "",
       `${Math.round(msw.peakMiB)} MiB`,
+      fmt(alone.ms),
       fmt(prism.ms),
       `${Math.round(prism.peakMiB)} MiB`,
       `${ratio.toFixed(1)}x`,
+      `${(prism.ms / alone.ms).toFixed(1)}x`,
       ratio >= TARGET_RATIO ? "met" : "NOT MET",
     ]);
     console.log(`  ${bench.name}: done`);
   }
   console.log(`\n${table(rows)}\n`);
   console.log("MSW: a fresh process, from importing msw/node to the first answer; (handlers): from msw/node loaded, the");
-  console.log("handlers' own part (importing msw.js, its validators and json-schema-faker, setupServer, the answer).");
+  console.log("handlers' own part (importing msw.js and its validators, setupServer, the answer). msw alone: the same, with");
+  console.log("one handler answering a constant in place of the generated ones: what MSW itself costs, the least any handlers take.");
   console.log("Prism: a fresh process, from importing payspec's mock module to the first answer (startMock: Prism's process");
   console.log("starts, loads and resolves the spec, listens).\n");
 }
