@@ -4,7 +4,7 @@
  *
  * Why a thread: Ajv compiles a schema's `$ref`'d schemas recursively and openapi-typescript and the emitters walk
  * schemas recursively, so a spec whose schemas reference each other in long chains overflows the main thread's
- * stack (about 1 MB, not ours to set). A worker's stack size is ours to set. Nothing else is gained or tried here.
+ * stack (about 1 MB, not ours to set). A worker's stack size is ours to set. Nothing else is gained here.
  * A second thread for part of the work does not pay for itself on a 2-core machine (both threads' garbage collectors
  * share the cores): overlapping the validators with the types bought 7% on GitHub's REST description; compiling the
  * request validators on a second thread while this one compiles the response validators and writes the types and
