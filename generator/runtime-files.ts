@@ -1,7 +1,7 @@
 /**
  * The client runtime's source files (templates/runtime), which every output folder gets a copy of or imports. A module
  * of its own so that the CLI's thread, which writes a shared runtime folder, reads them without loading the emitters
- * (ts-morph, openapi-typescript, Ajv: about half a second of loading that the generator's thread pays anyway).
+ * (openapi-typescript with TypeScript, Redocly, Ajv: about half a second of loading that the generator's thread pays anyway).
  */
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";

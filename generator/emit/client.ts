@@ -1,18 +1,17 @@
 /**
- * `emitClient`: `client.ts`, one class per spec with one method per operation, built with ts-morph structures
- * (printed once, no per-node manipulation, so 500 operations stay fast). Every method hands the runtime's
+ * `emitClient`: `client.ts`, one class per spec with one method per operation, built as declarations and printed
+ * once (./print.ts). Every method hands the runtime's
  * `ClientCore` a static `OperationInfo`; all behaviour (auth, retries, validation, errors, paging) is the runtime's.
  *
  * The module has no top-level side effects (an app that imports the client and does not use it bundles none of it).
  * It imports the request validators statically (`requestValidators`, a table of references) and the response
  * validators only on first use, by a dynamic import, when `validate.response` is on.
  */
-import { StructureKind, type ClassDeclarationStructure, type InterfaceDeclarationStructure, type MethodDeclarationStructure, type OptionalKind, type StatementStructures, type TypeAliasDeclarationStructure } from "ts-morph";
 import { LOCAL_RUNTIME_IMPORT } from "./runtime.js";
 import type { ApiModel, Operation } from "../model.js";
 import { propertyKey } from "../names.js";
 import { operationTypes, type OperationTypes } from "./operation-types.js";
-import { printSourceFile } from "./print.js";
+import { printSourceFile, type ClassDeclaration, type InterfaceDeclaration, type MethodDeclaration, type Statement, type TypeAliasDeclaration } from "./print.js";
 import { credentialSchemes, credentialType, schemeWording } from "./security.js";
 import { docComment, generatedHeader } from "./text.js";
 
@@ -28,7 +27,7 @@ interface Typed {
 
 export function emitClient(model: ApiModel, options: EmitClientOptions = {}): string {
   const typed: Typed[] = model.operations.map((operation) => ({ operation, types: operationTypes(operation, model) }));
-  const statements: (string | StatementStructures)[] = [];
+  const statements: Statement[] = [];
   const bodyHelpers = [...new Set(typed.flatMap(({ types }) => (types.bodyContentType === undefined ? [] : (requestBody(types.bodyContentType)?.uses ?? []))))].sort();
 
   statements.push(
@@ -66,8 +65,8 @@ export function emitClient(model: ApiModel, options: EmitClientOptions = {}): st
   statements.push(clientClass(model, typed));
 
   // String statements are printed as written; a trailing newline keeps a blank line between them.
-  // Consecutive string statements are joined by hand: ts-morph prints them without blank lines between.
-  const merged: (string | StatementStructures)[] = [];
+  // Consecutive string statements are joined by hand: the printer puts no blank line between them.
+  const merged: Statement[] = [];
   for (const statement of statements) {
     const last = merged[merged.length - 1];
     if (typeof statement === "string" && typeof last === "string") merged[merged.length - 1] = `${last}\n\n${statement}`;
@@ -221,15 +220,15 @@ export function requestBody(mediaType: string): { readonly literal: string; read
   return { literal: `{ serialize: bodyAsGiven, contentType: ${base.includes("*") ? "null" : JSON.stringify(mediaType)} }`, uses: ["bodyAsGiven"] };
 }
 
-function inputType(clientName: string, operation: Operation, types: OperationTypes): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
+function inputType(clientName: string, operation: Operation, types: OperationTypes): InterfaceDeclaration | TypeAliasDeclaration {
   const docs = [`Input of {@link ${clientName}.${operation.methodName}} (\`${operation.method.toUpperCase()} ${docComment(operation.path)}\`).`];
   if (types.parts.length === 0) {
-    return { kind: StructureKind.TypeAlias, name: types.inputName, isExported: true, type: "Record<string, never>", docs };
+    return { kind: "type", name: types.inputName, isExported: true, type: "Record<string, never>", docs };
   }
   const constants = operation.parameters.filter((parameter) => parameter.in === "header" && parameter.constantValue !== undefined);
   const constantDoc = `Headers with a single allowed value (${constants.map((p) => `\`${p.name}: ${p.constantValue ?? ""}\``).join(", ")}) are sent by the client.`;
   return {
-    kind: StructureKind.Interface,
+    kind: "interface",
     name: types.inputName,
     isExported: true,
     docs,
@@ -243,7 +242,7 @@ function inputType(clientName: string, operation: Operation, types: OperationTyp
   };
 }
 
-function responseType(operation: Operation, types: OperationTypes): TypeAliasDeclarationStructure {
+function responseType(operation: Operation, types: OperationTypes): TypeAliasDeclaration {
   const what = types.success
     ? types.success.contentType
       ? `The \`${docComment(types.success.contentType)}\` body of the ${types.success.status} response`
@@ -252,7 +251,7 @@ function responseType(operation: Operation, types: OperationTypes): TypeAliasDec
   const others = types.declared.filter((declared) => declared.status !== types.success?.status).map((declared) => declared.status);
   const also = others.length > 0 && types.responseType !== "void" ? ` (or of ${others.join(", ")}, as declared)` : "";
   return {
-    kind: StructureKind.TypeAlias,
+    kind: "type",
     name: types.responseName,
     isExported: true,
     type: types.responseType,
@@ -260,14 +259,14 @@ function responseType(operation: Operation, types: OperationTypes): TypeAliasDec
   };
 }
 
-/** As text: ts-morph prints two type aliases in a row without the blank line between them. */
+/** As text: the printer puts no blank line between two type aliases in a row. */
 function itemType(operation: Operation, types: OperationTypes): string {
   const paging = types.paging!;
   const where = paging.info.items === "" ? "the body" : `\`${paging.info.items}\``;
   return `\n/** One item of a page of \`${operation.method.toUpperCase()} ${docComment(operation.path)}\` (at ${where} in its body). */\nexport type ${paging.itemName} = ${paging.itemType};`;
 }
 
-function clientClass(model: ApiModel, typed: readonly Typed[]): ClassDeclarationStructure {
+function clientClass(model: ApiModel, typed: readonly Typed[]): ClassDeclaration {
   const server = model.servers[0];
   const optionsType = `${model.clientName}Options`;
   const hasVariables = server !== undefined && Object.keys(server.variables).length > 0;
@@ -281,7 +280,7 @@ function clientClass(model: ApiModel, typed: readonly Typed[]): ClassDeclaration
       : "baseUrl ?? resolveServerUrl(defaultServer.url, defaultServer.variables)"
     : "baseUrl";
 
-  const methods: OptionalKind<MethodDeclarationStructure>[] = typed.map(({ operation, types }) => {
+  const methods: MethodDeclaration[] = typed.map(({ operation, types }) => {
     const paging = types.paging;
     return {
       name: operation.methodName,
@@ -300,7 +299,7 @@ function clientClass(model: ApiModel, typed: readonly Typed[]): ClassDeclaration
   });
 
   return {
-    kind: StructureKind.Class,
+    kind: "class",
     name: model.clientName,
     isExported: true,
     docs: [classDoc(model)],

@@ -3,7 +3,7 @@
  *
  *   validators.ts             typed API: isX / assertX / validateX per named schema (top-level functions, so that an
  *                             app bundles only those it uses), `schemaValidators` by name, and `requestValidators`,
- *                             the client's request validators by operationId. Strict TypeScript, built with ts-morph.
+ *                             the client's request validators by operationId. Strict TypeScript, printed by ./print.ts.
  *   response-validators.ts    `responseValidators`: the client's response validators by operationId and status. The
  *                             client imports it dynamically when `validate.response` is on, never statically.
  *   validation/compiled.ts    Ajv's standalone code, compiled here at generation time (draft 2020-12, formats
@@ -31,10 +31,11 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { StructureKind, ts, type StatementStructures } from "ts-morph";
+import type { Node, PropertyName, SourceFile, Statement as DeclarationNode } from "typescript";
+import { ts } from "../typescript.js";
 import type { ApiModel, JsonSchema } from "../model.js";
 import { PACKAGE_ROOT } from "../package-root.js";
-import { printSourceFile } from "./print.js";
+import { printSourceFile, type Statement } from "./print.js";
 import { LOCAL_RUNTIME_IMPORT } from "./runtime.js";
 import {
   compileJob,
@@ -111,7 +112,7 @@ export interface ReportedKeywords {
   readonly responses?: ReadonlySet<string> | undefined;
 }
 
-/** validators.ts and response-validators.ts, over the compiled functions (ts-morph). */
+/** validators.ts and response-validators.ts, over the compiled functions. */
 export function emitValidatorsModule(
   model: ApiModel,
   options: { readonly runtimeImport?: string } = {},
@@ -179,17 +180,17 @@ export function embeddedIssues(keywords: ReadonlySet<string> | undefined, withSu
   return text;
 }
 
-function parse(text: string): ts.SourceFile {
+function parse(text: string): SourceFile {
   return ts.createSourceFile("issues.ts", text, ts.ScriptTarget.Latest, true);
 }
 
-function propertyName(name: ts.PropertyName): string {
+function propertyName(name: PropertyName): string {
   return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : name.getText();
 }
 
 /** The file's top-level declarations by name: functions, interfaces, type aliases and single-variable statements. */
-function topLevel(file: ts.SourceFile): Map<string, ts.Statement> {
-  const declarations = new Map<string, ts.Statement>();
+function topLevel(file: SourceFile): Map<string, DeclarationNode> {
+  const declarations = new Map<string, DeclarationNode>();
   for (const statement of file.statements) {
     if ((ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name) {
       declarations.set(statement.name.text, statement);
@@ -205,9 +206,9 @@ function topLevel(file: ts.SourceFile): Map<string, ts.Statement> {
  * Every name the file reads (identifiers that are not the name being declared or a property name). By name, not by
  * binding: a local that shadows a top-level name keeps that name in (issues.ts has none).
  */
-function referencedNames(file: ts.SourceFile): Set<string> {
+function referencedNames(file: SourceFile): Set<string> {
   const names = new Set<string>();
-  const visit = (node: ts.Node): void => {
+  const visit = (node: Node): void => {
     if (ts.isIdentifier(node)) {
       const parent = node.parent;
       const declared =
@@ -237,10 +238,10 @@ function withoutRanges(text: string, ranges: readonly (readonly [number, number]
  * generator/validators/issues.ts (for the keywords the compiled module reports, see `embeddedIssues`) and `run`,
  * module-private, for a module that validates with compiled functions; `summariseIssues` only when the module uses it.
  */
-function issuesStatements(compiledNamespace: string, keywords: ReadonlySet<string> | undefined, withSummary: boolean): (string | StatementStructures)[] {
+function issuesStatements(compiledNamespace: string, keywords: ReadonlySet<string> | undefined, withSummary: boolean): Statement[] {
   return [
     ["// Ajv errors -> ValidationIssues: generator/validators/issues.ts, embedded by payspec (module-private).", embeddedIssues(keywords, withSummary)].join("\n"),
-    { kind: StructureKind.Function,
+    { kind: "function",
       name: "run",
       docs: ["Runs one compiled check: the value typed when valid, else every violation as a ValidationIssue."],
       typeParameters: ["T = unknown"],
@@ -259,7 +260,7 @@ function emitModule(
   unknownFormats: readonly string[],
   keywords: ReadonlySet<string> | undefined,
 ): string {
-  const statements: (string | StatementStructures)[] = [];
+  const statements: Statement[] = [];
   const uncheckedFormats = ["decimal", ...unknownFormats.filter((format) => format !== "decimal")];
   const requests = operations.filter((operation): operation is OperationExport & { request: string } => operation.request !== undefined);
   statements.push([
@@ -271,22 +272,22 @@ function emitModule(
     ` * Formats kept as annotations (not checked): ${uncheckedFormats.join(", ")}.`,
     " */",
   ].join("\n"));
-  if (named.length > 0) statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./schema.js", namedImports: ["components"], isTypeOnly: true });
-  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtimeImport}/index.js`, namedImports: [...(named.length > 0 || requests.length > 0 ? ["ValidationResult"] : []), "Validator"], isTypeOnly: true });
+  if (named.length > 0) statements.push({ kind: "import", moduleSpecifier: "./schema.js", namedImports: ["components"], isTypeOnly: true });
+  statements.push({ kind: "import", moduleSpecifier: `${runtimeImport}/index.js`, namedImports: [...(named.length > 0 || requests.length > 0 ? ["ValidationResult"] : []), "Validator"], isTypeOnly: true });
   if (named.length > 0) {
     // errors.ts directly, not the runtime's index: importing validators must not load the HTTP client (openapi-fetch),
     // which would double the time from import to first validation.
-    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtimeImport}/errors.js`, namedImports: ["ValidationError"] });
+    statements.push({ kind: "import", moduleSpecifier: `${runtimeImport}/errors.js`, namedImports: ["ValidationError"] });
   }
   if (named.length > 0 || requests.length > 0) {
-    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./validation/compiled.js", namespaceImport: "compiled" });
+    statements.push({ kind: "import", moduleSpecifier: "./validation/compiled.js", namespaceImport: "compiled" });
     statements.push(...issuesStatements("compiled", keywords, named.length > 0));
   }
 
   for (const entry of named) {
     const type = typeOf(entry.schemaName);
     const doc = schemaDoc(entry.schemaName, model.schemas[entry.schemaName]!);
-    statements.push({ kind: StructureKind.Function,
+    statements.push({ kind: "function",
       isExported: true,
       name: `is${entry.suffix}`,
       docs: [`${doc}\n\nTrue when \`value\` is a valid ${entry.schemaName}.`],
@@ -294,7 +295,7 @@ function emitModule(
       returnType: `value is ${type}`,
       statements: `return compiled.${entry.compiledName}(value);`,
     });
-    statements.push({ kind: StructureKind.Function,
+    statements.push({ kind: "function",
       isExported: true,
       name: `validate${entry.suffix}`,
       docs: [`${doc}\n\n\`{ ok: true, value }\`, or \`{ ok: false, errors }\` listing every violation with its path.`],
@@ -302,7 +303,7 @@ function emitModule(
       returnType: `ValidationResult<${type}>`,
       statements: `return run<${type}>(compiled.${entry.compiledName}, value);`,
     });
-    statements.push({ kind: StructureKind.Function,
+    statements.push({ kind: "function",
       isExported: true,
       name: `assert${entry.suffix}`,
       docs: [`${doc}\n\n@throws ValidationError listing every violation when \`value\` is not a valid ${entry.schemaName}.`],
@@ -315,8 +316,7 @@ function emitModule(
     });
   }
 
-  // The tables are written as text: ts-morph prints a variable's initializer with a hanging indent, which would push
-  // every line of a multi-line object literal one level in.
+  // The tables are written as text, one line per entry.
   statements.push([
     "/** Every named schema's `validateX`, by its name in components.schemas. */",
     "export const schemaValidators = {",
@@ -325,7 +325,7 @@ function emitModule(
   ].join("\n"));
 
   for (const operation of requests) {
-    statements.push({ kind: StructureKind.Function,
+    statements.push({ kind: "function",
       name: operation.request,
       docs: [`The request of \`${docText(operation.operationId)}\`, as the client's CallInput \`{ path, query, header, cookie, body }\`.`],
       parameters: [{ name: "value", type: "unknown" }],
@@ -347,7 +347,7 @@ function emitModule(
 
 /** response-validators.ts: loaded by the client on first use, when `validate.response` is on. */
 function emitResponsesModule(model: ApiModel, runtimeImport: string, operations: readonly OperationExport[], keywords: ReadonlySet<string> | undefined): string {
-  const statements: (string | StatementStructures)[] = [];
+  const statements: Statement[] = [];
   const checked = operations
     .map((operation) => ({ operationId: operation.operationId, responses: operation.responses.filter((entry): entry is readonly [string, string] => entry[1] !== undefined) }))
     .filter((operation) => operation.responses.length > 0);
@@ -359,15 +359,15 @@ function emitResponsesModule(model: ApiModel, runtimeImport: string, operations:
     " * validates responses never loads or bundles it. A response without a JSON body has no entry: nothing to check.",
     " */",
   ].join("\n"));
-  statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: `${runtimeImport}/index.js`, namedImports: [...(checked.length > 0 ? ["ValidationResult"] : []), "Validator"], isTypeOnly: true });
+  statements.push({ kind: "import", moduleSpecifier: `${runtimeImport}/index.js`, namedImports: [...(checked.length > 0 ? ["ValidationResult"] : []), "Validator"], isTypeOnly: true });
   if (checked.length > 0) {
     // Its own compiled file, never compiled.js: see VALIDATOR_FILES.compiledResponses.
-    statements.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: "./validation/compiled-responses.js", namespaceImport: "compiled" });
+    statements.push({ kind: "import", moduleSpecifier: "./validation/compiled-responses.js", namespaceImport: "compiled" });
     statements.push(...issuesStatements("compiled", keywords, false));
   }
   for (const operation of checked) {
     for (const [status, name] of operation.responses) {
-      statements.push({ kind: StructureKind.Function,
+      statements.push({ kind: "function",
         name,
         docs: [`The ${docText(status)} response body of \`${docText(operation.operationId)}\`.`],
         parameters: [{ name: "value", type: "unknown" }],

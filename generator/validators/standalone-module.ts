@@ -18,7 +18,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ts } from "ts-morph";
+import { ts } from "../typescript.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { payspecFormats } from "./formats.js";
 
