@@ -17,6 +17,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { redoclyApis } from "../generator/redocly-apis.js";
 
 export const CONFIG_FILE = "redocly.yaml";
 
@@ -49,16 +50,17 @@ const PAYSPEC_KEYS = ["output", "clientName", "runtime", "importAs", "msw"] as c
 /** The settings whose value is a path or a name; `msw` is a boolean. */
 type TextSetting = Exclude<(typeof PAYSPEC_KEYS)[number], "msw">;
 
-/** The config in `cwd`, or undefined when there is no redocly.yaml there. */
-export async function readProjectConfig(cwd: string): Promise<ProjectConfig | undefined> {
+/**
+ * The config in `cwd`, or undefined when there is no redocly.yaml there. `readApis` reads the file's `apis:` map:
+ * Redocly on this thread by default (loaded only when there is a redocly.yaml, ~0.25 s), or elsewhere (`payspec
+ * generate` asks its generator thread, which loads Redocly anyway).
+ */
+export async function readProjectConfig(cwd: string, readApis: (file: string) => Promise<Readonly<Record<string, unknown>>> = redoclyApis): Promise<ProjectConfig | undefined> {
   const file = path.join(cwd, CONFIG_FILE);
   if (!existsSync(file)) return undefined;
   let apis: Readonly<Record<string, unknown>>;
   try {
-    // Loaded here, not above: a command given spec files, in a folder without redocly.yaml, never needs it (~0.25 s).
-    const { loadConfig } = await import("@redocly/openapi-core");
-    const config = await loadConfig({ configPath: file });
-    apis = (config.resolvedConfig.apis ?? {}) as Readonly<Record<string, unknown>>;
+    apis = await readApis(file);
   } catch (error) {
     throw new ConfigError(`${file}: cannot read it: ${(error as Error).message}`);
   }

@@ -11,7 +11,7 @@ import { SpecError, type SpecProblem } from "../generator/errors.js";
 import type { OutputFiles } from "../generator/pipeline.js";
 import { readRuntimeFiles } from "../generator/runtime-files.js";
 import { TEMPLATES_RUNTIME_DIR } from "../generator/package-root.js";
-import { generateInThread, type GenerationJob } from "../generator/thread.js";
+import { startGeneratorThread, type GenerationJob, type GeneratorThread } from "../generator/thread.js";
 import { compareOutputFolder, displayPath, writeOutputFolders, type StaleFile } from "../generator/write.js";
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type Command, type CommandIo } from "./command.js";
 import { CONFIG_FILE, ConfigError } from "./config.js";
@@ -44,22 +44,32 @@ class UsageError extends Error {}
 export const generateCommand: Command = {
   usage: USAGE,
   async run(argv, io) {
-    let targets: ClientTarget[];
-    let values: { check: boolean; strict: boolean };
+    let parsed: Parsed;
     try {
-      const parsed = parseCommandLine(argv);
-      if (parsed === "help") {
-        io.stdout(USAGE);
-        return EXIT_OK;
-      }
-      values = parsed.values;
+      parsed = parseCommandLine(argv);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      io.stderr(`${error.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    if (parsed === "help") {
+      io.stdout(USAGE);
+      return EXIT_OK;
+    }
+    // The thread loads the generator (Redocly among it) while this one reads the command line, and reads redocly.yaml
+    // with it: Redocly is loaded once, on the thread, not on both.
+    const thread = startGeneratorThread();
+    let targets: ClientTarget[];
+    try {
       targets = await clientTargets(
         parsed.positionals,
         { out: parsed.values.out, name: parsed.values.name, clientName: parsed.values["client-name"], runtime: parsed.values.runtime, msw: parsed.values.msw },
         io.cwd,
+        (file) => thread.readApis(file),
       );
     } catch (error) {
-      if (error instanceof UsageError || error instanceof NoSpecError) {
+      await thread.stop();
+      if (error instanceof NoSpecError) {
         io.stderr(`${error.message}\n\n${USAGE}`);
         return EXIT_USAGE;
       }
@@ -69,7 +79,7 @@ export const generateCommand: Command = {
       }
       throw error;
     }
-    return generateTargets(targets, values, io);
+    return generateTargets(thread, targets, parsed.values, io);
   },
 };
 
@@ -112,9 +122,10 @@ function parseCommandLine(argv: readonly string[]): Parsed {
   return { positionals: parsed.positionals, values };
 }
 
-async function generateTargets(targets: readonly ClientTarget[], values: { check: boolean; strict: boolean }, io: CommandIo): Promise<number> {
+async function generateTargets(thread: GeneratorThread, targets: readonly ClientTarget[], values: { check: boolean; strict: boolean }, io: CommandIo): Promise<number> {
   const clash = firstClash(targets);
   if (clash !== undefined) {
+    await thread.stop();
     io.stderr(`error: ${clash}`);
     return EXIT_PROBLEMS;
   }
@@ -126,7 +137,7 @@ async function generateTargets(targets: readonly ClientTarget[], values: { check
     usage: target.usage,
     msw: target.msw,
   }));
-  const results = await generateInThread(jobs);
+  const results = await thread.run(jobs);
 
   const outputs: Array<{ outDir: string; files: OutputFiles }> = [];
   let failed = false;

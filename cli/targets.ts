@@ -35,8 +35,14 @@ export class NoSpecError extends Error {
   }
 }
 
-export async function clientTargets(positionals: readonly string[], options: TargetOptions, cwd: string): Promise<ClientTarget[]> {
-  const config = await readProjectConfig(cwd);
+/** `readApis`: see readProjectConfig. */
+export async function clientTargets(
+  positionals: readonly string[],
+  options: TargetOptions,
+  cwd: string,
+  readApis?: (file: string) => Promise<Readonly<Record<string, unknown>>>,
+): Promise<ClientTarget[]> {
+  const config = await readProjectConfig(cwd, readApis);
   const runtimeDir = options.runtime !== undefined ? path.resolve(cwd, options.runtime) : undefined;
   const withRuntime = (target: ClientTarget): ClientTarget => ({
     ...target,

@@ -104,6 +104,21 @@ describe("redocly.yaml's x-payspec blocks", () => {
     }
   });
 
+  it("a redocly.yaml that Redocly cannot read is an error saying why, with its line (exit 1, nothing written)", async () => {
+    const cases: ReadonlyArray<readonly [string, RegExp]> = [
+      ["apis:\n  a:\n    root: api.yaml\n  b: [\n", /^error: .*redocly\.yaml: cannot read it: .*redocly\.yaml" \(5:1\)$/m],
+      ["extends:\n  - no-such-preset\napis:\n  a:\n    root: api.yaml\n", /^error: .*redocly\.yaml: cannot read it: Invalid config no-such-preset: there is no such built-in config\.$/m],
+    ];
+    for (const [config, message] of cases) {
+      const root = await project("unreadable-config", config);
+      const run = await runCli(["generate"], root);
+      expect(run.code, config).toBe(1);
+      expect(run.stderr, config).toMatch(message);
+      await mkdir(path.join(root, "generated"), { recursive: true });
+      expect(await hashTree(path.join(root, "generated")), config).toEqual({});
+    }
+  });
+
   it("two clients written to the same folder are refused before anything is written", async () => {
     const root = await project("clash", "apis:\n  a:\n    root: api.yaml\n    x-payspec:\n      output: out\n  b:\n    root: api.yaml\n    x-payspec:\n      output: out/b\n");
     const run = await runCli(["generate"], root);

@@ -1,0 +1,17 @@
+/**
+ * The `apis:` map of a redocly.yaml as Redocly itself reads it (its `$ref`s resolved, `extends` and plugins applied,
+ * as for `redocly lint`), cut down to what payspec reads of each API: `root` and the `x-payspec` block. Plain data,
+ * so that it can come back from the generator's thread (./thread.ts), where Redocly is loaded anyway.
+ */
+export async function redoclyApis(file: string): Promise<Readonly<Record<string, unknown>>> {
+  const { loadConfig } = await import("@redocly/openapi-core");
+  const config = await loadConfig({ configPath: file });
+  const apis = (config.resolvedConfig.apis ?? {}) as Readonly<Record<string, unknown>>;
+  return Object.fromEntries(
+    Object.entries(apis).map(([name, api]) => {
+      if (api === null || typeof api !== "object") return [name, api];
+      const { root, "x-payspec": block } = api as { readonly root?: unknown; readonly "x-payspec"?: unknown };
+      return [name, { root, ...(block !== undefined ? { "x-payspec": block } : {}) }];
+    }),
+  );
+}
