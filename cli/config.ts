@@ -17,7 +17,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { redoclyApis } from "../generator/redocly-apis.js";
+import { redoclyApis, UnreadableConfig } from "../generator/redocly-apis.js";
 
 export const CONFIG_FILE = "redocly.yaml";
 
@@ -51,9 +51,9 @@ const PAYSPEC_KEYS = ["output", "clientName", "runtime", "importAs", "msw"] as c
 type TextSetting = Exclude<(typeof PAYSPEC_KEYS)[number], "msw">;
 
 /**
- * The config in `cwd`, or undefined when there is no redocly.yaml there. `readApis` reads the file's `apis:` map:
- * Redocly on this thread by default (loaded only when there is a redocly.yaml, ~0.25 s), or elsewhere (`payspec
- * generate` asks its generator thread, which loads Redocly anyway).
+ * The config in `cwd`, or undefined when there is no redocly.yaml there. `readApis` reads the file's `apis:` map, or
+ * throws UnreadableConfig with Redocly's reason: Redocly on this thread by default (loaded only when there is a
+ * redocly.yaml, ~0.25 s), or elsewhere (`payspec generate` asks its generator thread, which loads Redocly anyway).
  */
 export async function readProjectConfig(cwd: string, readApis: (file: string) => Promise<Readonly<Record<string, unknown>>> = redoclyApis): Promise<ProjectConfig | undefined> {
   const file = path.join(cwd, CONFIG_FILE);
@@ -62,7 +62,8 @@ export async function readProjectConfig(cwd: string, readApis: (file: string) =>
   try {
     apis = await readApis(file);
   } catch (error) {
-    throw new ConfigError(`${file}: cannot read it: ${(error as Error).message}`);
+    if (!(error instanceof UnreadableConfig)) throw error;
+    throw new ConfigError(`${file}: cannot read it: ${error.message}`);
   }
   const dir = path.dirname(file);
   return { file, apis: Object.entries(apis).map(([name, api]) => apiEntry(file, dir, name, api)) };

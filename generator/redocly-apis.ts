@@ -5,7 +5,12 @@
  */
 export async function redoclyApis(file: string): Promise<Readonly<Record<string, unknown>>> {
   const { loadConfig } = await import("@redocly/openapi-core");
-  const config = await loadConfig({ configPath: file });
+  let config;
+  try {
+    config = await loadConfig({ configPath: file });
+  } catch (error) {
+    throw new UnreadableConfig(error instanceof Error ? error.message : String(error));
+  }
   const apis = (config.resolvedConfig.apis ?? {}) as Readonly<Record<string, unknown>>;
   return Object.fromEntries(
     Object.entries(apis).map(([name, api]) => {
@@ -14,4 +19,9 @@ export async function redoclyApis(file: string): Promise<Readonly<Record<string,
       return [name, { root, ...(block !== undefined ? { "x-payspec": block } : {}) }];
     }),
   );
+}
+
+/** Redocly's reason for refusing a redocly.yaml (its YAML, its `extends`, a plugin...), in Redocly's words. */
+export class UnreadableConfig extends Error {
+  override readonly name = "UnreadableConfig";
 }

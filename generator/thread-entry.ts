@@ -7,7 +7,7 @@ import { parentPort } from "node:worker_threads";
 import { SpecError } from "./errors.js";
 import { withLines } from "./load.js";
 import { generate } from "./pipeline.js";
-import { redoclyApis } from "./redocly-apis.js";
+import { redoclyApis, UnreadableConfig } from "./redocly-apis.js";
 import type { GenerationJob, ThreadMessage, ThreadReply, ThreadRequest } from "./thread.js";
 
 parentPort?.on("message", async (request: ThreadRequest) => {
@@ -16,7 +16,8 @@ parentPort?.on("message", async (request: ThreadRequest) => {
     try {
       message = { kind: "apis", ok: true, apis: await redoclyApis(request.file) };
     } catch (error) {
-      message = { kind: "apis", ok: false, message: error instanceof Error ? error.message : String(error) };
+      if (!(error instanceof UnreadableConfig)) throw error;
+      message = { kind: "apis", ok: false, message: error.message };
     }
     parentPort?.postMessage(message);
     return;

@@ -25,6 +25,7 @@ import { SpecError, type SpecProblem } from "./errors.js";
 import type { LoadOptions } from "./load.js";
 import type { ReadmeUsage } from "./emit/readme.js";
 import type { OutputFiles } from "./pipeline.js";
+import { UnreadableConfig } from "./redocly-apis.js";
 
 /** The stack a generation thread gets; tests and the command share it (generator/thread.ts is their only runner). */
 export const GENERATOR_STACK_MB = 256;
@@ -98,7 +99,7 @@ export function startGeneratorThread(): GeneratorThread {
     async readApis(file) {
       const message = await ask({ kind: "apis", file });
       if (message.kind !== "apis") throw new Error(`payspec: the generator thread answered ${message.kind} to apis`);
-      if (!message.ok) throw new Error(message.message);
+      if (!message.ok) throw new UnreadableConfig(message.message);
       return message.apis;
     },
     async run(jobs) {
