@@ -215,8 +215,8 @@ class Writer {
       if (line === "") return;
       if (this.atLineStart() && this.#level > 0) this.#append("  ".repeat(this.#level));
       this.#append(line);
-      const visible = /\S(?=\s*$)/.exec(line)?.[0];
-      if (visible !== undefined) this.#lastVisible = visible;
+      const visible = line.trimEnd();
+      if (visible !== "") this.#lastVisible = visible.charAt(visible.length - 1);
       this.#blockStart = false;
     });
   }
