@@ -78,9 +78,10 @@ export function emitTypes(model: ApiModel): string {
  * openapi-typescript writes a `$ref` as an indexed access along its pointer, dropping only `properties` segments:
  * `#/components/schemas/Channel/properties/from/oneOf/0` becomes `components["schemas"]["Channel"]["from"]["oneOf"]["0"]`,
  * which does not compile (a union has no `oneOf` member; so for `items`, `allOf/N`, `$defs/x`, `definitions/x`...).
- * Vendors' specs have such references (Vonage's, Codat's). So a schema reference that goes anywhere but through
- * properties is replaced, in the copy the types are written from, by the schema it points at (the same type, written
- * in place). A reference that leads back into a schema being inlined stays as it is, rather than loop.
+ * Vendors' specs have such references (Vonage's, Codat's; SureVoIP's through a media type's `schema`, see
+ * `indexable`). So a schema reference that openapi-typescript cannot index is replaced, in the copy the types are
+ * written from, by the schema it points at (the same type, written in place). A reference that leads back into a
+ * schema being inlined stays as it is, rather than loop.
  */
 function inlineUnindexableRefs(document: unknown): void {
   const inlining = new Set<string>();
@@ -108,12 +109,17 @@ function inlineUnindexableRefs(document: unknown): void {
   visit(document);
 }
 
-/** Whether openapi-typescript's indexed access for `ref` compiles: a component schema, then properties only. */
+/**
+ * Whether openapi-typescript's indexed access for `ref` compiles: a component schema, then properties only; anywhere
+ * else (a path's or a component's parameter, response, request body), a reference that does not go through a
+ * `schema`. In openapi-typescript's types a media type and a parameter are their schema's type, so an access through
+ * `["schema"]` (SureVoIP's `text/xml` response refers to the `application/json` one's schema) does not compile.
+ */
 function indexable(ref: string): boolean {
   const pointer = pointerOfRef(ref);
   if (pointer === undefined) return true;
   const tokens = tokensOf(pointer);
-  if (tokens[0] !== "components" || tokens[1] !== "schemas") return true;
+  if (tokens[0] !== "components" || tokens[1] !== "schemas") return !tokens.includes("schema");
   const rest = tokens.slice(3);
   return rest.length % 2 === 0 && rest.every((token, index) => index % 2 === 1 || token === "properties");
 }

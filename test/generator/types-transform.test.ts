@@ -44,6 +44,20 @@ describe("emitTypes", () => {
     expect(ours).toMatch(/kind\?: "app" \| "phone";/);
   });
 
+  it("writes a reference to a media type's or a parameter's schema as the schema it points at, where openapiTS() indexes through [\"schema\"]", async () => {
+    const model = await loadSpec(path.join(FIXTURES, "quirks", "ref-to-media-type-schema.yaml"));
+    const upstream = await viaOpenapiTS(model.document);
+    expect(upstream).toContain('"text/xml": paths["/"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];');
+    expect(upstream).toContain('per_page?: components["parameters"]["page"]["schema"];');
+    const ours = emitTypes(model);
+    expect(ours).not.toContain('["schema"]');
+    expect(ours).toMatch(/"text\/xml": \{\s+\/\*\* @enum \{string\} \*\/\s+status\?: "OK";\s+\};/);
+    expect(ours).toContain("per_page?: number;");
+    expect(ours).toContain("errors?: string[];");
+    // A reference to a whole component parameter stays a reference, as openapiTS() writes it.
+    expect(ours).toContain('page?: components["parameters"]["page"];');
+  });
+
   it("gives openapiTS()'s output for the synthetic benchmark spec", async () => {
     const file = path.join(await tempDir("types-synthetic"), "synthetic.yaml");
     writeSyntheticSpec(file);
