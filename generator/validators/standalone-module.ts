@@ -147,7 +147,9 @@ export function finishModule(ajvCode: string, { unevaluated, dynamicRefs }: Modu
   if (/\brequire\(/.test(body)) {
     throw new Error("validators: Ajv's standalone code uses a require() form this generator does not translate");
   }
-  if (lazyPaths && /(?<![.\w$"])instancePath\b(?!:)/.test(body)) {
+  // A property named `instancePath` is in strings (`"/instancePath"`, Microsoft Graph's beta spec), which say nothing of
+  // the variable: looked for again without them, only when the quick look finds the name.
+  if (lazyPaths && INSTANCE_PATH_USE.test(body) && INSTANCE_PATH_USE.test(body.replace(/"(?:[^"\\\n]|\\.)*"/g, '""'))) {
     throw new Error("validators: Ajv's standalone code uses its instancePath in a form this generator does not translate");
   }
   const importLines = [...imports].map(([key, local]) => {
@@ -160,6 +162,8 @@ export function finishModule(ajvCode: string, { unevaluated, dynamicRefs }: Modu
 }
 
 /** An error object's `schemaPath`, which nothing reads (issues.ts reads `instancePath`, `keyword` and `params`). */
+/** The variable Ajv's functions carry a value's path in, used other than as a property (`data.instancePath`), a key or a string. */
+const INSTANCE_PATH_USE = /(?<![.\w$"])instancePath\b(?!:)/;
 const SCHEMA_PATH = /,schemaPath:"(?:[^"\\]|\\.)*"/;
 
 /**

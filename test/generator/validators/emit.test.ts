@@ -193,6 +193,16 @@ describe("emitValidators: OpenAPI 3.0 spec", () => {
   });
 });
 
+describe("emitValidators: a property named instancePath (Microsoft Graph's beta spec)", () => {
+  it("generates, and reports a wrong value of that property at its own path", async () => {
+    const generated = await generateValidators(path.join(REPO_ROOT, "test/fixtures/generator/quirks/property-named-instance-path.yaml"), "emit-instance-path");
+    const validate = generated.module.schemaValidators.Report!;
+    expect(issues(validate({ instancePath: null, count: 1 }))).toEqual([]);
+    expect(issues(validate({ instancePath: 5, count: 1 }))).toEqual([{ path: "instancePath", keyword: "type" }]);
+    expect(issues(validate({ count: 1 }))).toEqual([{ path: "instancePath", keyword: "required" }]);
+  });
+});
+
 describe("emitValidators: output", () => {
   let model: ApiModel;
   beforeAll(async () => {
