@@ -181,7 +181,7 @@ export interface components {
             total_tax?: number;
         };
         /** @description Response metadata. */
-        Meta: Record<string, never>;
+        Meta: Record<string, unknown>;
         /** @description Where a page stands in a paged list. */
         Pagination: {
             count?: number;
@@ -547,7 +547,7 @@ export interface operations {
                 };
                 content: {
                     /** @example {} */
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
         };
@@ -774,7 +774,7 @@ export interface operations {
                 };
                 content: {
                     /** @example {} */
-                    "application/json": Record<string, never>;
+                    "application/json": Record<string, unknown>;
                 };
             };
         };

@@ -50,7 +50,7 @@ export interface components {
             /** Format: date-time */
             created_at?: string;
             currency_code?: string;
-            data?: Record<string, never>;
+            data?: Record<string, unknown>;
             id?: string;
             payment_collection?: components["schemas"]["PaymentCollection"];
             payment_session?: components["schemas"]["PaymentSession"];
@@ -71,7 +71,7 @@ export interface components {
             created_at?: string;
             currency_code?: string;
             id?: string;
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             payment_providers?: components["schemas"]["PaymentProvider"][];
             payment_sessions?: components["schemas"]["PaymentSession"][];
             payments?: components["schemas"]["Payment"][];
@@ -96,7 +96,7 @@ export interface components {
             authorized_at?: string;
             context?: components["schemas"]["PaymentSessionContext"];
             currency_code?: string;
-            data?: Record<string, never>;
+            data?: Record<string, unknown>;
             id?: string;
             payment?: components["schemas"]["Payment"];
             payment_collection?: components["schemas"]["PaymentCollection"];
@@ -128,7 +128,7 @@ export interface components {
             description?: string;
             id?: string;
             label?: string;
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             /** Format: date-time */
             updated_at?: string;
         };

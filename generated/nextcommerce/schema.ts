@@ -54,7 +54,7 @@ export interface components {
             agent?: components["schemas"]["UserReference"];
             funnel?: string;
             gclid?: string;
-            metadata?: Record<string, never> | null;
+            metadata?: Record<string, unknown> | null;
             subaffiliate1?: string;
             subaffiliate2?: string;
             subaffiliate3?: string;
@@ -161,7 +161,7 @@ export interface components {
             fulfillments?: components["schemas"]["Fulfillment"][];
             is_test?: boolean;
             lines?: components["schemas"]["OrderLine"][];
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             number?: string;
             offer_discounts?: components["schemas"]["OfferDiscount"][];
             /** Format: uri */
@@ -219,7 +219,7 @@ export interface components {
             id?: number;
             is_gift_card?: boolean;
             is_upsell?: boolean;
-            metadata?: Record<string, never>;
+            metadata?: Record<string, unknown>;
             original_price_excl_tax?: components["schemas"]["MoneyString"];
             original_price_incl_tax?: components["schemas"]["MoneyString"];
             original_total_discount?: components["schemas"]["MoneyString"];

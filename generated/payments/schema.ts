@@ -85,7 +85,7 @@ export interface components {
             amount_paid?: components["schemas"]["Amount"];
             amount_reserved?: components["schemas"]["Amount"];
             /** @description The Address object with billing details, for use if supported by payment provider. */
-            billing_address?: Record<string, never>;
+            billing_address?: Record<string, unknown>;
             /**
              * @description 3 letter ISO currency code as defined by ISO 4217.
              * @example USD
@@ -115,7 +115,7 @@ export interface components {
             /** @description Order or Subscription ID. */
             subject?: string;
             /** @description The user associated with the Payment. */
-            user?: Record<string, never>;
+            user?: Record<string, unknown>;
         };
         /** @description Only the below fields are editable in a payment. */
         UpdatePaymentRequest: {

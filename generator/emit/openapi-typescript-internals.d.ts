@@ -10,7 +10,7 @@ declare module "openapi-typescript/dist/transform/index.cjs" {
 }
 
 declare module "openapi-typescript/dist/lib/ts.cjs" {
-  export { astToString } from "openapi-typescript";
+  export { astToString, stringToAST } from "openapi-typescript";
 }
 
 declare module "openapi-typescript/dist/lib/utils.cjs" {

@@ -20,14 +20,24 @@
  * text, but for references openapi-typescript writes as indexed accesses that do not compile: `inlineUnindexableRefs`).
  */
 import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from "openapi-typescript";
+import type { Node as TsNode } from "typescript";
 import transformSchema from "openapi-typescript/dist/transform/index.cjs";
-import { astToString } from "openapi-typescript/dist/lib/ts.cjs";
+import { astToString, stringToAST } from "openapi-typescript/dist/lib/ts.cjs";
 import { resolveRef, scanDiscriminators } from "openapi-typescript/dist/lib/utils.cjs";
 import { pointerOfRef, resolvePointer, tokensOf } from "../json-pointer.js";
 import type { ApiModel } from "../model.js";
+import { ts } from "../typescript.js";
 
-/** What we ask of openapi-typescript. defaultNonNullable off: a property with a `default` may still be left out of a request body. */
-export const OPENAPI_TS_OPTIONS = { silent: true, defaultNonNullable: false } as const satisfies OpenAPITSOptions;
+/**
+ * What we ask of openapi-typescript.
+ * - defaultNonNullable off: a property with a `default` may still be left out of a request body.
+ * - emptyObjectsUnknown on: `{type: object}` with no properties is any object, as the validators check it
+ *   (`Record<string, unknown>`). Upstream's default, `Record<string, never>`, gives a property no usable value (Medusa's
+ *   `metadata`), and makes an `allOf` with such a member accept no object at all (Plaid's `allOf: [$ref, {type:
+ *   object}]`). The one schema typed looser than before: `{type: object, additionalProperties: false}` with no
+ *   properties, which only `{}` satisfies.
+ */
+export const OPENAPI_TS_OPTIONS = { silent: true, defaultNonNullable: false, emptyObjectsUnknown: true } as const satisfies OpenAPITSOptions;
 
 /** The context `openapiTS(source, OPENAPI_TS_OPTIONS)` builds (openapi-typescript 7.x, dist/index.mjs), for `schema`. */
 function transformContext(schema: OpenAPI3): GlobalContext {
@@ -38,7 +48,7 @@ function transformContext(schema: OpenAPI3): GlobalContext {
     arrayLength: false,
     defaultNonNullable: options.defaultNonNullable ?? true,
     discriminators: scanDiscriminators(schema, options),
-    emptyObjectsUnknown: false,
+    emptyObjectsUnknown: options.emptyObjectsUnknown ?? false,
     enum: false,
     enumValues: false,
     conditionalEnums: false,
@@ -71,7 +81,23 @@ export function emitTypes(model: ApiModel): string {
   // openapi-typescript may mutate what it is given; it gets a copy so the model stays as loaded.
   const document = structuredClone(model.document) as unknown as OpenAPI3;
   inlineUnindexableRefs(document);
-  return astToString(transformSchema(document, transformContext(document)));
+  return astToString(transformSchema(document, transformContext(document)).map(withNullableWithRequired));
+}
+
+/**
+ * openapi-typescript writes an `allOf` member `$ref` whose properties the outer schema lists in `required` as
+ * `WithRequired<Member, "a" | "b">`, with a helper whose keys must be `keyof Member`. When the member is nullable (a
+ * 3.0 `nullable: true` or a 3.1 `type: [object, "null"]`), its type is `Member | null`, whose `keyof` is `never`, and
+ * the line does not compile (Plaid's spec: `Cause` is `allOf: [PlaidError, ...]`, and PlaidError is nullable; its
+ * own CLI writes the same). Our helper takes the keys of the member without its `null`. The result is the same type
+ * wherever upstream's compiles; for a nullable member it is the object without `null`, as an intersection with the
+ * required properties' object type is: the schema that lists them says the value is an object (where it may be null
+ * itself, openapi-typescript writes `| null` around the whole).
+ */
+const WITH_REQUIRED = "type WithRequired<T, K extends keyof NonNullable<T>> = T & { [P in K]-?: NonNullable<T>[P] };";
+
+function withNullableWithRequired(node: TsNode): TsNode {
+  return ts.isTypeAliasDeclaration(node) && node.name.text === "WithRequired" ? (stringToAST(WITH_REQUIRED)[0] as TsNode) : node;
 }
 
 /**

@@ -6,13 +6,14 @@
  * what `openapiTS()` does around its transform fails here. The one intended difference: references into subschemas.
  */
 import { readdirSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { describe, expect, it } from "vitest";
 import { writeSyntheticSpec } from "../../bench/synthetic-spec.js";
 import { emitTypes, OPENAPI_TS_OPTIONS } from "../../generator/emit/types.js";
 import { loadSpec } from "../../generator/load.js";
-import { FIXTURES, REPO, tempDir } from "./helpers.js";
+import { FIXTURES, REPO, tempDir, typecheck } from "./helpers.js";
 
 const specs = [
   ...["legacy-30.yaml", "shop-31.yaml"].map((file) => path.join(FIXTURES, file)),
@@ -56,6 +57,34 @@ describe("emitTypes", () => {
     expect(ours).toContain("errors?: string[];");
     // A reference to a whole component parameter stays a reference, as openapiTS() writes it.
     expect(ours).toContain('page?: components["parameters"]["page"];');
+  });
+
+  it("requires an allOf member's properties when that member is nullable, where openapiTS()'s WithRequired does not compile", async () => {
+    const model = await loadSpec(path.join(FIXTURES, "quirks", "all-of-nullable-member-required.yaml"));
+    const upstream = await viaOpenapiTS(model.document);
+    expect(upstream).toContain("type WithRequired<T, K extends keyof T> = T & {");
+    const dir = await tempDir("types-nullable-member");
+    await writeFile(path.join(dir, "schema.ts"), emitTypes(model));
+    await writeFile(
+      path.join(dir, "usage.ts"),
+      [
+        'import type { components } from "./schema.js";',
+        'type Cause = components["schemas"]["Cause"];',
+        'type ScheduleGet = components["schemas"]["ScheduleGet"];',
+        'export const cause: Cause = { item_id: "item", error_type: "ITEM_ERROR", error_code: "ITEM_LOGIN_REQUIRED", display_message: null };',
+        "// @ts-expect-error: Cause lists error_code in required: the member's property is required",
+        'export const missing: Cause = { item_id: "item", error_type: "ITEM_ERROR", display_message: null };',
+        "// @ts-expect-error: Cause is an object (type: object), not null, though PlaidError is nullable",
+        "export const none: Cause = null;",
+        'export const schedule: ScheduleGet = { interval: "WEEKLY", start_date: "2026-12-01" };',
+        "// ScheduleGet is nullable itself.",
+        "export const noSchedule: ScheduleGet = null;",
+        "// @ts-expect-error: interval is required",
+        'export const noInterval: ScheduleGet = { start_date: "2026-12-01" };',
+        "",
+      ].join("\n"),
+    );
+    expect(typecheck([path.join(dir, "usage.ts")])).toEqual([]);
   });
 
   it("gives openapiTS()'s output for the synthetic benchmark spec", async () => {
