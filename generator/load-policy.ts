@@ -165,6 +165,63 @@ function nullableToTypeNull(document: unknown, tokens: readonly string[]): void 
   if (Array.isArray(schema["enum"]) && !schema["enum"].includes(null)) schema["enum"].push(null);
 }
 
+/** A schema written in a form no value can satisfy, rewritten to what is assumed instead. */
+export interface RepairedSchema {
+  /** Pointer to the keyword that cannot hold with the rest, in the document given. */
+  readonly pointer: string;
+  readonly message: string;
+  readonly assumed: string;
+}
+
+/** Keys whose values are data, not schemas: a repair never looks inside them. */
+const DATA_KEYWORDS = new Set(["example", "examples", "enum", "const", "default"]);
+
+/**
+ * A schema whose `type` is only "null" beside a `oneOf` or `anyOf` none of whose alternatives can be null (Vercel's
+ * spec: `{type: "null", oneOf: [{type: "number"}, {type: "boolean"}]}`). No value is both null and one of those, so
+ * as written it accepts nothing: the validators would refuse every value, and openapi-typescript types it as the
+ * union with null where the alternatives are primitives, and as `null & (...)` otherwise (which does not compile
+ * when an alternative refers back to the schema). Read as "one of these, or null", the way a 3.0 `nullable` is, and
+ * rewritten to `anyOf: [{oneOf: [...]}, {type: "null"}]` in `document`, so that types and validators agree.
+ */
+export function repairNullBesideAlternatives(document: unknown): RepairedSchema[] {
+  const repaired: RepairedSchema[] = [];
+  const visit = (node: unknown, pointer: string): void => {
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => visit(item, `${pointer}/${index}`));
+      return;
+    }
+    if (!isObj(node)) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (!DATA_KEYWORDS.has(key)) visit(value, `${pointer}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+    }
+    if (node["type"] !== "null") return;
+    const keywords = (["oneOf", "anyOf"] as const).filter((keyword) => Array.isArray(node[keyword]) && (node[keyword] as unknown[]).length > 0);
+    if (keywords.length === 0 || !keywords.every((keyword) => (node[keyword] as unknown[]).every(isNeverNull))) return;
+    const alternatives: Obj = {};
+    for (const keyword of keywords) {
+      alternatives[keyword] = node[keyword];
+      delete node[keyword];
+    }
+    delete node["type"];
+    node["anyOf"] = [alternatives, { type: "null" }];
+    repaired.push({
+      pointer: `${pointer}/type`,
+      message: `\`type: "null"\` beside \`${keywords.join("` and `")}\`, whose alternatives are none of them null: no value is both`,
+      assumed: 'read as "one of these, or null", as a 3.0 `nullable: true` would say it',
+    });
+  };
+  visit(document, "");
+  return repaired;
+}
+
+/** An alternative that says its own type, and null is not one of them. */
+function isNeverNull(schema: unknown): boolean {
+  if (!isObj(schema) || "$ref" in schema) return false;
+  const type = schema["type"];
+  return typeof type === "string" ? type !== "null" : Array.isArray(type) && type.length > 0 && !type.includes("null");
+}
+
 /** Keywords that describe a schema without constraining it: they stay on the outer schema when it is wrapped. */
 const ANNOTATIONS = new Set(["title", "description", "default", "example", "examples", "readOnly", "writeOnly", "deprecated", "externalDocs", "xml", "$comment", "discriminator"]);
 

@@ -27,6 +27,7 @@ import { resolveRef, scanDiscriminators } from "openapi-typescript/dist/lib/util
 import { pointerOfRef, resolvePointer, tokensOf } from "../json-pointer.js";
 import type { ApiModel } from "../model.js";
 import { ts } from "../typescript.js";
+import { withLazyRecursiveArrays } from "./recursive-arrays.js";
 
 /**
  * What we ask of openapi-typescript.
@@ -81,7 +82,7 @@ export function emitTypes(model: ApiModel): string {
   // openapi-typescript may mutate what it is given; it gets a copy so the model stays as loaded.
   const document = structuredClone(model.document) as unknown as OpenAPI3;
   inlineUnindexableRefs(document);
-  return astToString(transformSchema(document, transformContext(document)).map(withNullableWithRequired));
+  return astToString(withLazyRecursiveArrays(transformSchema(document, transformContext(document)).map(withNullableWithRequired)));
 }
 
 /**

@@ -63,6 +63,13 @@ const CASES: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
   // Formerly refused by Ajv's strict mode: an unknown keyword the 3.0/3.1 dialects allow as an annotation.
   ["unknown-schema-keyword.yaml", [/^:12:70 at #\/paths\/~1ping\/get\/responses\/200\/content\/application~1json\/schema\/properties\/at\/formatt: Property `formatt` is not expected here.*\(assumed: ignored\)/]],
   ["reserved-word-schema-names.yaml", []],
+  [
+    "null-type-beside-one-of.yaml",
+    [
+      /^:40:11 at #\/components\/schemas\/Deployment\/properties\/aliasAssignedAt\/type: `type: "null"` beside `oneOf`, whose alternatives are none of them null: no value is both \(assumed: read as "one of these, or null"/,
+      /^:48:7 at #\/components\/schemas\/EdgeConfigItemValue\/type: `type: "null"` beside `oneOf`/,
+    ],
+  ],
   ["extension-wrong-type.yaml", [/^:10:18 at #\/x-webhooks\/x-sdk-exclude: Expected type `PathItem` \(object\) but got `boolean` \[struct\] \(assumed: ignored: the generator does not read this extension\)/]],
 ];
 
@@ -118,6 +125,24 @@ describe("what the quirks mean in the output", () => {
     expect(validate({ note: null, status: null, address: null, total: null })).toBe(false);
     // The annotation stays outside the "or null".
     expect(model.schemas["Order"]).toMatchObject({ properties: { address: { description: "Where it goes.", anyOf: [{ allOf: [{ $ref: "#/components/schemas/Address" }] }, { type: "null" }] } } });
+  });
+
+  it("type: null beside alternatives none of which is null: the types and the validators both read it as one of them, or null", async () => {
+    const model = await loadSpec(shown("null-type-beside-one-of.yaml"));
+    const types = emitTypes(model);
+    expect(types).toMatch(/aliasAssignedAt\?: \(number \| boolean\) \| null;/);
+    expect(types).toMatch(/EdgeConfigItemValue: \(string \| number \| boolean \| Record<string, unknown> \| EdgeConfigItemValueArray\) \| null;/);
+    const ajv = new Ajv2020({ strict: false });
+    ajv.addSchema(model.document, "spec");
+    const deployment = ajv.compile({ $ref: "spec#/components/schemas/Deployment" });
+    for (const aliasAssignedAt of [1700000000, true, null]) expect(deployment({ aliasAssignedAt })).toBe(true);
+    expect(deployment({ aliasAssignedAt: "yesterday" })).toBe(false);
+    const value = ajv.compile({ $ref: "spec#/components/schemas/EdgeConfigItemValue" });
+    for (const item of ["on", 1, false, { a: 1 }, ["on", [1, null]], null]) expect(value(item)).toBe(true);
+    // Where an alternative can be null, the schema says something satisfiable (null, through that alternative): as written.
+    expect(model.schemas["Deployment"]).toMatchObject({ properties: { gitNamespaceId: { type: "null", oneOf: [{ type: "string" }, { type: ["number", "null"] }] } } });
+    expect(deployment({ gitNamespaceId: null })).toBe(true);
+    expect(deployment({ gitNamespaceId: "team" })).toBe(false);
   });
 
   it("a null security requirement needs no credentials; a null operation security inherits the document's", async () => {

@@ -87,6 +87,41 @@ describe("emitTypes", () => {
     expect(typecheck([path.join(dir, "usage.ts")])).toEqual([]);
   });
 
+  it("writes an array through which a schema contains itself as an interface, where openapiTS()'s array type does not compile", async () => {
+    const model = await loadSpec(path.join(FIXTURES, "quirks", "recursive-array-schemas.yaml"));
+    const upstream = await viaOpenapiTS(model.document);
+    expect(upstream).toContain('} | components["schemas"]["Json"][]) | null;');
+    const ours = emitTypes(model);
+    expect(ours).toContain("interface JsonArray extends Array<components[\"schemas\"][\"Json\"]> {");
+    // Through a property, a schema that contains itself compiles as openapiTS() writes it.
+    expect(ours).toContain('children?: components["schemas"]["Tree"][];');
+    expect(ours).toContain('rules?: components["schemas"]["Rule"][];');
+    const dir = await tempDir("types-recursive-arrays");
+    await writeFile(path.join(dir, "schema.ts"), ours);
+    await writeFile(
+      path.join(dir, "usage.ts"),
+      [
+        'import type { components } from "./schema.js";',
+        'type Json = components["schemas"]["Json"];',
+        'type Rule = components["schemas"]["Rule"];',
+        'export const json: Json = { a: [1, "two", { three: [true, null] }], b: null };',
+        "// @ts-expect-error: undefined is no JSON value",
+        "export const notJson: Json = [undefined];",
+        "export function depth(value: Json): number {",
+        "  if (Array.isArray(value)) return 1 + Math.max(0, ...value.map(depth));",
+        "  return value !== null && typeof value === \"object\" ? 1 + Math.max(0, ...Object.values(value).map(depth)) : 0;",
+        "}",
+        "const items: Json[] = [1, 2];",
+        "export const fromArray: Json = items;",
+        'export const rule: Rule = [1, [["any", [2]]]];',
+        "// @ts-expect-error: a RuleGroup's arrays hold arrays of rules, not rules",
+        'export const badRule: Rule = [1, ["any"]];',
+        "",
+      ].join("\n"),
+    );
+    expect(typecheck([path.join(dir, "usage.ts")])).toEqual([]);
+  });
+
   it("gives openapiTS()'s output for the synthetic benchmark spec", async () => {
     const file = path.join(await tempDir("types-synthetic"), "synthetic.yaml");
     writeSyntheticSpec(file);
