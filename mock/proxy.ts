@@ -174,7 +174,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     if (!credentialsPresent(operation, schemes, headers, url)) {
       found.push(at("", `no credential for any of its security requirements (${operation.security.map((names) => names.join(" + ")).join(", or ")})`));
     }
-    const body = parseBody(headers.get("content-type"), text);
+    const body = parseBody(headers.get("content-type"), text, operation.formBody);
     if (!body.ok) return [...found, at("/body", `body ${body.message}`)];
     const validate = checks.request(operation);
     if (validate !== undefined) {

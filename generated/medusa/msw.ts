@@ -43,6 +43,8 @@ interface ContractOperation {
   readonly security: readonly (readonly string[])[];
   /** What a bad request gets: 400 where the spec documents a 400 and no 422, else 422 (Prism's choice). */
   readonly badRequestStatus: number;
+  /** The shape of its `application/x-www-form-urlencoded` body's schema, if it takes one: how to type the fields. */
+  readonly formBody?: ValueShape;
 }
 
 /** A header lookup, case-insensitive (the Fetch API's `Headers`, or a Node request's headers wrapped). */
@@ -208,8 +210,85 @@ function callInput(
   return request.body === undefined ? input : { ...input, body: request.body };
 }
 
-/** The body as the client sends it: JSON parsed, form fields as an object, anything else as text; none: undefined. */
-function parseBody(contentType: string | null, text: string): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string } {
+/** A form field's value, built from its text or texts and its bracketed names before it is typed. */
+type RawField = string | RawField[] | { [key: string]: RawField };
+
+/** Where a text goes in the raw fields: `name`, `name[key][key]`, `name[]` (one more item). A repeated name adds an item. */
+function placeField(fields: { [key: string]: RawField }, key: string, text: string): void {
+  const name = /^[^[]*/.exec(key)?.[0] ?? key;
+  const path = [name, ...[...key.slice(name.length).matchAll(/\[([^\]]*)\]/g)].map((match) => match[1] ?? "")];
+  let node: { [key: string]: RawField } | RawField[] = fields;
+  path.forEach((segment, index) => {
+    const last = index === path.length - 1;
+    const fresh = (): RawField[] | { [key: string]: RawField } => (path[index + 1] === "" ? [] : {});
+    if (Array.isArray(node)) {
+      if (last) {
+        node.push(text);
+      } else {
+        const child = fresh();
+        node.push(child);
+        node = child;
+      }
+      return;
+    }
+    const existing: RawField | undefined = node[segment];
+    if (last) {
+      node[segment] = existing === undefined ? text : Array.isArray(existing) ? [...existing, text] : [existing, text];
+    } else {
+      const child = existing !== undefined && typeof existing === "object" ? existing : fresh();
+      node[segment] = child;
+      node = child;
+    }
+  });
+}
+
+/** A raw field typed as its shape says: texts coerced, one text of an array its only item, an object's JSON text parsed. */
+function typedField(raw: RawField, shape: ValueShape): unknown {
+  if (typeof raw === "string") {
+    if (shape.type === "array") return [typedField(raw, shape.items)];
+    if (shape.type === "object" || shape.type === "any") {
+      if (/^\s*[{[]/.test(raw)) {
+        try {
+          return JSON.parse(raw) as unknown;
+        } catch {
+          return raw;
+        }
+      }
+      return raw;
+    }
+    return coerce(raw, shape);
+  }
+  const items: RawField[] = Array.isArray(raw) ? raw : shape.type === "array" && Object.keys(raw).every((key) => /^\d+$/.test(key)) ? Object.values(raw) : [];
+  if (Array.isArray(raw) || items.length > 0) {
+    if (shape.type === "array") return items.map((item) => typedField(item, shape.items));
+    return items.map((item) => typedField(item, shape));
+  }
+  const value: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(raw)) value[key] = typedField(item, shape.type === "object" ? (shape.properties[key] ?? { type: "any" }) : { type: "any" });
+  return value;
+}
+
+/**
+ * A form body's fields as an object, as the client writes them (runtime/body.ts) and as form APIs read them: a
+ * repeated name is an array, bracketed names (`metadata[order]`, `expand[]`, `lines[0][sku]`: the notation deepObject
+ * starts, which Stripe's API reads) nest, and an object sent as JSON text is parsed. Each value is typed as the body's
+ * schema says, so that `amount=100` is the number its schema wants.
+ */
+function formFields(form: URLSearchParams, shape: ValueShape): Record<string, unknown> {
+  const fields: { [key: string]: RawField } = {};
+  form.forEach((text, key) => placeField(fields, key, text));
+  return typedField(fields, shape) as Record<string, unknown>;
+}
+
+/**
+ * The body as the client sends it: JSON parsed, form fields as an object (typed by `formShape`, the shape of the
+ * operation's form body schema), anything else as text; none: undefined.
+ */
+function parseBody(
+  contentType: string | null,
+  text: string,
+  formShape: ValueShape = { type: "any" },
+): { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string } {
   if (text === "") return { ok: true, value: undefined };
   const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
   if (type === "application/json" || type.endsWith("+json")) {
@@ -219,7 +298,7 @@ function parseBody(contentType: string | null, text: string): { readonly ok: tru
       return { ok: false, message: `is not valid JSON (${(error as Error).message})` };
     }
   }
-  if (type === "application/x-www-form-urlencoded") return { ok: true, value: Object.fromEntries(new URLSearchParams(text)) };
+  if (type === "application/x-www-form-urlencoded") return { ok: true, value: formFields(new URLSearchParams(text), formShape) };
   return { ok: true, value: text };
 }
 
@@ -360,7 +439,7 @@ async function answer(operation: MockedOperation, request: IncomingRequest, base
     const detail = `${operation.operationId} needs credentials: ${operation.security.map((names) => names.join(" + ")).join(", or ")}.`;
     return json(problem(401, "Invalid security scheme used", detail), 401, PROBLEM_JSON, { "www-authenticate": wwwAuthenticate(operation) });
   }
-  const body = parseBody(request.headers.get("content-type"), await request.text());
+  const body = parseBody(request.headers.get("content-type"), await request.text(), operation.formBody);
   let violations: Violation[] = [];
   if (!body.ok) {
     violations = [{ location: ["body"], pointer: "/body", code: "json", message: `body ${body.message}`, severity: "Error" }];

@@ -125,6 +125,7 @@ export function contractOperation(model: ApiModel, operation: Operation): Contra
     }));
   const alternatives = [...new Map(operation.security.map((requirement) => [JSON.stringify(Object.keys(requirement)), Object.keys(requirement)])).values()];
   const statuses = new Set(operation.responses.map((response) => response.status));
+  const form = operation.requestBody?.content.find((media) => media.contentType.toLowerCase() === "application/x-www-form-urlencoded");
   return {
     operationId: operation.operationId,
     method: operation.method,
@@ -132,6 +133,7 @@ export function contractOperation(model: ApiModel, operation: Operation): Contra
     parameters,
     security: alternatives.some((names) => names.length === 0) ? [] : alternatives,
     badRequestStatus: statuses.has("400") && !statuses.has("422") ? 400 : 422,
+    ...(form !== undefined ? { formBody: valueShape(model, form.schema) } : {}),
   };
 }
 
@@ -335,7 +337,7 @@ async function answer(operation: MockedOperation, request: IncomingRequest, base
     const detail = \`\${operation.operationId} needs credentials: \${operation.security.map((names) => names.join(" + ")).join(", or ")}.\`;
     return json(problem(401, "Invalid security scheme used", detail), 401, PROBLEM_JSON, { "www-authenticate": wwwAuthenticate(operation) });
   }
-  const body = parseBody(request.headers.get("content-type"), await request.text());
+  const body = parseBody(request.headers.get("content-type"), await request.text(), operation.formBody);
   let violations: Violation[] = [];
   if (!body.ok) {
     violations = [{ location: ["body"], pointer: "/body", code: "json", message: \`body \${body.message}\`, severity: "Error" }];

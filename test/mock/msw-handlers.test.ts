@@ -71,6 +71,33 @@ describe("generated msw.ts handlers with setupServer", () => {
     expect((await fetch("https://routes.test/v2/payments/7")).status).toBe(401);
   });
 
+  it("type a form body's fields as its schema says: numbers, booleans, repeated names, bracketed names and JSON text (Stripe's form bodies)", async () => {
+    const { files } = await generate(fileURLToPath(new URL("./fixtures/form-body.yaml", import.meta.url)), { msw: true });
+    const dir = path.join(await tempDir("msw-form"), "forms");
+    await writeOutputFolder(dir, files);
+    const { handlers } = (await import(path.join(dir, "msw.ts"))) as { handlers: typeof paymentsHandlers };
+    server.use(...handlers());
+    const post = (body: string) =>
+      fetch("https://forms.test/v1/refunds", { method: "POST", headers: { authorization: "Bearer sk_test", "content-type": "application/x-www-form-urlencoded" }, body });
+    for (const body of [
+      "charge=ch_1&amount=100&refund_application_fee=true",
+      "charge=ch_1&metadata[order]=6735&metadata[note]=late&expand[]=charge&expand[]=payment_intent",
+      "expand=charge&expand=payment_intent",
+      "expand[0]=charge&expand[1]=payment_intent",
+      `metadata=${encodeURIComponent('{"order":"6735"}')}`,
+    ]) {
+      const response = await post(body);
+      expect({ body, status: response.status }).toEqual({ body, status: 200 });
+    }
+    const notAnInteger = await post("charge=ch_1&amount=abc");
+    expect(notAnInteger.status).toBe(422);
+    expect(await notAnInteger.json()).toEqual(expect.objectContaining({ validation: [expect.objectContaining({ pointer: "/body/amount" })] }));
+    const notAString = await post(`metadata[order][id]=1`);
+    expect(await notAString.json()).toEqual(expect.objectContaining({ validation: [expect.objectContaining({ pointer: "/body/metadata/order" })] }));
+    const unknownField = await post("charge=ch_1&reason=duplicate");
+    expect(await unknownField.json()).toEqual(expect.objectContaining({ validation: [expect.objectContaining({ pointer: "/body/reason" })] }));
+  });
+
   it("answer each operation with the spec's example in static mode", async () => {
     server.use(...paymentsHandlers({ baseUrl: BASE }));
     const client = payments();
