@@ -8,7 +8,7 @@
  * - A warning says what was assumed: a style rule (paths that differ only in parameter names), a keyword where it
  *   does not belong (ignored), a documentation field of the wrong type (ignored), a 3.0 keyword in a 3.1 file
  *   (`nullable: true` read as "or null", and rewritten so that types and validators agree), a security requirement
- *   written as `null`.
+ *   written as `null`, `type: "null"` beside alternatives none of which is null (`repairNullBesideAlternatives`).
  *
  * `repair` runs on the parsed source document the problem is in, before bundling, so the bundle (and so every
  * emitter) sees the assumed meaning; the problem keeps the exact file, line and pointer Redocly gave it.

@@ -16,8 +16,10 @@
  * That is why these are openapi-typescript's private modules (its `exports` map allows `./*`; the declarations of the
  * little we use are in openapi-typescript-internals.d.ts), and why package.json pins openapi-typescript to one exact
  * version: test/generator/openapi-typescript-pin.test.ts fails on an upgrade until this file is checked against the
- * new version, and test/generator/types-transform.test.ts checks the output against `openapiTS()` itself (the same
- * text, but for references openapi-typescript writes as indexed accesses that do not compile: `inlineUnindexableRefs`).
+ * new version, and test/generator/types-transform.test.ts checks the output against `openapiTS()` itself: the same
+ * text, but where openapi-typescript's does not compile (references it writes as indexed accesses that do not index:
+ * `inlineUnindexableRefs`; the `WithRequired` of a nullable member: `withNullableWithRequired`; arrays through which a
+ * schema contains itself: ./recursive-arrays.ts).
  */
 import type { GlobalContext, OpenAPI3, OpenAPITSOptions } from "openapi-typescript";
 import type { Node as TsNode } from "typescript";
