@@ -245,10 +245,26 @@ function readContent(raw: unknown, pointer: string): MediaType[] {
     .map((contentType) => {
       const media = raw[contentType];
       const schema = isObj(media) ? media["schema"] : undefined;
-      return schema === undefined
-        ? { contentType }
-        : { contentType, schema: schema as JsonSchema, schemaPointer: `${childPointer(pointer, contentType)}/schema` };
+      const encoding = isObj(media) ? readEncoding(media["encoding"]) : undefined;
+      return {
+        contentType,
+        ...(schema !== undefined ? { schema: schema as JsonSchema, schemaPointer: `${childPointer(pointer, contentType)}/schema` } : {}),
+        ...(encoding !== undefined ? { encoding } : {}),
+      };
     });
+}
+
+/** A media type's `encoding`: each field's `style` and `explode`, where it gives one; undefined when none does. */
+function readEncoding(raw: unknown): MediaType["encoding"] {
+  if (!isObj(raw)) return undefined;
+  const fields: Record<string, { style?: string; explode?: boolean }> = {};
+  for (const [name, field] of Object.entries(raw)) {
+    if (!isObj(field)) continue;
+    const style = typeof field["style"] === "string" ? field["style"] : undefined;
+    const explode = typeof field["explode"] === "boolean" ? field["explode"] : undefined;
+    if (style !== undefined || explode !== undefined) fields[name] = { ...(style !== undefined ? { style } : {}), ...(explode !== undefined ? { explode } : {}) };
+  }
+  return Object.keys(fields).length > 0 ? fields : undefined;
 }
 
 function readResponses(raw: unknown, pointer: string, deref: Deref): OperationResponse[] {

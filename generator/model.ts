@@ -124,4 +124,6 @@ export interface MediaType {
   readonly schema?: JsonSchema;
   /** JSON pointer of `schema` in the bundled document, for emitters that compile it from there. */
   readonly schemaPointer?: string;
+  /** The `style` and `explode` its `encoding` gives fields of a form body, by field name (only those that give one). */
+  readonly encoding?: Readonly<Record<string, { readonly style?: string; readonly explode?: boolean }>>;
 }

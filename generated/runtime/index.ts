@@ -23,7 +23,7 @@ export type {
 } from "./operation.js";
 export type { BodyEncoding } from "./body.js";
 export type { RetryWaits } from "./retry.js";
-export { bodyAsGiven, formBody, multipartBody } from "./body.js";
+export { bodyAsGiven, formBody, formBodyWith, multipartBody } from "./body.js";
 export { withCookies } from "./cookies.js";
 export { ClientCore } from "./core.js";
 export { paginate } from "./paging.js";

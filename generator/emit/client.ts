@@ -8,7 +8,7 @@
  * validators only on first use, by a dynamic import, when `validate.response` is on.
  */
 import { LOCAL_RUNTIME_IMPORT } from "./runtime.js";
-import type { ApiModel, Operation } from "../model.js";
+import type { ApiModel, MediaType, Operation } from "../model.js";
 import { propertyKey } from "../names.js";
 import { operationTypes, type OperationTypes } from "./operation-types.js";
 import { printSourceFile, type ClassDeclaration, type InterfaceDeclaration, type MethodDeclaration, type Statement, type TypeAliasDeclaration } from "./print.js";
@@ -28,7 +28,7 @@ interface Typed {
 export function emitClient(model: ApiModel, options: EmitClientOptions = {}): string {
   const typed: Typed[] = model.operations.map((operation) => ({ operation, types: operationTypes(operation, model) }));
   const statements: Statement[] = [];
-  const bodyHelpers = [...new Set(typed.flatMap(({ types }) => (types.bodyContentType === undefined ? [] : (requestBody(types.bodyContentType)?.uses ?? []))))].sort();
+  const bodyHelpers = [...new Set(typed.flatMap(({ operation, types }) => operationBody(operation, types)?.uses ?? []))].sort();
 
   statements.push(
     [
@@ -200,21 +200,41 @@ function operationInfoLiteral(operation: Operation, types: OperationTypes): stri
       }),
   );
   if (Object.keys(queryStyles).length > 0) fields.push(`queryStyles: ${literal(queryStyles)}`);
-  const body = types.bodyContentType === undefined ? undefined : requestBody(types.bodyContentType);
+  const body = operationBody(operation, types);
   if (body !== undefined) fields.push(`requestBody: ${body.literal}`);
   if (types.paging !== undefined) fields.push(`paging: ${literal(types.paging.info)}`);
   return `{ ${fields.join(", ")} }`;
 }
 
+/** How the operation's request body is sent (`requestBody`), from the media type the client sends and its `encoding`. */
+function operationBody(operation: Operation, types: OperationTypes): ReturnType<typeof requestBody> {
+  if (types.bodyContentType === undefined) return undefined;
+  const media = operation.requestBody?.content.find((candidate) => candidate.contentType === types.bodyContentType);
+  return requestBody(types.bodyContentType, media?.encoding);
+}
+
+/** The query styles the runtime writes (templates/runtime/query.ts); a form field's `encoding` may name no other. */
+const FORM_FIELD_STYLES = new Set(["form", "spaceDelimited", "pipeDelimited", "deepObject"]);
+
 /**
  * How a body of `mediaType` is sent, as the runtime's `BodyEncoding` (templates/runtime/body.ts) written as a literal,
- * with the runtime names it uses; undefined for JSON, openapi-fetch's default.
+ * with the runtime names it uses; undefined for JSON, openapi-fetch's default. A form body whose `encoding` gives
+ * fields a style is written with those styles (`formBodyWith`), as a query parameter of that style would be.
  */
-export function requestBody(mediaType: string): { readonly literal: string; readonly uses: readonly string[] } | undefined {
+export function requestBody(mediaType: string, encoding?: MediaType["encoding"]): { readonly literal: string; readonly uses: readonly string[] } | undefined {
   const base = mediaType.split(";")[0]!.trim().toLowerCase();
   if (base === "application/json" || base === "*/*") return undefined;
   if (base.endsWith("+json")) return { literal: `{ contentType: ${JSON.stringify(mediaType)} }`, uses: [] };
-  if (base === "application/x-www-form-urlencoded") return { literal: "formBody", uses: ["formBody"] };
+  if (base === "application/x-www-form-urlencoded") {
+    const styles = Object.fromEntries(
+      Object.entries(encoding ?? {})
+        .map(([name, field]) => [name, field.style ?? "form", field.explode] as const)
+        .filter(([, style]) => FORM_FIELD_STYLES.has(style))
+        // OpenAPI: `explode` defaults to true for the form style only.
+        .map(([name, style, explode]) => [name, { style, explode: explode ?? style === "form" }]),
+    );
+    return Object.keys(styles).length > 0 ? { literal: `formBodyWith(${literal(styles)})`, uses: ["formBodyWith"] } : { literal: "formBody", uses: ["formBody"] };
+  }
   if (base === "multipart/form-data") return { literal: "multipartBody", uses: ["multipartBody"] };
   // A range such as `image/*` names no type to send: fetch sends the body's own (a Blob's type).
   return { literal: `{ serialize: bodyAsGiven, contentType: ${base.includes("*") ? "null" : JSON.stringify(mediaType)} }`, uses: ["bodyAsGiven"] };

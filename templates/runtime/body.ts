@@ -5,7 +5,9 @@
  * - absent: JSON (`application/json`, `*\/*`), openapi-fetch's serializer, `JSON.stringify`;
  * - `{ contentType }` alone: a `+json` type such as `application/merge-patch+json`, JSON sent under its own name;
  * - `formBody` (`application/x-www-form-urlencoded`): `key=value` pairs. An array repeats its key (OpenAPI's default
- *   `form` style, exploded); an object value is sent as JSON text;
+ *   `form` style, exploded); an object value is sent as JSON text. `formBodyWith(styles)` where the body's `encoding`
+ *   gives fields a style: those fields are written as a query parameter of that style is (./query.ts), so Stripe's
+ *   `metadata` (deepObject) goes as `metadata[order]=6735` and its `expand` as `expand[]=customer`;
  * - `multipartBody` (`multipart/form-data`): a FormData. A Blob or File is a file part; an array repeats its name; an
  *   object value is a JSON text part (OpenAPI's default for object properties). fetch writes the Content-Type with its
  *   boundary;
@@ -16,6 +18,9 @@
  * A body that is already a URLSearchParams, FormData or string is sent as it is. No value goes through a number:
  * a decimal string amount (`"12.50"`) is sent exactly as written.
  */
+
+import type { QueryParameterStyle } from "./operation.js";
+import { serializeParameter } from "./query.js";
 
 export interface BodyEncoding {
   /** Replaces openapi-fetch's JSON serializer; absent for JSON. */
@@ -40,15 +45,23 @@ function fieldText(value: unknown): string {
   return typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
 }
 
-function toUrlEncoded(body: unknown): unknown {
+function toUrlEncoded(body: unknown, styles?: Readonly<Record<string, QueryParameterStyle>>): unknown {
   if (typeof body === "string" || body instanceof URLSearchParams) return body;
-  const form = new URLSearchParams();
+  const parts: string[] = [];
   for (const [name, value] of entriesOf(body)) {
+    const style = styles !== undefined && Object.hasOwn(styles, name) ? styles[name] : undefined;
+    if (style !== undefined) {
+      serializeParameter(name, value, style, parts);
+      continue;
+    }
+    const form = new URLSearchParams();
     for (const item of Array.isArray(value) ? value : [value]) {
       if (item !== undefined && item !== null) form.append(name, fieldText(item));
     }
+    const text = form.toString();
+    if (text !== "") parts.push(text);
   }
-  return form.toString();
+  return parts.join("&");
 }
 
 function toFormData(body: unknown): unknown {
@@ -69,6 +82,11 @@ export function bodyAsGiven(body: unknown): unknown {
   return body;
 }
 
-export const formBody: BodyEncoding = { serialize: toUrlEncoded, contentType: FORM };
+export const formBody: BodyEncoding = { serialize: (body) => toUrlEncoded(body), contentType: FORM };
+
+/** A form body some of whose fields the spec's `encoding` gives a style (`{ metadata: { style: "deepObject", explode: true } }`). */
+export function formBodyWith(styles: Readonly<Record<string, QueryParameterStyle>>): BodyEncoding {
+  return { serialize: (body) => toUrlEncoded(body, styles), contentType: FORM };
+}
 
 export const multipartBody: BodyEncoding = { serialize: toFormData };

@@ -47,12 +47,18 @@ function brackets(prefix: string, value: unknown, out: string[]): void {
   }
 }
 
-function serializeParameter(name: string, value: unknown, { style, explode }: QueryParameterStyle, out: string[]): void {
+/**
+ * `name=value` pairs of one parameter (or one field of a form body whose `encoding` gives its style), appended to
+ * `out`, percent-encoded. An exploded deepObject array is `name[]=a&name[]=b` (OpenAPI leaves it undefined; this is
+ * the bracket notation deepObject starts, which Stripe's form bodies use for `expand[]`).
+ */
+export function serializeParameter(name: string, value: unknown, { style, explode }: QueryParameterStyle, out: string[]): void {
   if (value === undefined || value === null) return;
   const key = encode(name);
   if (Array.isArray(value)) {
     if (value.length === 0) return;
-    if (explode) for (const item of value) brackets(key, item, out);
+    if (explode && style === "deepObject") brackets(key, value, out);
+    else if (explode) for (const item of value) brackets(key, item, out);
     else out.push(`${key}=${value.map((item) => encode(itemText(item))).join(SEPARATORS[style])}`);
   } else if (isObject(value)) {
     if (style === "deepObject") {

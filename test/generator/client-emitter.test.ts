@@ -227,10 +227,16 @@ components:
 
 describe("request bodies", () => {
   it("are sent by the runtime encoding the declared media type calls for, imported only when used", () => {
-    expect(["application/json", "application/json; charset=utf-8", "*/*"].map(requestBody)).toEqual([undefined, undefined, undefined]);
+    expect(["application/json", "application/json; charset=utf-8", "*/*"].map((mediaType) => requestBody(mediaType))).toEqual([undefined, undefined, undefined]);
     expect(requestBody("application/merge-patch+json")).toEqual({ literal: '{ contentType: "application/merge-patch+json" }', uses: [] });
     expect(requestBody("application/x-www-form-urlencoded")).toEqual({ literal: "formBody", uses: ["formBody"] });
     expect(requestBody("multipart/form-data")).toEqual({ literal: "multipartBody", uses: ["multipartBody"] });
+    // A form body whose `encoding` styles fields (Stripe's): those styles, OpenAPI's default explode; other styles are no query style.
+    expect(requestBody("application/x-www-form-urlencoded", { metadata: { style: "deepObject", explode: true }, tags: { style: "pipeDelimited" }, file: { style: "simple" } })).toEqual({
+      literal: 'formBodyWith({ metadata: { style: "deepObject", explode: true }, tags: { style: "pipeDelimited", explode: false } })',
+      uses: ["formBodyWith"],
+    });
+    expect(requestBody("application/x-www-form-urlencoded", { file: { style: "simple" } })).toEqual({ literal: "formBody", uses: ["formBody"] });
     expect(requestBody("text/plain")).toEqual({ literal: '{ serialize: bodyAsGiven, contentType: "text/plain" }', uses: ["bodyAsGiven"] });
     expect(requestBody("image/*")).toEqual({ literal: "{ serialize: bodyAsGiven, contentType: null }", uses: ["bodyAsGiven"] });
   });

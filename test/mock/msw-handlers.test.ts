@@ -96,6 +96,19 @@ describe("generated msw.ts handlers with setupServer", () => {
     expect(await notAString.json()).toEqual(expect.objectContaining({ validation: [expect.objectContaining({ pointer: "/body/metadata/order" })] }));
     const unknownField = await post("charge=ch_1&reason=duplicate");
     expect(await unknownField.json()).toEqual(expect.objectContaining({ validation: [expect.objectContaining({ pointer: "/body/reason" })] }));
+
+    // The generated client writes the styled fields as the encoding says (metadata[order]=..., expand[]=...), and the handlers read them back.
+    type FormClient = new (options: { credentials: { bearer: string }; maxRetries: number }) => {
+      postRefunds(input: { body: Record<string, unknown> }): Promise<{ id?: string }>;
+    };
+    const { FormBodiesClient } = (await import(path.join(dir, "index.ts"))) as { FormBodiesClient: FormClient };
+    const client = new FormBodiesClient({ credentials: { bearer: "sk_test" }, maxRetries: 0 });
+    const sent: string[] = [];
+    server.events.on("request:start", ({ request }) => void request.clone().text().then((text) => sent.push(text)));
+    const refund = await client.postRefunds({ body: { charge: "ch_1", amount: 100, metadata: { order: "6735" }, expand: ["charge"] } });
+    server.events.removeAllListeners();
+    expect(refund).toEqual({ id: "re_1", amount: 100 });
+    expect(sent).toEqual(["charge=ch_1&amount=100&metadata[order]=6735&expand[]=charge"]);
   });
 
   it("answer each operation with the spec's example in static mode", async () => {

@@ -4,7 +4,7 @@
  * binary body as given, and a `+json` type under its own name. A decimal-string amount arrives exactly as written.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { bodyAsGiven, ClientCore, formBody, multipartBody, type BodyEncoding, type OperationInfo } from "../../templates/runtime/index.js";
+import { bodyAsGiven, ClientCore, formBody, formBodyWith, multipartBody, type BodyEncoding, type OperationInfo } from "../../templates/runtime/index.js";
 import { JSON_SUCCESS, sendJson, startServer, type ReceivedRequest, type TestServer } from "./server.js";
 
 const post = (requestBody?: BodyEncoding): OperationInfo => ({
@@ -59,6 +59,24 @@ describe("request bodies", () => {
     expect(request.headers["content-type"]).toBe("application/x-www-form-urlencoded");
     expect(request.body).toBe("amount=12.50&capture=true&tags=a+b&tags=c%26d&meta=%7B%22k%22%3A%22v%22%7D");
     expect(new URLSearchParams(request.body).getAll("tags")).toEqual(["a b", "c&d"]);
+  });
+
+  it("application/x-www-form-urlencoded with an encoding (Stripe's): styled fields as their query style writes them, the others as before", async () => {
+    const encoding = formBodyWith({ metadata: { style: "deepObject", explode: true }, expand: { style: "deepObject", explode: true }, ids: { style: "form", explode: false } });
+    const request = await received(encoding, {
+      charge: "ch_1",
+      amount: 100,
+      metadata: { order: "6735", "note x": "late & lost" },
+      expand: ["charge", "payment_intent"],
+      ids: [1, 2],
+      meta: { k: "v" },
+    });
+    expect(request.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    expect(request.body).toBe(
+      "charge=ch_1&amount=100&metadata[order]=6735&metadata[note%20x]=late%20%26%20lost&expand[]=charge&expand[]=payment_intent&ids=1,2&meta=%7B%22k%22%3A%22v%22%7D",
+    );
+    const form = new URLSearchParams(request.body);
+    expect([form.get("metadata[note x]"), form.getAll("expand[]")]).toEqual(["late & lost", ["charge", "payment_intent"]]);
   });
 
   it("multipart/form-data: text parts, a Blob as a file part, fetch's boundary in the Content-Type", async () => {

@@ -74,6 +74,7 @@ describe("every style OpenAPI defines, and nested values", () => {
     ["form", true, { r: 100, g: 200 }, "r=100&g=200"],
     ["form", false, { r: 100, g: 200 }, "p=r,100,g,200"],
     ["deepObject", true, { r: 100, g: 200 }, "p[r]=100&p[g]=200"],
+    ["deepObject", true, ["a", "b"], "p[]=a&p[]=b"],
     ["form", true, "a b&c", "p=a%20b%26c"],
   ] as const)("%s, explode %s: %j -> %s", async (style, explode, value, expected) => {
     expect(await sent(styled(style, explode), { p: value })).toBe(expected);
