@@ -130,8 +130,7 @@ export function emitCompiledValidators({ spec: model, set, exportsMap, responseE
   let compiled: string;
   let compiledResponses: string;
   try {
-    compiled = compileSchemaSet(set, partition(false));
-    compiledResponses = compileSchemaSet(set, partition(true));
+    [compiled, compiledResponses] = compileSchemaSet(set, [partition(false), partition(true)]) as [string, string];
   } catch (error) {
     if (!(error instanceof CompileFailed)) throw error;
     const { failure } = error;
