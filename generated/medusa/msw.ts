@@ -118,10 +118,10 @@ function coerce(text: string, shape: ValueShape): unknown {
       return text === "" ? [] : text.split(",").map((item) => coerce(item, shape.items));
     case "object": {
       const parts = text.split(",");
-      const value: Record<string, unknown> = {};
+      const value = record<unknown>();
       for (let index = 0; index + 1 < parts.length; index += 2) {
         const name = parts[index] ?? "";
-        value[name] = coerce(parts[index + 1] ?? "", shape.properties[name] ?? { type: "any" });
+        value[name] = coerce(parts[index + 1] ?? "", Object.hasOwn(shape.properties, name) ? shape.properties[name]! : { type: "any" });
       }
       return value;
     }
@@ -140,7 +140,7 @@ const DELIMITERS: Readonly<Record<string, string>> = { spaceDelimited: " ", pipe
 function queryValue(parameter: ContractParameter, query: URLSearchParams): unknown {
   const style = parameter.style ?? "form";
   if (style === "deepObject") {
-    const value: Record<string, unknown> = {};
+    const value = record<unknown>();
     let found = false;
     query.forEach((text, key) => {
       if (!key.startsWith(`${parameter.name}[`)) return;
@@ -150,12 +150,12 @@ function queryValue(parameter: ContractParameter, query: URLSearchParams): unkno
       let node: Record<string, unknown> = value;
       let shape: ValueShape = parameter.shape;
       path.forEach((segment, index) => {
-        shape = shape.type === "object" ? (shape.properties[segment] ?? { type: "any" }) : { type: "any" };
+        shape = shape.type === "object" && Object.hasOwn(shape.properties, segment) ? shape.properties[segment]! : { type: "any" };
         if (index === path.length - 1) {
           node[segment] = coerce(text, shape);
         } else {
           const next = node[segment];
-          node = next !== null && typeof next === "object" ? (next as Record<string, unknown>) : (node[segment] = {});
+          node = next !== null && typeof next === "object" ? (next as Record<string, unknown>) : (node[segment] = record<unknown>());
         }
       });
     });
@@ -210,6 +210,14 @@ function callInput(
   return request.body === undefined ? input : { ...input, body: request.body };
 }
 
+/**
+ * An object for names a request chose: no prototype, so that a name such as `__proto__` (`filter[__proto__][x]=1`) is
+ * a property like any other, not a way into Object.prototype, which every object of the process shares.
+ */
+function record<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 /** A form field's value, built from its text or texts and its bracketed names before it is typed. */
 type RawField = string | RawField[] | { [key: string]: RawField };
 
@@ -220,7 +228,7 @@ function placeField(fields: { [key: string]: RawField }, key: string, text: stri
   let node: { [key: string]: RawField } | RawField[] = fields;
   path.forEach((segment, index) => {
     const last = index === path.length - 1;
-    const fresh = (): RawField[] | { [key: string]: RawField } => (path[index + 1] === "" ? [] : {});
+    const fresh = (): RawField[] | { [key: string]: RawField } => (path[index + 1] === "" ? [] : record<RawField>());
     if (Array.isArray(node)) {
       if (last) {
         node.push(text);
@@ -263,8 +271,8 @@ function typedField(raw: RawField, shape: ValueShape): unknown {
     if (shape.type === "array") return items.map((item) => typedField(item, shape.items));
     return items.map((item) => typedField(item, shape));
   }
-  const value: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(raw)) value[key] = typedField(item, shape.type === "object" ? (shape.properties[key] ?? { type: "any" }) : { type: "any" });
+  const value = record<unknown>();
+  for (const [key, item] of Object.entries(raw)) value[key] = typedField(item, shape.type === "object" && Object.hasOwn(shape.properties, key) ? shape.properties[key]! : { type: "any" });
   return value;
 }
 
@@ -275,7 +283,7 @@ function typedField(raw: RawField, shape: ValueShape): unknown {
  * schema says, so that `amount=100` is the number its schema wants.
  */
 function formFields(form: URLSearchParams, shape: ValueShape): Record<string, unknown> {
-  const fields: { [key: string]: RawField } = {};
+  const fields = record<RawField>();
   form.forEach((text, key) => placeField(fields, key, text));
   return typedField(fields, shape) as Record<string, unknown>;
 }

@@ -62,6 +62,8 @@ describe("generated msw.ts handlers with setupServer", () => {
     const badFilter = await fetch("https://routes.test/v2/payments/search?filter[min]=two", { headers: key });
     expect(badFilter.status).toBe(422);
     expect(await badFilter.json()).toEqual(expect.objectContaining({ validation: [expect.objectContaining({ pointer: "/query/filter/min" })] }));
+    await fetch("https://routes.test/v2/payments/search?filter[__proto__][polluted]=yes&filter[constructor][prototype][polluted]=yes", { headers: key });
+    expect(Object.prototype).not.toHaveProperty("polluted");
     const badIds = await fetch("https://routes.test/v2/payments/search?ids=1&ids=x", { headers: key });
     expect(await badIds.json()).toEqual(expect.objectContaining({ validation: [expect.objectContaining({ pointer: "/query/ids/1" })] }));
     expect((await fetch("https://routes.test/v2/payments/7", { headers: key })).status).toBe(200);
@@ -94,6 +96,10 @@ describe("generated msw.ts handlers with setupServer", () => {
     expect(await notAnInteger.json()).toEqual(expect.objectContaining({ validation: [expect.objectContaining({ pointer: "/body/amount" })] }));
     const notAString = await post(`metadata[order][id]=1`);
     expect(await notAString.json()).toEqual(expect.objectContaining({ validation: [expect.objectContaining({ pointer: "/body/metadata/order" })] }));
+    // A name a request chooses never reaches Object.prototype (the proxy reads requests from the network the same way).
+    const polluting = await post("charge=ch_1&__proto__[polluted]=yes&metadata[__proto__][polluted]=yes");
+    expect(Object.prototype).not.toHaveProperty("polluted");
+    expect(await polluting.json()).toEqual(expect.objectContaining({ validation: expect.arrayContaining([expect.objectContaining({ pointer: "/body/__proto__" })]) }));
     const unknownField = await post("charge=ch_1&reason=duplicate");
     expect(await unknownField.json()).toEqual(expect.objectContaining({ validation: [expect.objectContaining({ pointer: "/body/reason" })] }));
 
