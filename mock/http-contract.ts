@@ -65,10 +65,13 @@ export interface Violation {
   readonly severity: "Error";
 }
 
-/** `/orders/{id}/x` -> a RegExp over the path after the base path, and the parameter names in order. */
+/**
+ * `/orders/{id}/x` -> a RegExp over the path after the base path, and the parameter names in order. A `#fragment` of
+ * the template is no part of it: a fragment is never sent (see `fragmentMatches`).
+ */
 export function pathPattern(template: string): { readonly source: string; readonly names: readonly string[] } {
   const names: string[] = [];
-  const source = template
+  const source = (template.split("#")[0] ?? "")
     .split(/(\{[^}]+\})/)
     .map((part) => {
       const name = /^\{([^}]+)\}$/.exec(part)?.[1];
@@ -92,6 +95,31 @@ export function matchPath(template: string, pathname: string): Record<string, st
     values[name] = safeDecode(match[index + 1] ?? "");
   });
   return values;
+}
+
+/**
+ * Whether a request is the operation of a path template with a fragment. APIs.guru's AWS specs tell operations of one
+ * path apart that way, and declare what the fragment names as a parameter (which the client sends):
+ * `/#X-Amz-Target=CodeDeploy_20141006.ListApplications` (a header of that one value),
+ * `/accesslogsubscriptions#resourceIdentifier` (a required query parameter). Each `name=value` of the fragment must be
+ * the request's header or query parameter of that name; each bare `name` must be one of them. A template without a
+ * fragment matches any request.
+ */
+export function fragmentMatches(template: string, headers: HeaderLookup, url: URL): boolean {
+  const fragment = template.split("#")[1];
+  if (fragment === undefined || fragment === "") return true;
+  return fragment.split("&").every((item) => {
+    const [name = "", value] = item.split("=").map(safeDecode);
+    return value === undefined ? headers.get(name) !== null || url.searchParams.has(name) : headers.get(name) === value || url.searchParams.get(name) === value;
+  });
+}
+
+/**
+ * The order to try operations in: literal paths before templated ones (`/orders/search` is not `/orders/{id}`), and a
+ * path whose fragment narrows it before the same path without one.
+ */
+export function bySpecificity(a: { readonly path: string }, b: { readonly path: string }): number {
+  return pathPattern(a.path).names.length - pathPattern(b.path).names.length || Number(!a.path.includes("#")) - Number(!b.path.includes("#"));
 }
 
 function safeDecode(text: string): string {

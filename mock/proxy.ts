@@ -22,7 +22,7 @@ import type { ApiModel } from "../generator/model.js";
 import { createAjv } from "../generator/validators/compile.js";
 import { issuesFromAjv } from "../generator/validators/issues.js";
 import { buildSchemaSet, resourceId } from "../generator/validators/schema-set.js";
-import { callInput, credentialsPresent, matchPath, parseBody, pathPattern, violationsOf, type ContractOperation, type HeaderLookup } from "./http-contract.js";
+import { bySpecificity, callInput, credentialsPresent, fragmentMatches, matchPath, parseBody, violationsOf, type ContractOperation, type HeaderLookup } from "./http-contract.js";
 
 export interface ProxyViolation {
   /** The operation's id, or `(no operation)` for a request no path of the spec matches. */
@@ -154,7 +154,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   const { loadSpec } = await import("../generator/load.js");
   const model = await loadSpec(options.spec);
   // Literal paths before templated ones, so that `/orders/search` is not taken for `/orders/{id}`.
-  const operations = contractOperations(model).sort((a, b) => pathPattern(a.path).names.length - pathPattern(b.path).names.length);
+  const operations = contractOperations(model).sort(bySpecificity);
   const schemes = contractSecuritySchemes(model);
   const checks = compileChecks(model);
   const violations: ProxyViolation[] = [];
@@ -214,7 +214,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
       let operation: ContractOperation | undefined;
       let pathParams: Record<string, string> = {};
       for (const candidate of operations) {
-        if (candidate.method !== method) continue;
+        if (candidate.method !== method || !fragmentMatches(candidate.path, headerLookup(incoming.headers), url)) continue;
         const params = matchPath(candidate.path, url.pathname);
         if (params !== undefined) {
           operation = candidate;

@@ -309,9 +309,7 @@ export function handlers(options: HandlersOptions = {}): HttpHandler[] {
   const base = absoluteBase(options.baseUrl ?? @@BASE_URL@@);
   const basePath = new URL(base).pathname.replace(/\\/$/, "");
   const escapedBase = base.replace(/[.*+?^\${}()|[\\]\\\\]/g, "\\\\$&");
-  // Literal paths before templated ones, so that \`/orders/search\` is not taken for \`/orders/{id}\`.
-  const byLiteralness = [...operations].sort((a, b) => pathPattern(a.path).names.length - pathPattern(b.path).names.length);
-  return byLiteralness.map((operation) => {
+  return [...operations].sort(bySpecificity).map((operation) => {
     const route = routes[operation.method as keyof typeof routes] ?? http.all;
     const pattern = new RegExp(\`^\${escapedBase}\${pathPattern(operation.path).source}/?$\`);
     return route(pattern, ({ request }) => answer(operation, request, basePath, options));
@@ -333,6 +331,8 @@ const PROBLEM_JSON = "application/problem+json";
 
 async function answer(operation: MockedOperation, request: IncomingRequest, basePath: string, options: HandlersOptions) {
   const url = new URL(request.url);
+  // Another operation of the same path (told apart by its template's fragment): msw tries the next handler.
+  if (!fragmentMatches(operation.path, request.headers, url)) return undefined;
   if (!credentialsPresent(operation, securitySchemes, request.headers, url)) {
     const detail = \`\${operation.operationId} needs credentials: \${operation.security.map((names) => names.join(" + ")).join(", or ")}.\`;
     return json(problem(401, "Invalid security scheme used", detail), 401, PROBLEM_JSON, { "www-authenticate": wwwAuthenticate(operation) });

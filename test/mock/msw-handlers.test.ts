@@ -117,6 +117,28 @@ describe("generated msw.ts handlers with setupServer", () => {
     expect(sent).toEqual(["charge=ch_1&amount=100&metadata[order]=6735&expand[]=charge"]);
   });
 
+  it("tell operations of one path apart by the header their template's fragment names (APIs.guru's AWS specs)", async () => {
+    const { files } = await generate(fileURLToPath(new URL("./fixtures/fragment-paths.yaml", import.meta.url)), { msw: true });
+    const dir = path.join(await tempDir("msw-fragments"), "targets");
+    await writeOutputFolder(dir, files);
+    const { handlers } = (await import(path.join(dir, "msw.ts"))) as { handlers: typeof paymentsHandlers };
+    server.use(...handlers());
+    type TargetsClient = new (options: { maxRetries: number }) => {
+      listThings(input: { body: Record<string, unknown> }): Promise<unknown>;
+      getThing(input: { body: Record<string, unknown> }): Promise<unknown>;
+    };
+    const { TargetsClient } = (await import(path.join(dir, "index.ts"))) as { TargetsClient: TargetsClient };
+    const client = new TargetsClient({ maxRetries: 0 });
+    expect(await client.listThings({ body: {} })).toEqual({ things: ["a", "b"] });
+    expect(await client.getThing({ body: { name: "a" } })).toEqual({ name: "a" });
+    // A bare name in the fragment: the operation whose required query parameter the request has (AWS's vpc-lattice).
+    expect(await (await fetch("https://targets.test/things?owner=me")).json()).toEqual({ all: false });
+    expect(await (await fetch("https://targets.test/things")).json()).toEqual({ all: true });
+    // The request GetThing's handler checks is GetThing's own: its body lacks the name GetThing requires.
+    const missingName = await fetch("https://targets.test/", { method: "POST", headers: { "x-amz-target": "Svc_20141006.GetThing", "content-type": "application/json" }, body: "{}" });
+    expect(await missingName.json()).toEqual(expect.objectContaining({ detail: expect.stringContaining("GetThing"), validation: [expect.objectContaining({ pointer: "/body/name" })] }));
+  });
+
   it("answer each operation with the spec's example in static mode", async () => {
     server.use(...paymentsHandlers({ baseUrl: BASE }));
     const client = payments();

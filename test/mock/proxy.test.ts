@@ -101,6 +101,21 @@ describe("startProxy", () => {
   });
 });
 
+describe("startProxy on operations told apart by their template's fragment (APIs.guru's AWS specs)", () => {
+  it("checks each request against the operation whose fragment header it sends", async () => {
+    answer = '{"things":["a"]}';
+    const running = await startProxy({ spec: fileURLToPath(new URL("./fixtures/fragment-paths.yaml", import.meta.url)), upstream: upstreamUrl });
+    proxies.push(running);
+    const post = (target: string, body: string) =>
+      fetch(`${running.url}/`, { method: "POST", headers: { "x-amz-target": target, "content-type": "application/json" }, body });
+    await post("Svc_20141006.ListThings", "{}");
+    expect(running.violations).toEqual([]);
+    await post("Svc_20141006.GetThing", "{}");
+    expect(running.violations).toEqual([expect.objectContaining({ operationId: "GetThing", direction: "request", pointer: "/body/name" })]);
+    expect(received.map((request) => request.url)).toEqual(["/api/admin/", "/api/admin/"]);
+  });
+});
+
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer();
