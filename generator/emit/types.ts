@@ -26,7 +26,7 @@ import type { Node as TsNode } from "typescript";
 import transformSchema from "openapi-typescript/dist/transform/index.cjs";
 import { astToString, stringToAST } from "openapi-typescript/dist/lib/ts.cjs";
 import { resolveRef, scanDiscriminators } from "openapi-typescript/dist/lib/utils.cjs";
-import { pointerOfRef, resolvePointer, tokensOf } from "../json-pointer.js";
+import { escapeToken, pointerOfRef, resolvePointer, tokensOf } from "../json-pointer.js";
 import type { ApiModel } from "../model.js";
 import { ts } from "../typescript.js";
 import { withLazyRecursiveArrays } from "./recursive-arrays.js";
@@ -83,7 +83,7 @@ function transformContext(schema: OpenAPI3): GlobalContext {
 export function emitTypes(model: ApiModel): string {
   // openapi-typescript may mutate what it is given; it gets a copy so the model stays as loaded.
   const document = structuredClone(model.document) as unknown as OpenAPI3;
-  inlineUnindexableRefs(document);
+  inlineUnindexableRefs(document, model.document);
   return astToString(withLazyRecursiveArrays(transformSchema(document, transformContext(document)).map(withNullableWithRequired)));
 }
 
@@ -109,11 +109,27 @@ function withNullableWithRequired(node: TsNode): TsNode {
  * which does not compile (a union has no `oneOf` member; so for `items`, `allOf/N`, `$defs/x`, `definitions/x`...).
  * Vendors' specs have such references (Vonage's, Codat's; SureVoIP's through a media type's `schema`, see
  * `indexable`). So a schema reference that openapi-typescript cannot index is replaced, in the copy the types are
- * written from, by the schema it points at (the same type, written in place). A reference that leads back into a
- * schema being inlined stays as it is, rather than loop.
+ * written from, by the schema it points at (the same type, written in place). Where such a schema contains itself
+ * (Codat's `PushOption/definitions/pushOptionProperty`), the reference that recurs names a component schema added to
+ * the copy under the pointer's path, `components["schemas"]["PushOption/definitions/pushOptionProperty"]`: a key with
+ * a `/`, which no component of the spec can have (OpenAPI's component names are `[a-zA-Z0-9._-]+`).
  */
-function inlineUnindexableRefs(document: unknown): void {
+function inlineUnindexableRefs(document: unknown, original: unknown): void {
   const inlining = new Set<string>();
+  const hoisted = new Map<string, string>();
+  /** Adds the schema at `pointer` to the copy's component schemas (once), and gives its key. */
+  const hoist = (pointer: string, target: unknown): string => {
+    let key = hoisted.get(pointer);
+    if (key !== undefined) return key;
+    const tokens = tokensOf(pointer);
+    key = (tokens[0] === "components" && tokens[1] === "schemas" ? tokens.slice(2) : tokens).join("/");
+    hoisted.set(pointer, key);
+    const root = document as { components?: { schemas?: Record<string, unknown> } };
+    const schemas = ((root.components ??= {}).schemas ??= {});
+    schemas[key] = {};
+    schemas[key] = visit(structuredClone(target));
+    return key;
+  };
   const visit = (node: unknown): unknown => {
     if (Array.isArray(node)) {
       for (let index = 0; index < node.length; index++) node[index] = visit(node[index]);
@@ -122,13 +138,20 @@ function inlineUnindexableRefs(document: unknown): void {
     if (node === null || typeof node !== "object") return node;
     const object = node as Record<string, unknown>;
     const ref = object["$ref"];
-    if (typeof ref === "string" && !inlining.has(ref) && !indexable(ref)) {
-      const target = resolvePointer(document, pointerOfRef(ref) ?? "");
+    if (typeof ref === "string" && !indexable(ref)) {
+      const pointer = pointerOfRef(ref) ?? "";
+      // From the document as loaded: the copy's own subschemas may have been rewritten already.
+      const target = resolvePointer(original, pointer);
       if (target !== undefined) {
-        inlining.add(ref);
         const { $ref: _ref, ...siblings } = object;
-        const inlined = visit(structuredClone(target));
-        inlining.delete(ref);
+        let inlined: unknown;
+        if (inlining.has(ref)) {
+          inlined = { $ref: `#/components/schemas/${escapeToken(hoist(pointer, target))}` };
+        } else {
+          inlining.add(ref);
+          inlined = visit(structuredClone(target));
+          inlining.delete(ref);
+        }
         return Object.keys(siblings).length === 0 ? inlined : { ...siblings, allOf: [inlined] };
       }
     }

@@ -46,6 +46,37 @@ describe("emitTypes", () => {
     expect(ours).toMatch(/kind\?: "app" \| "phone";/);
   });
 
+  it("names a schema that contains itself through references openapiTS() cannot index, where writing it in place would not end", async () => {
+    const model = await loadSpec(path.join(FIXTURES, "quirks", "recursive-ref-into-definitions.yaml"));
+    const upstream = await viaOpenapiTS(model.document);
+    expect(upstream).toContain('components["schemas"]["PushOption"]["definitions"]["pushOptionProperty"]');
+    const ours = emitTypes(model);
+    expect(ours).not.toContain('["definitions"]');
+    expect(ours).toContain('"PushOption/definitions/pushOptionProperty": {');
+    const dir = await tempDir("types-recursive-definitions");
+    await writeFile(path.join(dir, "schema.ts"), ours);
+    await writeFile(
+      path.join(dir, "usage.ts"),
+      [
+        'import type { components } from "./schema.js";',
+        'type PushOption = components["schemas"]["PushOption"];',
+        "export const option: PushOption = {",
+        '  displayName: "Account",',
+        '  type: "Object",',
+        '  properties: { id: { displayName: "Id", type: "String", properties: { sub: { displayName: "Sub", type: "Array", properties: null } } } },',
+        "};",
+        "export const nested: PushOption = {",
+        '  displayName: "Account",',
+        '  type: "Object",',
+        "  // @ts-expect-error: a property three levels down is a pushOptionProperty too, whose type is an enum",
+        '  properties: { id: { displayName: "Id", type: "String", properties: { sub: { displayName: "Sub", type: "Date" } } } },',
+        "};",
+        "",
+      ].join("\n"),
+    );
+    expect(typecheck([path.join(dir, "usage.ts")])).toEqual([]);
+  });
+
   it("writes a reference to a media type's or a parameter's schema as the schema it points at, where openapiTS() indexes through [\"schema\"]", async () => {
     const model = await loadSpec(path.join(FIXTURES, "quirks", "ref-to-media-type-schema.yaml"));
     const upstream = await viaOpenapiTS(model.document);
