@@ -24,9 +24,17 @@ export function warningLines(warnings: readonly SpecProblem[], cwd: string, labe
     for (const warning of group.slice(0, IN_FULL)) lines.push(`${label}: ${formatProblem({ ...warning, file: displayPath(warning.file, cwd) })}`);
     const rest = group.slice(IN_FULL);
     if (rest.length === 0) continue;
-    const places = rest.slice(0, LISTED).map((warning) => `${displayPath(warning.file, cwd)}${warning.line !== undefined ? `:${warning.line}` : ` #${warning.pointer ?? ""}`}`);
+    // All in one file (the usual case): the file once, then line:column of each (a one-line JSON file has only line 1).
+    const file = rest.every((warning) => warning.file === rest[0]!.file) ? displayPath(rest[0]!.file, cwd) : undefined;
+    const places = rest.slice(0, LISTED).map((warning) => place(warning, file === undefined ? displayPath(warning.file, cwd) : undefined));
     const more = rest.length > LISTED ? `, and ${rest.length - LISTED} more` : "";
-    lines.push(`${label}: the same ${rest.length} more time${rest.length === 1 ? "" : "s"}: ${places.join(", ")}${more}`);
+    lines.push(`${label}: the same ${rest.length} more time${rest.length === 1 ? "" : "s"}${file !== undefined ? ` in ${file}` : ""}: ${places.join(", ")}${more}`);
   }
   return lines;
+}
+
+/** `12:5`, or `#/pointer` where the line is not known; after `file` when given (`file:12:5`, `file #/pointer`). */
+function place(warning: SpecProblem, file: string | undefined): string {
+  if (warning.line === undefined) return `${file !== undefined ? `${file} ` : ""}#${warning.pointer ?? ""}`;
+  return `${file !== undefined ? `${file}:` : ""}${warning.line}${warning.column !== undefined ? `:${warning.column}` : ""}`;
 }
