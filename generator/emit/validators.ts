@@ -29,12 +29,8 @@
  * payspec's own checks of the same verdicts (generator/validators/formats.ts). The compiled module tree-shakes: a
  * bundle keeps the functions of the validators it uses and nothing else (generator/validators/standalone-module.ts).
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import type { Node, PropertyName, SourceFile, Statement as DeclarationNode } from "typescript";
-import { ts } from "../typescript.js";
 import type { ApiModel, JsonSchema } from "../model.js";
-import { PACKAGE_ROOT } from "../package-root.js";
+import { EMBEDDED_SOURCES } from "../validators/embedded-sources.generated.js";
 import { printSourceFile, type Statement } from "./print.js";
 import { LOCAL_RUNTIME_IMPORT } from "./runtime.js";
 import {
@@ -65,12 +61,6 @@ export {
 export const VALIDATOR_MODULES = {
   responses: "response-validators.ts",
 } as const;
-
-/** generator/validators/issues.ts without its `export`s and its file comment, to embed in validators.ts. */
-const ISSUES_SOURCE = readFileSync(path.join(PACKAGE_ROOT, "generator", "validators", "issues.ts"), "utf8")
-  .replace(/^\/\*\*[^]*?\*\/\n/, "")
-  .replace(/^export /gm, "")
-  .trim();
 
 function docText(text: string): string {
   return text.replace(/\*\//g, "*\\/").trim();
@@ -142,86 +132,37 @@ export function reportedKeywords(compiledModule: string): ReadonlySet<string> | 
   return keywords;
 }
 
-const embedded = new Map<string, string>();
-
 /**
  * generator/validators/issues.ts as a module embeds it: the `WORDING` entries of the keywords its compiled validators
  * report (every entry when `keywords` is undefined), and of the rest only what `issuesFromAjv` (and `summariseIssues`,
  * with `withSummary`) still use: an app bundles no wording its validators cannot produce, and an unused function
- * would fail the user's noUnusedLocals.
+ * would fail the user's noUnusedLocals. Its statements, entries and the names each reads were found at development
+ * time (../validators/embedded-sources.ts).
  */
 export function embeddedIssues(keywords: ReadonlySet<string> | undefined, withSummary: boolean): string {
-  const key = `${withSummary}\n${keywords === undefined ? "*" : [...keywords].sort().join("\n")}`;
-  let text = embedded.get(key);
-  if (text !== undefined) return text;
-  text = ISSUES_SOURCE;
-  if (keywords !== undefined) {
-    const table = topLevel(parse(text)).get("WORDING");
-    const literal = table !== undefined && ts.isVariableStatement(table) ? table.declarationList.declarations[0]?.initializer : undefined;
-    if (literal === undefined || !ts.isObjectLiteralExpression(literal)) throw new Error("generator/validators/issues.ts has no WORDING object literal");
-    const source = text;
-    const unused = literal.properties.filter((property) => property.name === undefined || !keywords.has(propertyName(property.name)));
-    text = withoutRanges(
-      source,
-      // Each entry with its leading comments and its comma.
-      unused.map((property) => [property.pos, property.end + (/^\s*,/.exec(source.slice(property.end))?.[0].length ?? 0)] as const),
-    );
-  }
+  const { text: source, statements, wording, entries } = EMBEDDED_SOURCES.issues;
+  const keptEntries = keywords === undefined ? entries : entries.filter((entry) => entry.keyword !== undefined && keywords.has(entry.keyword));
   const roots = new Set(["issuesFromAjv", ...(withSummary ? ["summariseIssues"] : [])]);
+  // Drop the declarations nothing left reads, until none is dropped (one may be read only by another dropped one).
+  let kept = new Set(statements.keys());
   for (;;) {
-    const file = parse(text);
-    const used = referencedNames(file);
-    const unused = [...topLevel(file)].filter(([name]) => !roots.has(name) && !used.has(name)).map(([, statement]) => [statement.pos, statement.end] as [number, number]);
+    const read = new Set<string>();
+    for (const index of kept) {
+      for (const name of statements[index]!.reads) read.add(name);
+      if (index === wording) for (const entry of keptEntries) for (const name of entry.reads) read.add(name);
+    }
+    const unused = [...kept].filter((index) => {
+      const name = statements[index]!.name;
+      return name !== undefined && !roots.has(name) && !read.has(name);
+    });
     if (unused.length === 0) break;
-    text = withoutRanges(text, unused);
+    kept = new Set([...kept].filter((index) => !unused.includes(index)));
   }
-  text = text.trim();
-  embedded.set(key, text);
-  return text;
-}
-
-function parse(text: string): SourceFile {
-  return ts.createSourceFile("issues.ts", text, ts.ScriptTarget.Latest, true);
-}
-
-function propertyName(name: PropertyName): string {
-  return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : name.getText();
-}
-
-/** The file's top-level declarations by name: functions, interfaces, type aliases and single-variable statements. */
-function topLevel(file: SourceFile): Map<string, DeclarationNode> {
-  const declarations = new Map<string, DeclarationNode>();
-  for (const statement of file.statements) {
-    if ((ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name) {
-      declarations.set(statement.name.text, statement);
-    } else if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1) {
-      const name = statement.declarationList.declarations[0]!.name;
-      if (ts.isIdentifier(name)) declarations.set(name.text, statement);
-    }
-  }
-  return declarations;
-}
-
-/**
- * Every name the file reads (identifiers that are not the name being declared or a property name). By name, not by
- * binding: a local that shadows a top-level name keeps that name in (issues.ts has none).
- */
-function referencedNames(file: SourceFile): Set<string> {
-  const names = new Set<string>();
-  const visit = (node: Node): void => {
-    if (ts.isIdentifier(node)) {
-      const parent = node.parent;
-      const declared =
-        (ts.isFunctionDeclaration(parent) || ts.isInterfaceDeclaration(parent) || ts.isTypeAliasDeclaration(parent) || ts.isVariableDeclaration(parent) ||
-          ts.isParameter(parent) || ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isPropertyAccessExpression(parent) ||
-          ts.isBindingElement(parent) || ts.isTypeParameterDeclaration(parent)) &&
-        (parent as { readonly name?: unknown }).name === node;
-      if (!declared) names.add(node.text);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return names;
+  const dropped = [
+    ...[...statements.keys()].filter((index) => !kept.has(index)).map((index) => statements[index]!),
+    ...(kept.has(wording) ? entries.filter((entry) => !keptEntries.includes(entry)) : []),
+  ];
+  return withoutRanges(source, dropped.map((range) => [range.start, range.end] as const)).trim();
 }
 
 function withoutRanges(text: string, ranges: readonly (readonly [number, number])[]): string {

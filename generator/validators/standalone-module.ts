@@ -16,10 +16,7 @@
  * Everything here reads Ajv's output, not Ajv: a change in Ajv's output shape fails test/generator/validators/
  * (the differential tests run this module's output; module.test.ts bundles it).
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { ts } from "../typescript.js";
-import { PACKAGE_ROOT } from "../package-root.js";
+import { EMBEDDED_SOURCES } from "./embedded-sources.generated.js";
 import { payspecFormats } from "./formats.js";
 
 /** The identifier compiled.js calls to build a pattern when some pattern needs the `u`-less fallback. */
@@ -264,34 +261,13 @@ function formatReference(name: string): string {
   throw new Error(`validators: the compiled code uses format "${name}", which payspec's formats do not define`);
 }
 
-const pasted = new Map<string, string>();
-
-/**
- * The JavaScript of ./formats.ts or ./paths.ts as declarations to paste into compiled.js: `export` dropped, comments
- * kept. TypeScript's own transpiler makes it from the source, which the package ships (package.json `files`), so that
- * the generator writes the same bytes run from the sources or compiled (deterministic for a given TypeScript
- * version). Once per process.
- */
+/** The JavaScript of ./formats.ts or ./paths.ts as declarations to paste into compiled.js (./embedded-sources.ts). */
 export function pastedSource(file: "formats" | "paths"): string {
-  let text = pasted.get(file);
-  if (text === undefined) {
-    text = transpileWithTypeScript(readFileSync(path.join(PACKAGE_ROOT, "generator", "validators", `${file}.ts`), "utf8"))
-      .replace(/^export /gm, "")
-      .replace(/^\/\/# sourceMappingURL=.*$/m, "")
-      .trim();
-    pasted.set(file, text);
-  }
-  return text;
+  return EMBEDDED_SOURCES[file];
 }
 
 /** ./formats.ts as pasted into compiled.js. */
 export function payspecRuntimeSource(): string {
   return pastedSource("formats");
-}
-
-function transpileWithTypeScript(source: string): string {
-  return ts.transpileModule(source, {
-    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false },
-  }).outputText;
 }
 
