@@ -71,6 +71,13 @@ const CASES: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
       /^:48:7 at #\/components\/schemas\/EdgeConfigItemValue\/type: `type: "null"` beside `oneOf`/,
     ],
   ],
+  [
+    "invalid-type-value.yaml",
+    [
+      /^:28:17 at #\/components\/schemas\/Item\/definitions\/itemType\/type: `type` can be one of the following only: .* \[struct\] \(assumed: ignored: read as a schema without `type`\)/,
+      /^:32:28 at #\/components\/schemas\/Item\/properties\/attachment\/type: `type` can be one of/,
+    ],
+  ],
   ["extension-wrong-type.yaml", [/^:10:18 at #\/x-webhooks\/x-sdk-exclude: Expected type `PathItem` \(object\) but got `boolean` \[struct\] \(assumed: ignored: the generator does not read this extension\)/]],
 ];
 
