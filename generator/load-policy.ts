@@ -10,13 +10,14 @@
  *   type (the check left out), a `type` that names no type (ignored: the schema allows any type; the warning keeps
  *   Redocly's "did you mean" for a typo, and `--strict` refuses it), a 3.0 keyword in a 3.1 file
  *   (`nullable: true` read as "or null", and rewritten so that types and validators agree), a security requirement
- *   written as `null`, `type: "null"` beside alternatives none of which is null (`repairNullBesideAlternatives`).
+ *   written as `null`, `type: "null"` beside alternatives none of which is null (`repairNullBesideAlternatives`), a
+ *   204 or 205 response given a body (`repairNoContentBodies`).
  *
  * `repair` runs on the parsed source document the problem is in, before bundling, so the bundle (and so every
  * emitter) sees the assumed meaning; the problem keeps the exact file, line and pointer Redocly gave it.
  */
 import type { NormalizedProblem } from "@redocly/openapi-core";
-import { tokensOf } from "./json-pointer.js";
+import { escapeToken, tokensOf, unescapeToken } from "./json-pointer.js";
 
 type Obj = Record<string, unknown>;
 
@@ -171,8 +172,8 @@ function nullableToTypeNull(document: unknown, tokens: readonly string[]): void 
   if (Array.isArray(schema["enum"]) && !schema["enum"].includes(null)) schema["enum"].push(null);
 }
 
-/** A schema written in a form no value can satisfy, rewritten to what is assumed instead. */
-export interface RepairedSchema {
+/** A part of the document written in a form that cannot hold (a schema no value satisfies...), rewritten to what is assumed instead. */
+export interface Repair {
   /** Pointer to the keyword that cannot hold with the rest, in the document given. */
   readonly pointer: string;
   readonly message: string;
@@ -190,8 +191,8 @@ const DATA_KEYWORDS = new Set(["example", "examples", "enum", "const", "default"
  * when an alternative refers back to the schema). Read as "one of these, or null", the way a 3.0 `nullable` is, and
  * rewritten to `anyOf: [{oneOf: [...]}, {type: "null"}]` in `document`, so that types and validators agree.
  */
-export function repairNullBesideAlternatives(document: unknown): RepairedSchema[] {
-  const repaired: RepairedSchema[] = [];
+export function repairNullBesideAlternatives(document: unknown): Repair[] {
+  const repaired: Repair[] = [];
   const visit = (node: unknown, pointer: string): void => {
     if (Array.isArray(node)) {
       node.forEach((item, index) => visit(item, `${pointer}/${index}`));
@@ -268,4 +269,48 @@ function deleteAt(document: unknown, tokens: readonly string[]): void {
 
 function isObj(value: unknown): value is Obj {
   return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+const OPERATION_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+/** Statuses whose responses have no body (HTTP; the Fetch standard's null body statuses among the 2xx). */
+const NO_CONTENT_STATUSES = ["204", "205"] as const;
+
+/**
+ * A 204 or 205 response with `content` (SendGrid's deletes): HTTP gives these statuses no body, so the servers send
+ * none, and a client that expects the declared one fails on every call. Read as a response without a body (types,
+ * client, validators and mocks alike): the inline response loses its `content`; a `$ref` to a shared response becomes
+ * a copy of it without, so the other statuses that share it keep theirs.
+ */
+export function repairNoContentBodies(document: unknown): Repair[] {
+  const repaired: Repair[] = [];
+  if (!isObj(document) || !isObj(document["paths"])) return repaired;
+  const components = isObj(document["components"]) && isObj(document["components"]["responses"]) ? document["components"]["responses"] : {};
+  for (const [pathKey, pathItem] of Object.entries(document["paths"])) {
+    if (!isObj(pathItem)) continue;
+    for (const method of OPERATION_METHODS) {
+      const operation = pathItem[method];
+      if (!isObj(operation) || !isObj(operation["responses"])) continue;
+      const responses = operation["responses"];
+      for (const status of NO_CONTENT_STATUSES) {
+        const response = responses[status];
+        if (!isObj(response)) continue;
+        const pointer = `/paths/${escapeToken(pathKey)}/${method}/responses/${status}`;
+        const ref = typeof response["$ref"] === "string" ? /^#\/components\/responses\/([^/]+)$/.exec(response["$ref"]) : null;
+        const target = ref !== null ? components[unescapeToken(ref[1]!)] : response;
+        if (!isObj(target) || !isObj(target["content"]) || Object.keys(target["content"]).length === 0) continue;
+        if (ref !== null) {
+          const { content: _content, ...withoutContent } = target;
+          responses[status] = structuredClone(withoutContent);
+        } else {
+          delete response["content"];
+        }
+        repaired.push({
+          pointer: ref !== null ? pointer : `${pointer}/content`,
+          message: `a ${status} response has no body in HTTP, but this one is given \`content\``,
+          assumed: "read as a response without a body, as servers send it",
+        });
+      }
+    }
+  }
+  return repaired;
 }

@@ -11,7 +11,7 @@ import type { Config, NormalizedProblem } from "@redocly/openapi-core";
 import { parseDocument, LineCounter } from "yaml";
 import { SpecError, specError, type SpecProblem } from "./errors.js";
 import { pointerOf, pointerOfRef, resolvePointer } from "./json-pointer.js";
-import { classify, GENERATOR_RULES, repairNullBesideAlternatives, RULE_HINTS } from "./load-policy.js";
+import { classify, GENERATOR_RULES, repairNoContentBodies, repairNullBesideAlternatives, RULE_HINTS } from "./load-policy.js";
 import { buildModel } from "./model-builder.js";
 import type { ApiModel } from "./model.js";
 import { compareStrings } from "./names.js";
@@ -89,7 +89,7 @@ export async function loadSpec(file: string, options: LoadOptions = {}): Promise
   if (bundleErrors.length > 0) throw new SpecError(distinct(bundleErrors.map((problem) => toSpecProblem(file, absolute, problem))));
 
   const document = sortKeysDeep(bundled.bundle.parsed) as Record<string, unknown>;
-  const repaired: SpecProblem[] = repairNullBesideAlternatives(document).map((repair) => ({ file, ...repair }));
+  const repaired: SpecProblem[] = [...repairNullBesideAlternatives(document), ...repairNoContentBodies(document)].map((repair) => ({ file, ...repair }));
   const name = options.name ?? path.basename(file).replace(/\.(ya?ml|json)$/i, "");
   let model: ApiModel;
   try {

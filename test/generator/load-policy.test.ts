@@ -78,6 +78,13 @@ const CASES: ReadonlyArray<readonly [string, readonly RegExp[]]> = [
       /^:32:28 at #\/components\/schemas\/Item\/properties\/attachment\/type: `type` can be one of/,
     ],
   ],
+  [
+    "no-content-with-body.yaml",
+    [
+      /^:21:9 at #\/paths\/~1alerts~1\{alert_id\}\/put\/responses\/204: a 204 response has no body in HTTP, but this one is given `content`/,
+      /^:15:11 at #\/paths\/~1alerts~1\{alert_id\}\/delete\/responses\/204\/content: a 204 response has no body in HTTP, but this one is given `content` \(assumed: read as a response without a body, as servers send it\)/,
+    ],
+  ],
   ["extension-wrong-type.yaml", [/^:10:18 at #\/x-webhooks\/x-sdk-exclude: Expected type `PathItem` \(object\) but got `boolean` \[struct\] \(assumed: ignored: the generator does not read this extension\)/]],
 ];
 
@@ -97,6 +104,18 @@ describe("specs with quirks: located warnings, generated with the meaning they c
     expect((error as SpecError).problems).toHaveLength(expected.length);
     expect((error as SpecError).message).toContain(shown(file));
     expect((error as SpecError).message).toMatch(/--strict refuses what the generator would otherwise assume/);
+  });
+});
+
+describe("a 204 response given a body", () => {
+  it("is read without one, and a response it shares with a 200 keeps its body there", async () => {
+    const model = await loadSpec(shown("no-content-with-body.yaml"));
+    const responses = (operationId: string) => model.operations.find((operation) => operation.operationId === operationId)!.responses;
+    expect(responses("deleteAlert")).toEqual([expect.objectContaining({ status: "204", content: [] })]);
+    expect(responses("replaceAlert")).toEqual([expect.objectContaining({ status: "204", content: [] })]);
+    expect(responses("getAlert")).toEqual([expect.objectContaining({ status: "200", content: [expect.objectContaining({ contentType: "application/json" })] })]);
+    const files = await generateFromModel(model);
+    expect(files["schema.ts"]).toMatch(/204: \{\s+headers: \{\s+\[name: string\]: unknown;\s+\};\s+content\?: never;/);
   });
 });
 

@@ -139,6 +139,21 @@ describe("generated msw.ts handlers with setupServer", () => {
     expect(await missingName.json()).toEqual(expect.objectContaining({ detail: expect.stringContaining("GetThing"), validation: [expect.objectContaining({ pointer: "/body/name" })] }));
   });
 
+  it("answer a 204 without a body, though the spec gives it one (SendGrid's deletes)", async () => {
+    const { files } = await generate(fileURLToPath(new URL("./fixtures/no-content-body.yaml", import.meta.url)), { msw: true });
+    const dir = path.join(await tempDir("msw-no-content"), "alerts");
+    await writeOutputFolder(dir, files);
+    const { handlers } = (await import(path.join(dir, "msw.ts"))) as { handlers: typeof paymentsHandlers };
+    for (const dynamic of [false, true]) {
+      server.resetHandlers(...handlers({ dynamic }));
+      const response = await fetch("https://nocontent.test/alerts/7", { method: "DELETE" });
+      expect({ dynamic, status: response.status, body: await response.text() }).toEqual({ dynamic, status: 204, body: "" });
+    }
+    type AlertsClient = new (options: { maxRetries: number }) => { deleteAlert(input: { path: { alert_id: number } }): Promise<unknown> };
+    const { NoContentClient } = (await import(path.join(dir, "index.ts"))) as { NoContentClient: AlertsClient };
+    await expect(new NoContentClient({ maxRetries: 0 }).deleteAlert({ path: { alert_id: 7 } })).resolves.toBeUndefined();
+  });
+
   it("answer each operation with the spec's example in static mode", async () => {
     server.use(...paymentsHandlers({ baseUrl: BASE }));
     const client = payments();
