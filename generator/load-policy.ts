@@ -172,9 +172,12 @@ function nullableToTypeNull(document: unknown, tokens: readonly string[]): void 
   if (Array.isArray(schema["enum"]) && !schema["enum"].includes(null)) schema["enum"].push(null);
 }
 
-/** A part of the document written in a form that cannot hold (a schema no value satisfies...), rewritten to what is assumed instead. */
+/**
+ * A part of the document written in a form that cannot hold (a schema no value satisfies, a body a status cannot
+ * have), rewritten to what is assumed instead.
+ */
 export interface Repair {
-  /** Pointer to the keyword that cannot hold with the rest, in the document given. */
+  /** Pointer to what cannot hold, in the document given. */
   readonly pointer: string;
   readonly message: string;
   readonly assumed: string;
