@@ -3,12 +3,10 @@
  * warnings that generation goes on after, with the meaning the file clearly intends.
  *
  * - An error is a problem that makes the output wrong or ambiguous: a `$ref` that resolves nowhere, a path template
- *   parameter declared nowhere, two operations with one operationId, a parameter without `name` or `in`, a server URL
- *   variable with no value...
+ *   parameter declared nowhere, two operations with one operationId, a parameter without `name` or `in`, a schema
+ *   whose `type` is no type, a server URL variable with no value...
  * - A warning says what was assumed: a style rule (paths that differ only in parameter names), a keyword where it
- *   does not belong (ignored), a documentation field of the wrong type (ignored), a validation keyword of the wrong
- *   type (the check left out), a `type` that names no type (ignored: the schema allows any type; the warning keeps
- *   Redocly's "did you mean" for a typo, and `--strict` refuses it), a 3.0 keyword in a 3.1 file
+ *   does not belong (ignored), a documentation field of the wrong type (ignored), a 3.0 keyword in a 3.1 file
  *   (`nullable: true` read as "or null", and rewritten so that types and validators agree), a security requirement
  *   written as `null`, `type: "null"` beside alternatives none of which is null (`repairNullBesideAlternatives`), a
  *   204 or 205 response given a body (`repairNoContentBodies`).
@@ -118,10 +116,6 @@ export function classify(problem: NormalizedProblem, openapiVersion: string): Ve
       assumed: "ignored: the document's security applies",
       repair: (document) => deleteAt(document, tokens),
     };
-  }
-  if (key === "type" && message.startsWith("`type` can be one of") && inSchema(tokens)) {
-    // Not a type name (Codat's `type: {description, enum, type: string}`, a Swagger 2 `type: file`): no type is given.
-    return { kind: "warning", assumed: "ignored: read as a schema without `type`", repair: (document) => deleteAt(document, tokens) };
   }
   if (/^Expected type /.test(message) || /^`[^`]+` can be one of/.test(message) || /^The value of the \S+ field must be/.test(message)) {
     // A wrong-typed field that only documentation reads, or a schema check that only validators make: left out.
