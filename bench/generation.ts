@@ -161,15 +161,15 @@ function ajvCompileMs(spec: string): { ms: number; exports: number } {
 
 interface Measured {
   readonly outcomes: Map<Tool, Outcome>;
-  /** With `withAjvFloor`: the median of Ajv's compile times, and how many validators it compiled. */
+  /** For a case with `floor`: the median of Ajv's compile times, and how many validators it compiled. */
   readonly ajv?: { readonly ms: number; readonly exports: number };
 }
 
 /**
- * Every tool on one case, runs interleaved; a tool that fails once is reported as failed and not run again. With
- * `withAjvFloor`, Ajv's compile time of the case's one spec is measured in each round too.
+ * Every tool on one case, runs interleaved; a tool that fails once is reported as failed and not run again. For a
+ * case with `floor`, Ajv's compile time of its one spec is measured in each round too.
  */
-function measureCase(testCase: Case, withAjvFloor = false): Measured {
+function measureCase(testCase: Case): Measured {
   const runs = new Map<Tool, Measure[]>(TOOLS.map((tool) => [tool, []]));
   const failures = new Map<Tool, string>();
   const ajvMs: number[] = [];
@@ -182,7 +182,7 @@ function measureCase(testCase: Case, withAjvFloor = false): Measured {
       if ("error" in outcome) failures.set(tool, outcome.error);
       else runs.get(tool)!.push(outcome);
     }
-    if (withAjvFloor) {
+    if (testCase.floor === true) {
       const measured = ajvCompileMs(testCase.specs[0]!);
       ajvMs.push(measured.ms);
       exports = measured.exports;
@@ -203,7 +203,7 @@ function measureCase(testCase: Case, withAjvFloor = false): Measured {
       ];
     }),
   );
-  return withAjvFloor ? { outcomes, ajv: { ms: median(ajvMs), exports } } : { outcomes };
+  return testCase.floor === true ? { outcomes, ajv: { ms: median(ajvMs), exports } } : { outcomes };
 }
 
 async function main(): Promise<void> {
@@ -234,7 +234,7 @@ async function main(): Promise<void> {
   console.log(header.join(" | "));
   const floorLines: string[] = [];
   for (const testCase of cases) {
-    const { outcomes: measured, ajv } = measureCase(testCase, testCase.floor === true);
+    const { outcomes: measured, ajv } = measureCase(testCase);
     const types = measured.get(OPENAPI_TYPESCRIPT)!;
     const hey = measured.get(HEY_API)!;
     if (ajv !== undefined && !("error" in types)) floorLines.push(describeFloor(testCase.label, types.wallMs, ajv, measured.get(PAYSPEC)!));
